@@ -1,0 +1,16 @@
+"""Two rich consoles: ``out`` for data (stdout), ``err`` for people (stderr).
+
+So ``losswatch export > out.csv`` stays clean and progress bars never land in a pipe. Piped
+tables get a generous width instead of rich's default 80 columns, so nothing is cut.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from rich.console import Console
+
+PIPE_WIDTH = 180
+
+out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else PIPE_WIDTH)
+err = Console(stderr=True, width=None if sys.stderr.isatty() else PIPE_WIDTH)

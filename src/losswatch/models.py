@@ -1,0 +1,88 @@
+"""Plain data types shared across stages: what a parser yields and what reconcile decides.
+
+Counts are ``int``, days are ``datetime.date``; categories are keys of :mod:`losswatch.categories`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+@dataclass(frozen=True)
+class ParsedFigure:
+    """One figure read from a raw document, before it is tied to a stored snapshot.
+
+    ``value`` is the cumulative count (None when the document gave only an increment);
+    ``stated_increment`` is the "(+N)" of the report when it was printed; ``location`` says
+    where in the raw text the figure stood (``line 3`` or ``$[12].tank``) so a user can look.
+    """
+
+    report_date: dt.date
+    category: str
+    value: int | None
+    stated_increment: int | None = None
+    location: str = ""
+    source_url: str | None = None
+
+
+@dataclass(frozen=True)
+class ParseOutcome:
+    """What a parser made of one raw snapshot: its figures and the problems it noted."""
+
+    figures: list[ParsedFigure]
+    warnings: list[str] = field(default_factory=list)
+    corrections: list[Correction] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Correction:
+    """An official correction: on ``report_date`` the count was changed by ``delta`` beyond the
+    day's losses (PetroIvaniuk's corrections file). The only days a cumulative count may fall."""
+
+    report_date: dt.date
+    category: str
+    delta: int
+
+
+class Status(StrEnum):
+    """Why a canonical value is trusted (issue: reconciliation)."""
+
+    AGREED = "agreed"
+    MAJORITY = "majority"
+    RESOLVED_BY_INCREMENT = "resolved_by_increment"
+    OFFICIAL_CORRECTION = "official_correction"
+    CONFLICT = "conflict"
+    SINGLE_SOURCE = "single_source"
+    MISSING = "missing"
+
+
+@dataclass(frozen=True)
+class SourceValue:
+    """One source's value for a cell, as the reconciler saw it."""
+
+    source: str
+    value: int
+    stated_increment: int | None = None
+    flags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CanonicalValue:
+    """The reconciled value of one (report_date, category) cell, with its evidence."""
+
+    report_date: dt.date
+    category: str
+    value: int | None
+    status: Status
+    rule: str
+    increment: int | None = None
+    supporting: tuple[str, ...] = ()
+    dissent: tuple[SourceValue, ...] = ()
+    flags: tuple[str, ...] = ()
+
+    @property
+    def loss_day(self) -> dt.date:
+        """The day the increase happened: the morning report covers the previous day."""
+        return self.report_date - dt.timedelta(days=1)

@@ -1,0 +1,196 @@
+"""The one-way pipeline: sources -> store -> reconcile. What ``sync`` and ``rebuild`` run.
+
+Each source is fetched outside any transaction, then written in one transaction of its own, so
+a broken download of one source never touches what is stored for it or for the others. The
+whole sync holds the store's "sync" lock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+from sqlalchemy import Engine, func, select
+
+from losswatch.errors import LosswatchError, ParseError, SourceError
+from losswatch.series import Series
+from losswatch.settings import Settings
+from losswatch.sources import all_adapters, get_adapter
+from losswatch.sources.base import Adapter, LiveRequest, RawDocument, fetch
+from losswatch.store import schema as s
+from losswatch.store.engine import open_store
+from losswatch.store.lock import store_lock
+from losswatch.store.writes import (
+    IngestResult,
+    insert_snapshot,
+    record_sync_run,
+    sha256,
+    snapshot_exists,
+    upsert_corrections,
+    upsert_figures,
+    utcnow,
+)
+
+MAX_PAGES = 200
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class SyncSummary:
+    results: list[IngestResult] = field(default_factory=list)
+    mode: str = "live"
+    reconciled_cells: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not any(r.errors for r in self.results)
+
+    @property
+    def touched_dates(self) -> set[dt.date]:
+        return set().union(*(r.touched_dates for r in self.results)) if self.results else set()
+
+
+def ingest_documents(engine: Engine, adapter: Adapter, docs: Iterable[RawDocument],
+                     result: IngestResult, *, progress: Progress | None = None,
+                     total: int = 0) -> None:
+    """Store and parse ``docs`` for one source in one transaction (idempotent by sha256)."""
+    with engine.begin() as conn:
+        for i, raw in enumerate(docs, 1):
+            if progress:
+                progress(adapter.name, i, total)
+            if raw.status == 304 or snapshot_exists(conn, adapter.name, raw.url,
+                                                     sha256(raw.content)):
+                result.unchanged += 1
+                continue
+            try:
+                outcome = adapter.parse(raw)
+            except ParseError as exc:
+                insert_snapshot(conn, adapter.name, raw, status="failed", error=exc)
+                result.failed += 1
+                result.errors.append(f"{raw.url}: {exc}")
+                continue
+            snapshot_id = insert_snapshot(conn, adapter.name, raw, status="ok",
+                                          figures=len(outcome.figures),
+                                          warnings=outcome.warnings[:200])
+            upsert_figures(conn, adapter.name, snapshot_id, outcome.figures, result)
+            upsert_corrections(conn, adapter.name, snapshot_id, outcome)
+            result.snapshots += 1
+
+
+def latest_report_date(engine: Engine, source: str) -> dt.date | None:
+    with engine.connect() as conn:
+        value = conn.execute(select(func.max(s.observations.c.report_date)).where(
+            s.observations.c.source == source)).scalar()
+    return value if isinstance(value, dt.date) else None
+
+
+def _conditional_headers(engine: Engine, source: str, url: str) -> tuple[str | None, str | None]:
+    with engine.connect() as conn:
+        row = conn.execute(
+            select(s.snapshots.c.etag, s.snapshots.c.last_modified)
+            .where(s.snapshots.c.source == source, s.snapshots.c.url == url,
+                   s.snapshots.c.status == "ok")
+            .order_by(s.snapshots.c.id.desc()).limit(1)).first()
+    return (row.etag, row.last_modified) if row else (None, None)
+
+
+def fetch_live(engine: Engine, adapter: Adapter, client: httpx.Client, settings: Settings,
+               result: IngestResult, *, today: dt.date) -> list[RawDocument]:
+    """Fetch what the adapter asks for; per-date pages that are not there yet (404) are noted,
+    not fatal. Raises SourceError when nothing at all could be fetched."""
+    queue = list(adapter.live_requests(latest=latest_report_date(engine, adapter.name),
+                                       today=today))
+    docs: list[RawDocument] = []
+    failures: list[SourceError] = []
+    pages = 0
+    while queue and pages < MAX_PAGES:
+        request: LiveRequest = queue.pop(0)
+        pages += 1
+        etag, modified = _conditional_headers(engine, adapter.name, request.url)
+        try:
+            raw = fetch(client, request, retries=settings.http_retries, etag=etag,
+                        last_modified=modified)
+        except SourceError as exc:
+            failures.append(exc)
+            continue
+        docs.append(raw)
+        if raw.status == 200:
+            try:
+                queue.extend(adapter.next_requests(raw))
+            except ParseError:
+                pass  # the parse step records the broken document itself
+    for exc in failures:
+        if exc.detail.get("http_status") != 404:
+            result.errors.append(str(exc))
+    if failures and not docs:
+        raise failures[0]
+    return docs
+
+
+def make_client(settings: Settings) -> httpx.Client:
+    return httpx.Client(timeout=settings.http_timeout, follow_redirects=True,
+                        headers={"User-Agent": settings.user_agent})
+
+
+def sync(engine: Engine, settings: Settings, *, sources: list[str] | None = None,
+         from_dir: Path | None = None, client: httpx.Client | None = None,
+         progress: Progress | None = None, today: dt.date | None = None,
+         lock_wait: float = 0.0) -> SyncSummary:
+    """Sync the named sources (default: all), then reconcile the dates they touched."""
+    from losswatch.reconcile import reconcile_store
+
+    adapters = [get_adapter(n) for n in sources] if sources else all_adapters()
+    summary = SyncSummary(mode="from-dir" if from_dir else "live")
+    today = today or dt.datetime.now(dt.UTC).date()
+    own_client = client is None and from_dir is None
+    http = make_client(settings) if own_client else client
+    try:
+        with store_lock(engine, wait=lock_wait):
+            for adapter in adapters:
+                summary.results.append(
+                    _sync_one(engine, settings, adapter, from_dir, http, progress, today))
+            summary.reconciled_cells = reconcile_store(engine, dates=summary.touched_dates)
+    finally:
+        if own_client and http is not None:
+            http.close()
+    return summary
+
+
+def _sync_one(engine: Engine, settings: Settings, adapter: Adapter, from_dir: Path | None,
+              http: httpx.Client | None, progress: Progress | None,
+              today: dt.date) -> IngestResult:
+    started = utcnow()
+    result = IngestResult(adapter.name)
+    error: LosswatchError | None = None
+    try:
+        if from_dir is not None:
+            docs = list(adapter.recorded_documents(from_dir))
+        else:
+            assert http is not None
+            docs = fetch_live(engine, adapter, http, settings, result, today=today)
+        ingest_documents(engine, adapter, docs, result, progress=progress, total=len(docs))
+    except LosswatchError as exc:
+        error = exc
+        result.errors.append(str(exc))
+    record_sync_run(engine, result, started_at=started,
+                    mode="from-dir" if from_dir else "live", error=error)
+    return result
+
+
+def build_series_from_dir(sources_dir: Path, *, db_path: Path | None = None) -> Series:
+    """Sync every recorded source into a fresh SQLite file and load the canonical series.
+
+    The test suite and the benchmarks use this to get the real pipeline's output.
+    """
+    from losswatch.store.queries import load_series
+
+    path = db_path or Path(tempfile.mkdtemp(prefix="losswatch-")) / "store.db"
+    engine = open_store(f"sqlite:///{path}")
+    sync(engine, Settings(data_dir=path.parent), from_dir=sources_dir)
+    series = load_series(engine)
+    engine.dispose()
+    return series

@@ -1,0 +1,120 @@
+"""Reconciliation rules: each a small pure function, tested on its own on real cells.
+
+They answer one question each (do the sources agree? is this row a stale copy? does this value
+fit the stated "(+N)"? is this a transposed digit?). :mod:`losswatch.reconcile.engine` combines
+them into a decision per cell.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Vote:
+    """The outcome of a plain cross-source vote."""
+
+    value: int | None
+    supporters: tuple[str, ...]
+    unanimous: bool
+    strict_majority: bool
+
+
+def vote(values: Mapping[str, int]) -> Vote:
+    """Most common value; ties broken towards the smaller value's first source (stable)."""
+    if not values:
+        return Vote(None, (), False, False)
+    counts = Counter(values.values())
+    top, n = max(counts.items(), key=lambda kv: (kv[1], -kv[0]))
+    tied = [v for v, c in counts.items() if c == n]
+    supporters = tuple(sorted(s for s, v in values.items() if v == top))
+    return Vote(
+        value=top if len(tied) == 1 else None,
+        supporters=supporters if len(tied) == 1 else (),
+        unanimous=len(counts) == 1,
+        strict_majority=len(tied) == 1 and n * 2 > len(values),
+    )
+
+
+def fits_increment(value: int, previous: int | None, stated: int | None) -> bool | None:
+    """Whether value - previous equals the stated "(+N)"; None when there is nothing to test."""
+    if previous is None or stated is None:
+        return None
+    return value - previous == stated
+
+
+def is_stale_row(today: Mapping[str, int], yesterday: Mapping[str, int], *,
+                 min_categories: int = 5) -> bool:
+    """A source's whole row equals its previous day's: a copy, not a report (personnel alone
+    changes every day, so a real report never repeats the whole row)."""
+    shared = set(today) & set(yesterday)
+    if len(shared) < min_categories:
+        return False
+    return all(today[k] == yesterday[k] for k in shared)
+
+
+def is_digit_transposition(a: int, b: int) -> bool:
+    """3496 vs 3469: the same digits with two adjacent ones swapped."""
+    sa, sb = str(a), str(b)
+    if len(sa) != len(sb) or sa == sb:
+        return False
+    diff = [i for i in range(len(sa)) if sa[i] != sb[i]]
+    return (len(diff) == 2 and diff[1] == diff[0] + 1
+            and sa[diff[0]] == sb[diff[1]] and sa[diff[1]] == sb[diff[0]])
+
+
+def is_off_by_one_digit(a: int, b: int) -> bool:
+    """675 vs 665, 68900 vs 68300: same length, exactly one digit differs."""
+    sa, sb = str(a), str(b)
+    return len(sa) == len(sb) and sum(x != y for x, y in zip(sa, sb, strict=True)) == 1
+
+
+def typo_kind(a: int, b: int) -> str | None:
+    """The name of the copying slip that turns one value into the other, if any."""
+    if is_digit_transposition(a, b):
+        return "digit-transposition"
+    if is_off_by_one_digit(a, b):
+        return "off-by-one-digit"
+    return None
+
+
+def monotonic_ok(value: int, previous: int | None, correction: int | None = None) -> bool:
+    """Cumulative counts do not fall, except on a listed official correction day."""
+    if previous is None or value >= previous:
+        return True
+    return correction is not None and correction < 0
+
+
+def correction_days(listed_on: dt.date) -> tuple[dt.date, dt.date]:
+    """The report dates on which a correction listed for ``listed_on`` may show.
+
+    PetroIvaniuk lists the tank correction of -5 on 2023-05-27; the official text applies it in
+    the report of 2023-05-28 (3799 -> 3797 with "+3"). So a listed correction covers its day
+    and the next.
+    """
+    return listed_on, listed_on + dt.timedelta(days=1)
+
+
+def neighbour_fit(value: int, previous: int | None, following: int | None) -> bool:
+    """The value lies between the day before and the day after (when known)."""
+    if previous is not None and value < previous:
+        return False
+    return not (following is not None and value > following)
+
+
+def is_outlier(value: int, previous: int | None, following: int | None, *,
+               factor: int = 5) -> bool:
+    """A value about ten times its neighbours (a slipped extra digit: 68900 -> 689000 is not
+    quite 10x a larger neighbour, hence the threshold of 5x): not to be trusted."""
+    neighbours = [n for n in (previous, following) if n]
+    return bool(neighbours) and all(value >= factor * n for n in neighbours) and value > 100
+
+
+def lineage_sum(parts: Mapping[str, int | None]) -> int | None:
+    """The value of a merged category from its parts; None unless every part is known."""
+    if not parts or any(v is None for v in parts.values()):
+        return None
+    return sum(v for v in parts.values() if v is not None)

@@ -1,0 +1,33 @@
+"""The source registry: name -> adapter, imported on first use so start-up stays quick."""
+
+from __future__ import annotations
+
+import importlib
+
+from losswatch.errors import UnknownSource
+from losswatch.sources.base import Adapter
+
+REGISTRY: dict[str, str] = {
+    "official_en": "losswatch.sources.official:OfficialEnglish",
+    "official_uk": "losswatch.sources.official:OfficialUkrainian",
+    "petroivaniuk": "losswatch.sources.petroivaniuk:PetroIvaniuk",
+    "orc_losses": "losswatch.sources.orc_losses:OrcLosses",
+    "russianwarship": "losswatch.sources.russianwarship:RussianWarship",
+    "minfin": "losswatch.sources.minfin:Minfin",
+}
+NAMES: tuple[str, ...] = tuple(REGISTRY)
+
+
+def get_adapter(name: str) -> Adapter:
+    """A fresh adapter for ``name``; :class:`UnknownSource` lists the valid names."""
+    try:
+        target = REGISTRY[name]
+    except KeyError:
+        raise UnknownSource(f"unknown source {name!r}; known: {', '.join(NAMES)}") from None
+    module_name, class_name = target.split(":")
+    cls: type[Adapter] = getattr(importlib.import_module(module_name), class_name)
+    return cls()
+
+
+def all_adapters() -> list[Adapter]:
+    return [get_adapter(name) for name in NAMES]

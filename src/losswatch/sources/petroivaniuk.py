@@ -1,0 +1,79 @@
+"""PetroIvaniuk "2022-Ukraine-Russia-War-Dataset": equipment, personnel and corrections JSON.
+
+Keys have spaces ("field artillery"), columns appear and disappear with the official report, and
+a separate corrections file lists the days the General Staff revised a count (the only days a
+cumulative value may fall).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+from losswatch import categories
+from losswatch.errors import ParseError
+from losswatch.models import Correction, ParsedFigure, ParseOutcome
+from losswatch.sources.base import (
+    Adapter,
+    LiveRequest,
+    RawDocument,
+    figures_from_record,
+    load_json,
+    parse_iso_date,
+)
+
+BASE = "https://raw.githubusercontent.com/PetroIvaniuk/2022-Ukraine-Russia-War-Dataset/main/data/"
+FILES = ("russia_losses_equipment.json", "russia_losses_personnel.json",
+         "russia_losses_equipment_correction.json")
+
+
+class PetroIvaniuk(Adapter):
+    name = "petroivaniuk"
+    title = "PetroIvaniuk 2022-Ukraine-Russia-War-Dataset"
+    homepage = "https://github.com/PetroIvaniuk/2022-Ukraine-Russia-War-Dataset"
+    license = "MIT"
+    quirks = ("keys with spaces; fuel tank merged into vehicles 2022-05-01; separate "
+              "corrections file; 'personnel*' says 'about' or 'more'")
+    recorded_dir = "petroivaniuk"
+    recorded_glob = "russia_losses_*.json"
+
+    def recorded_documents(self, root: Path) -> Iterator[RawDocument]:
+        # the folder also holds an Oryx-derived file that is not the General Staff's figures
+        for doc in super().recorded_documents(root):
+            if doc.url.rsplit("/", 1)[-1] in FILES:
+                yield doc
+
+    def live_requests(self, *, latest: dt.date | None, today: dt.date) -> list[LiveRequest]:
+        return [LiveRequest(BASE + name, expect=("json", "text/plain")) for name in FILES]
+
+    def parse(self, raw: RawDocument) -> ParseOutcome:
+        data = load_json(raw)
+        if not isinstance(data, list) or not data:
+            raise ParseError("expected a non-empty JSON list of daily records")
+        if raw.url.endswith("_correction.json"):
+            return ParseOutcome(figures=[], corrections=_corrections(data))
+        figures: list[ParsedFigure] = []
+        warnings: list[str] = []
+        for i, record in enumerate(data):
+            if not isinstance(record, dict) or "date" not in record:
+                raise ParseError(f"$[{i}]: record without a date")
+            report_date = parse_iso_date(record["date"], f"$[{i}].date")
+            figures += figures_from_record(self.name, report_date, record, where=f"$[{i}]",
+                                           warnings=warnings)
+        if not figures:
+            raise ParseError("no known category fields in any record (renamed fields?)")
+        return ParseOutcome(figures=figures, warnings=warnings)
+
+
+def _corrections(data: list[object]) -> list[Correction]:
+    out: list[Correction] = []
+    for i, record in enumerate(data):
+        if not isinstance(record, dict):
+            raise ParseError(f"$[{i}]: not an object")
+        report_date = parse_iso_date(record.get("date"), f"$[{i}].date")
+        for field_name, delta in record.items():
+            cat = categories.for_source_key("petroivaniuk", field_name, report_date)
+            if cat is not None and isinstance(delta, int) and delta != 0:
+                out.append(Correction(report_date, cat.key, delta))
+    return out

@@ -1,0 +1,72 @@
+"""Read models shared by the CLI, the API and the dashboard, so they show the same thing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict
+from typing import Any
+
+from sqlalchemy import Engine
+
+from losswatch import categories
+from losswatch.models import CanonicalValue
+from losswatch.reconcile.audit import audit_cells, reliability
+from losswatch.store import queries
+
+
+def cell_dict(cv: CanonicalValue) -> dict[str, Any]:
+    return {
+        "report_date": cv.report_date.isoformat(), "loss_day": cv.loss_day.isoformat(),
+        "category": cv.category, "value": cv.value, "increment": cv.increment,
+        "status": cv.status.value, "rule": cv.rule, "supporting": list(cv.supporting),
+        "dissent": [{"source": d.source, "value": d.value,
+                     "stated_increment": d.stated_increment, "flags": list(d.flags)}
+                    for d in cv.dissent],
+        "flags": list(cv.flags),
+    }
+
+
+def day_view(engine: Engine, report_date: dt.date | None, *,
+             as_of: dt.datetime | None = None) -> dict[str, Any]:
+    """One report date: canonical value, increment and status per category, and every
+    source's value and stated "(+N)"."""
+    assert report_date is not None
+    obs = queries.day_observations(engine, report_date, as_of=as_of)
+    canonical = {cv.category: cv for cv in queries.canonical_values(
+        engine, start=report_date, end=report_date)} if as_of is None else {}
+    names = sorted({o.source for o in obs})
+    rows = []
+    for cat in categories.CATEGORIES:
+        per_source = {o.source: {"value": o.value, "stated_increment": o.stated_increment,
+                                 "location": o.location, "snapshot_id": o.snapshot_id,
+                                 "url": o.url, "quarantined": o.quarantined}
+                      for o in obs if o.category == cat.key}
+        cv = canonical.get(cat.key)
+        if not per_source and cv is None:
+            continue
+        rows.append({"category": cat.key, "label": cat.label_en,
+                     "value": cv.value if cv else None,
+                     "increment": cv.increment if cv else None,
+                     "status": cv.status.value if cv else None,
+                     "rule": cv.rule if cv else None, "sources": per_source})
+    return {"report_date": report_date.isoformat(),
+            "loss_day": (report_date - dt.timedelta(days=1)).isoformat(),
+            "as_of": as_of.isoformat() if as_of else None,
+            "sources": names, "rows": rows,
+            "revisions": [_jsonable(r) for r in queries.revisions(engine,
+                                                                  report_date=report_date)]}
+
+
+def audit_view(engine: Engine, *, since: dt.date | None = None) -> dict[str, Any]:
+    values = queries.canonical_values(engine)
+    return {
+        "cells": [cell_dict(cv) for cv in audit_cells(values, since=since)],
+        "reliability": [asdict(r) | {"share_right": r.share_right}
+                        for r in reliability(values)],
+        "corrections": [_jsonable(c) for c in queries.corrections(engine)],
+    }
+
+
+def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: v.isoformat() if isinstance(v, dt.date | dt.datetime) else v
+            for k, v in row.items()}
