@@ -116,6 +116,8 @@ def fetch_live(engine: Engine, adapter: Adapter, client: httpx.Client, settings:
                         last_modified=modified)
         except SourceError as exc:
             failures.append(exc)
+            if exc.detail.get("offline"):
+                break  # the host cannot be reached: the other URLs of this source neither
             continue
         docs.append(raw)
         if raw.status == 200:
@@ -123,11 +125,9 @@ def fetch_live(engine: Engine, adapter: Adapter, client: httpx.Client, settings:
                 queue.extend(adapter.next_requests(raw))
             except ParseError:
                 pass  # the parse step records the broken document itself
-    for exc in failures:
-        if exc.detail.get("http_status") != 404:
-            result.errors.append(str(exc))
     if failures and not docs:
         raise failures[0]
+    result.errors += [str(exc) for exc in failures if exc.detail.get("http_status") != 404]
     return docs
 
 

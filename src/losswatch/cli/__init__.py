@@ -7,17 +7,34 @@ library errors into ``[code] message`` on stderr and the error's exit code; trac
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
+from typer.core import TyperGroup
 
 from losswatch.cli.common import STATE
 from losswatch.console import err
 from losswatch.errors import LosswatchError
 
+
+class _LosswatchGroup(TyperGroup):
+    """Turns library errors into ``code: message`` on stderr and the error's exit code, for
+    the console script and for in-process runners alike."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except LosswatchError as exc:
+            if STATE.debug:
+                raise
+            err.print(f"[bold red]{exc.code}[/]: {escape(exc.message)}", highlight=False)
+            raise typer.Exit(exc.exit_code) from None
+
+
 app = typer.Typer(
+    cls=_LosswatchGroup,
     name="losswatch", no_args_is_help=True, add_completion=False,
     help="Ingest, reconcile, analyse and fact-check the General Staff's daily loss figures.",
     pretty_exceptions_enable=False,
@@ -50,23 +67,4 @@ def _register() -> None:
 def main() -> None:
     """Console-script entry point."""
     _register()
-    try:
-        app(standalone_mode=False)
-    except LosswatchError as exc:
-        if STATE.debug:
-            raise
-        err.print(f"[bold red]{exc.code}[/]: {exc.message}", highlight=False, markup=True)
-        sys.exit(exc.exit_code)
-    except (typer.Exit, SystemExit) as exc:
-        code = exc.exit_code if isinstance(exc, typer.Exit) else exc.code
-        sys.exit(code if isinstance(code, int) else 0)
-    except typer.Abort:
-        err.print("aborted")
-        sys.exit(130)
-    except Exception as exc:  # click's usage errors
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        raise
+    app()

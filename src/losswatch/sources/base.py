@@ -160,6 +160,10 @@ def fetch(
             response = client.get(request.url, headers=headers)
         except httpx.TimeoutException as exc:
             last_error = f"timeout: {exc}"
+        except httpx.ConnectError as exc:
+            # DNS failure or refused connection: offline, retrying only delays the answer
+            raise SourceError(f"{request.url}: cannot connect ({exc})",
+                              detail={"offline": True}) from exc
         except httpx.HTTPError as exc:
             last_error = f"{type(exc).__name__}: {exc}"
         else:
