@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import Connection, Engine, insert, select, update
 
@@ -34,6 +35,9 @@ class IngestResult:
     quarantined: int = 0
     errors: list[str] = field(default_factory=list)
     touched_dates: set[dt.date] = field(default_factory=set)
+
+
+ONE_DAY = dt.timedelta(days=1)
 
 
 def utcnow() -> dt.datetime:
@@ -66,13 +70,45 @@ def insert_snapshot(conn: Connection, source: str, raw: RawDocument, *, status: 
     return int(conn.execute(insert(s.snapshots).values(**row)).inserted_primary_key[0])
 
 
-def quarantine_reason(figure: ParsedFigure, today: dt.date) -> str | None:
-    """Why a parsed figure must not reach the canonical series (None: it may)."""
+def quarantine_reason(figure: ParsedFigure, today: dt.date, *, own_previous: int | None = None,
+                      own_next: int | None = None) -> str | None:
+    """Why a parsed figure must not reach the canonical series (None: it may).
+
+    Only clear-cut breakage is quarantined here, against the source's own neighbouring days:
+    a date in the future, a negative count, a value five times (or a fifth of) its neighbours
+    (a slipped digit such as the official 2024-02-27 artillery "1009" after 9993). Smaller
+    disagreements are the reconciler's to weigh against the other sources.
+    """
     if figure.report_date > today + dt.timedelta(days=1):
         return f"future report date {figure.report_date.isoformat()}"
-    if figure.value is not None and figure.value < 0:
-        return f"negative count {figure.value}"
+    value = figure.value
+    if value is None:
+        return None
+    if value < 0:
+        return f"negative count {value}"
+    neighbours = [n for n in (own_previous, own_next) if n is not None and n >= 20]
+    if neighbours and all(value >= 5 * n for n in neighbours):
+        return f"{value} is over five times its neighbours {neighbours}"
+    if own_previous is not None and own_previous >= 20 and value * 5 <= own_previous:
+        return f"{value} falls to under a fifth of the day before ({own_previous})"
     return None
+
+
+def _own_values(conn: Connection, source: str, figures: list[ParsedFigure]
+                ) -> tuple[dict[tuple[dt.date, str], Any], dict[tuple[dt.date, str], int]]:
+    """The stored rows of this source around the figures' dates, and every value known for it
+    (stored, overlaid by this batch) to test each figure against its own neighbours."""
+    dates = {f.report_date for f in figures}
+    low, high = min(dates) - dt.timedelta(days=1), max(dates) + dt.timedelta(days=1)
+    stored = {
+        (row.report_date, row.category): row
+        for row in conn.execute(select(s.observations).where(
+            s.observations.c.source == source,
+            s.observations.c.report_date.between(low, high)))
+    }
+    values = {k: r.value for k, r in stored.items() if r.value is not None and not r.quarantined}
+    values.update({(f.report_date, f.category): f.value for f in figures if f.value is not None})
+    return stored, values
 
 
 def upsert_figures(conn: Connection, source: str, snapshot_id: int,
@@ -82,14 +118,8 @@ def upsert_figures(conn: Connection, source: str, snapshot_id: int,
     if not figures:
         return
     now = seen_at or utcnow()
-    today = today or now.date()
-    dates = {f.report_date for f in figures}
-    existing = {
-        (row.report_date, row.category): row
-        for row in conn.execute(select(s.observations).where(
-            s.observations.c.source == source,
-            s.observations.c.report_date.between(min(dates), max(dates))))
-    }
+    today = today or utcnow().date()
+    existing, own = _own_values(conn, source, figures)
     seen: set[tuple[dt.date, str]] = set()
     new_rows: list[dict[str, object]] = []
     for fig in figures:
@@ -97,7 +127,9 @@ def upsert_figures(conn: Connection, source: str, snapshot_id: int,
         if key in seen:  # a document that states a cell twice: the first statement counts
             continue
         seen.add(key)
-        reason = quarantine_reason(fig, today)
+        reason = quarantine_reason(
+            fig, today, own_previous=own.get((fig.report_date - ONE_DAY, fig.category)),
+            own_next=own.get((fig.report_date + ONE_DAY, fig.category)))
         old = existing.get(key)
         if old is None:
             new_rows.append(dict(
@@ -121,6 +153,7 @@ def upsert_figures(conn: Connection, source: str, snapshot_id: int,
                 updated_at=now,
                 quarantined=reason is not None, quarantine_reason=reason))
             result.changed_observations += 1
+            result.quarantined += reason is not None
             result.touched_dates.add(fig.report_date)
     for i in range(0, len(new_rows), 2000):
         conn.execute(insert(s.observations), new_rows[i:i + 2000])
