@@ -152,9 +152,14 @@ def show(
         for name in view["sources"]:
             obs = row["sources"].get(name)
             cells.append(_fmt(obs["value"], obs["stated_increment"]) if obs else "")
-        table.add_row(row["label"], _fmt(row["value"], row["increment"]), row["status"] or "",
-                      *cells)
+        table.add_row(row["category"], _fmt(row["value"], row["increment"]),
+                      row["status"] or "", *cells)
     out.print(table)
+    for rev in view["revisions"]:
+        out.print(f"revised by {rev['source']} at {rev['changed_at'][:19]}: {rev['category']} "
+                  f"{_fmt(rev['old_value'], rev['old_increment'])} -> "
+                  f"{_fmt(rev['new_value'], rev['new_increment'])} (snapshot "
+                  f"{rev['old_snapshot_id']} -> {rev['new_snapshot_id']})", highlight=False)
 
 
 def _fmt(value: int | None, increment: int | None) -> str:
