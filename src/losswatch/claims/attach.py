@@ -1,0 +1,211 @@
+"""Which loss category a number counts: the words beside it, or the figure it belongs to.
+
+The category word may follow the number ("2,628 tanks"), precede it ("tanks: 2,628", Swahili
+"vifaru 5,739"), surround it ("mifumo 923 ya kurushia makombora"), or be implied: a bare number
+in brackets after a figure ("1 907 tankot (ebből tegnap nyolcat)", "(+12)"), "including 1,250",
+or a topic named in the sentence ("For tanks, ... 428 destroyed"). Each rule returns a
+:class:`Draft`; a number no rule claims is not a loss figure and is not reported.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from losswatch.claims import numbers
+from losswatch.claims.language import Lexicon
+from losswatch.claims.model import Claim
+
+
+@dataclass
+class Mention:
+    """Category words found in a sentence."""
+
+    start: int
+    end: int
+    readings: tuple[str, ...]
+    used: bool = False
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A number tied to a category, before scope and date are read."""
+
+    nstart: int
+    nend: int
+    start: int
+    end: int
+    value: int
+    readings: tuple[str, ...]
+    term: str | None
+    via: str | None = None
+    mention_start: int | None = None
+    high: int | None = None
+    increment: bool = False
+
+
+class Mentions:
+    """Category words of one sentence, looked up only where a number needs them (a full scan
+    of every sentence with hundreds of phrases would dominate the checker's run time)."""
+
+    def __init__(self, masked: str, lex: Lexicon) -> None:
+        self.masked, self.lex = masked, lex
+        self.used: set[tuple[int, int]] = set()
+
+    def _make(self, m: re.Match[str] | None) -> Mention | None:
+        if m is None:
+            return None
+        mention = Mention(m.start(), m.end(), self.lex.category_targets[m.lastgroup or ""])
+        mention.used = (m.start(), m.end()) in self.used
+        return mention
+
+    def starting_at(self, pos: int) -> Mention | None:
+        return self._make(self.lex.category_re.match(self.masked, pos))
+
+    def ending_at(self, pos: int) -> Mention | None:
+        lo = max(0, pos - 60)
+        last = None
+        for m in self.lex.category_re.finditer(self.masked, lo, pos):
+            if m.end() == pos:
+                last = m
+        return self._make(last)
+
+    def use(self, mention: Mention) -> None:
+        self.used.add((mention.start, mention.end))
+
+    def topic(self) -> Mention | None:
+        """A category named as the sentence's topic: "For tanks, ...", "As for artillery"."""
+        if self.lex.topic_re is None:
+            return None
+        for m in self.lex.topic_re.finditer(self.masked):
+            mention = self.starting_at(m.end())
+            if mention is not None and not mention.used:
+                return mention
+        return None
+
+
+def attach(n: numbers.Number, norm: str, masked: str, mentions: Mentions, lex: Lexicon,
+           drafts: list[Draft]) -> Draft | None:
+    """A draft claim for number ``n`` if a category word stands beside it."""
+    if n.kind == "increment":
+        prev = drafts[-1] if drafts else None
+        if prev is not None and n.start - prev.end <= 40:
+            return replace(prev, nstart=n.start, nend=n.end, start=n.start, end=n.end,
+                           value=n.value, via="increment", increment=True, high=None,
+                           mention_start=None)
+        return None
+    if excluded(n, norm, lex):
+        return None
+    split = _split_mention(n, masked, lex)
+    if split is not None:
+        return split
+    right = _right_mention(n, masked, mentions, lex)
+    if n.kind == "indefinite" and right is None:
+        return None
+    left = None
+    if n.kind != "indefinite" and (right is None or lex.order == "noun_first"):
+        left = _left_mention(n, masked, mentions, lex)
+    chosen = right if right is not None else left
+    if right is not None and left is not None and lex.order == "noun_first":
+        chosen = left
+    if chosen is None:
+        if n.plain and 1900 <= n.value <= 2100:
+            return None
+        return _inside_parentheses(n, norm, drafts) or _included(n, norm, lex, drafts)
+    if n.plain and 1900 <= n.value <= 2100 and chosen is left:
+        return None
+    mentions.use(chosen)
+    start, end = (n.start, chosen.end) if chosen is right else (chosen.start, n.end)
+    return Draft(n.start, n.end, start, end, n.value, chosen.readings,
+                 norm[chosen.start:chosen.end], mention_start=chosen.start, high=n.high)
+
+
+def excluded(n: numbers.Number, norm: str, lex: Lexicon) -> bool:
+    """Distances, percentages, money, ages, durations, model names ("T-72") and ordinals."""
+    if lex.exclude_after_re.match(norm, n.end):
+        return True
+    before = norm[max(0, n.start - 12):n.start]
+    if lex.exclude_before_re.search(before):
+        return True
+    return bool(re.search(r"[a-z\u0400-\u04ff]-?$", before)) and n.kind == "digits"
+
+
+def _split_mention(n: numbers.Number, masked: str, lex: Lexicon) -> Draft | None:
+    """A category phrase around the number: "mifumo 923 ya kurushia makombora"."""
+    for left_re, right_re, targets in lex.split_categories:
+        left = left_re.search(masked, max(0, n.start - 40), n.start)
+        right = right_re.match(masked, n.end) if left else None
+        if left and right:
+            term = (f"{masked[left.start():left.end()].strip()} # "
+                    f"{masked[right.start():right.end()].strip()}")
+            return Draft(n.start, n.end, left.start(), right.end(), n.value, targets, term,
+                         mention_start=left.start())
+    return None
+
+
+def _right_mention(n: numbers.Number, masked: str, mentions: Mentions, lex: Lexicon
+                   ) -> Mention | None:
+    m = lex.filler_re.match(masked, n.end)
+    found = mentions.starting_at(m.end() if m else n.end)
+    return found if found is not None and not found.used else None
+
+
+def _left_mention(n: numbers.Number, masked: str, mentions: Mentions, lex: Lexicon
+                  ) -> Mention | None:
+    window_start = max(0, n.start - 80)
+    tail = lex.link_tail_re.search(masked, window_start, n.start)
+    pos = tail.start() if tail else n.start
+    while pos > 0 and masked[pos - 1].isspace():
+        pos -= 1
+    found = mentions.ending_at(pos)
+    return found if found is not None and not found.used else None
+
+
+def _inside_parentheses(n: numbers.Number, norm: str, drafts: list[Draft]) -> Draft | None:
+    """ "1 907 tankot (ebből tegnap nyolcat)": a bare number in brackets after a figure."""
+    if not drafts:
+        return None
+    prev = drafts[-1]
+    opened = norm.rfind("(", 0, n.start)
+    if opened < prev.end or opened - prev.end > 3:
+        return None
+    if ")" in norm[opened:n.start]:
+        return None
+    return _inherit(n, prev, "parenthesis")
+
+
+def _included(n: numbers.Number, norm: str, lex: Lexicon, drafts: list[Draft]) -> Draft | None:
+    """ "346,070 ... including 1,250": an unnamed number inside a named one."""
+    if not drafts or lex.inclusion_tail_re is None:
+        return None
+    if not lex.inclusion_tail_re.search(norm[drafts[-1].end:n.start]):
+        return None
+    return _inherit(n, drafts[-1], "inclusion")
+
+
+def _inherit(n: numbers.Number, prev: Draft, via: str) -> Draft:
+    return Draft(n.start, n.end, n.start, n.end, n.value, prev.readings, prev.term, via=via)
+
+
+def orphans(nums: list[numbers.Number], norm: str, masked: str, mentions: Mentions,
+            lex: Lexicon, drafts: list[Draft], previous: list[Claim]) -> None:
+    """Numbers with a loss verb but no category word take the sentence's topic ("For tanks,")
+    or, right after a loss verb, the category of the previous sentence's figures."""
+    taken = {d.nstart for d in drafts}
+    topic = mentions.topic()
+    has_verb = lex.loss_verb_re.search(masked) is not None
+    term: str | None
+    for n in nums:
+        if n.start in taken or n.kind != "digits" or n.value < 2 or excluded(n, norm, lex):
+            continue
+        if n.plain and 1900 <= n.value <= 2100:
+            continue
+        verb_after = lex.verb_after_re.match(masked, n.end) is not None
+        if topic is not None and topic.start < n.start and has_verb:
+            readings, term = topic.readings, norm[topic.start:topic.end]
+        elif verb_after and previous and previous[-1].readings:
+            readings, term = previous[-1].readings, previous[-1].term
+        else:
+            continue
+        drafts.append(Draft(n.start, n.end, n.start, n.end, n.value, readings, term,
+                            via="topic"))

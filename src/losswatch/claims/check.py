@@ -1,0 +1,45 @@
+"""Check every loss figure of a news article against the canonical series.
+
+``check_article(text, series)`` extracts the figures (:mod:`.extract`), fixes the report date
+the article quotes - its own date when given, else inferred from the figures (:mod:`.infer`) -
+and gives each figure a verdict (:mod:`.verdicts`). Nothing here raises for bad data: a figure
+we cannot place is ``not_checkable`` with the reason, and the report says how its date was found.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from losswatch.claims.extract import extract_with_sentences
+from losswatch.claims.figures import figures_for
+from losswatch.claims.infer import infer_report_date
+from losswatch.claims.model import CheckReport
+from losswatch.claims.verdicts import Context, check_claim
+from losswatch.series import Series
+
+
+def check_article(text: str, series: Series, *, article_date: dt.date | None = None,
+                  lang: str | None = None) -> CheckReport:
+    """Verdicts for every loss figure in ``text``.
+
+    ``article_date`` is the article's publication date; when None the report date is inferred
+    from the running totals that match exactly one report (``date_inferred=True`` and the
+    evidence in ``date_evidence``). ``lang`` is a language code of ``claims/lang`` (detected
+    when None).
+    """
+    claims, spans, code = extract_with_sentences(text, lang)
+    figures = figures_for(series)
+    evidence: tuple[str, ...] = ()
+    inferred = False
+    if article_date is not None:
+        report_date: dt.date | None = article_date
+    else:
+        found = infer_report_date(claims, figures)
+        report_date, evidence, inferred = found.report_date, found.evidence, True
+        if report_date is None:
+            inferred = False
+    ctx = Context(figures, report_date, article_date is not None, series.report_urls)
+    verdicts = tuple(check_claim(c, ctx) for c in claims)
+    return CheckReport(verdicts=verdicts, language=code, article_date=article_date,
+                       report_date=report_date, date_inferred=inferred,
+                       date_evidence=evidence, sentences=tuple(spans), text=text)

@@ -1,0 +1,189 @@
+"""Score the claim checker on a labelled set (``shared/claims/dev.jsonl``).
+
+The records are grouped by article URL; each article's distinct sentences, in order, are its
+text and ``published`` (when not null) its date - as ``shared/claims/README.md`` prescribes.
+A predicted figure matches an expected one when category and value agree (the scope kind is
+used only to pair figures up first). From the pairs come extraction precision and recall, and
+verdict accuracy over the matched figures, overall and per language. The test suite asserts
+levels on it and a benchmark script can print it; both call :func:`evaluate`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from losswatch import categories
+from losswatch.claims.check import check_article
+from losswatch.claims.model import CheckReport, Scope, Verdict
+from losswatch.series import Series
+
+_KIND = {Scope.CUMULATIVE: "cumulative", Scope.DAILY: "daily", Scope.PERIOD: "period_total",
+         Scope.RECORD: "record"}
+
+
+@dataclass
+class Article:
+    """One labelled article rebuilt from its records."""
+
+    url: str
+    text: str
+    published: dt.date | None
+    lang: str
+    expected: list[dict[str, Any]]
+
+
+@dataclass
+class Scores:
+    """Counts for one slice (overall, or one language)."""
+
+    expected: int = 0
+    predicted: int = 0
+    matched: int = 0
+    verdict_correct: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.expected if self.expected else 0.0
+
+    @property
+    def verdict_accuracy(self) -> float:
+        return self.verdict_correct / self.matched if self.matched else 0.0
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {"expected": self.expected, "predicted": self.predicted, "matched": self.matched,
+                "precision": round(self.precision, 3), "recall": round(self.recall, 3),
+                "verdict_accuracy": round(self.verdict_accuracy, 3)}
+
+
+@dataclass
+class Evaluation:
+    """Scores overall, per labelled language and per detected language, plus the misses."""
+
+    overall: Scores = field(default_factory=Scores)
+    by_lang: dict[str, Scores] = field(default_factory=dict)
+    by_detected: dict[str, Scores] = field(default_factory=dict)
+    misses: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"overall": self.overall.as_dict(),
+                "by_lang": {k: v.as_dict() for k, v in sorted(self.by_lang.items())},
+                "by_detected": {k: v.as_dict() for k, v in sorted(self.by_detected.items())}}
+
+
+def load_records(path: Path) -> list[dict[str, Any]]:
+    """The records of a JSONL file (one JSON object a line)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def articles(records: Iterable[dict[str, Any]]) -> list[Article]:
+    """Group records by URL; distinct sentences in order, joined by line breaks."""
+    grouped: dict[str, Article] = {}
+    sentences: dict[str, list[str]] = {}
+    for r in records:
+        art = grouped.get(r["url"])
+        if art is None:
+            published = dt.date.fromisoformat(r["published"]) if r.get("published") else None
+            art = grouped[r["url"]] = Article(r["url"], "", published, r.get("lang", "?"), [])
+            sentences[r["url"]] = []
+        art.expected.append(r)
+        if r["sentence"] not in sentences[r["url"]]:
+            sentences[r["url"]].append(r["sentence"])
+    for url, art in grouped.items():
+        art.text = "\n".join(sentences[url])
+    return list(grouped.values())
+
+
+def label_category(key: str | None) -> str:
+    """A checker category as the labels name it (retired parts roll into their successor)."""
+    if key is None or key == "untracked":
+        return "other"
+    if key in ("armour", "equipment"):
+        return "multiple"
+    if key == "vehicles":
+        return "vehicles_fuel_tanks"
+    cat = categories.BY_KEY.get(key)
+    if cat is None:
+        return "other"
+    if cat.merged_into:
+        return cat.merged_into
+    return key if cat.main else "other"
+
+
+def _predicted(report: CheckReport) -> list[tuple[str, int, str, Verdict]]:
+    seen: set[tuple[str, int, str, str]] = set()
+    out = []
+    for v in report.verdicts:
+        cat = label_category(v.category or v.claim.category)
+        kind = _KIND[v.claim.scope if v.claim.scope is Scope.RECORD else (v.scope or v.claim.scope)]
+        key = (cat, v.claim.value, kind, v.outcome.value)
+        if key not in seen:  # a figure repeated in an article (same verdict) is one claim
+            seen.add(key)
+            out.append((cat, v.claim.value, kind, v))
+    return out
+
+
+def _pair(expected: list[dict[str, Any]], predicted: list[tuple[str, int, str, Verdict]]
+          ) -> list[tuple[dict[str, Any], Verdict | None]]:
+    free = list(range(len(predicted)))
+    pairs: list[tuple[dict[str, Any], Verdict | None]] = []
+    found: dict[int, int] = {}
+    for strict in (True, False):
+        for i, e in enumerate(expected):
+            if i in found:
+                continue
+            for j in free:
+                cat, value, kind, _ = predicted[j]
+                if cat == e["category"] and value == e["value"] and (not strict
+                                                                     or kind == e["kind"]):
+                    found[i] = j
+                    free.remove(j)
+                    break
+    for i, e in enumerate(expected):
+        pairs.append((e, predicted[found[i]][3] if i in found else None))
+    return pairs
+
+
+Checker = Callable[..., CheckReport]
+
+
+def evaluate(records: list[dict[str, Any]], series: Series,
+             checker: Checker = check_article) -> Evaluation:
+    """Extraction precision/recall and verdict accuracy of ``checker`` on ``records``."""
+    result = Evaluation()
+    for art in articles(records):
+        report = checker(art.text, series, article_date=art.published)
+        predicted = _predicted(report)
+        pairs = _pair(art.expected, predicted)
+        slices = [result.overall, result.by_lang.setdefault(art.lang, Scores()),
+                  result.by_detected.setdefault(report.language, Scores())]
+        matched = sum(1 for _, v in pairs if v is not None)
+        correct = sum(1 for e, v in pairs
+                      if v is not None and v.outcome.value == e["expected_verdict"])
+        for s in slices:
+            s.expected += len(art.expected)
+            s.predicted += len(predicted)
+            s.matched += matched
+            s.verdict_correct += correct
+        for e, v in pairs:
+            if v is None:
+                result.misses.append(f"{e['id']} missed {e['category']} {e['value']} "
+                                     f"{e['kind']}: {e['sentence'][:90]}")
+            elif v.outcome.value != e["expected_verdict"]:
+                result.misses.append(f"{e['id']} verdict {v.outcome.value} != "
+                                     f"{e['expected_verdict']}: {v.explanation[:160]}")
+        used = {id(v) for _, v in pairs if v is not None}
+        for cat, value, kind, v in predicted:
+            if id(v) not in used:
+                result.misses.append(f"extra {cat} {value} {kind} ({art.url[:50]}): "
+                                     f"{v.claim.text!r}")
+    return result

@@ -1,0 +1,282 @@
+"""Article text -> sentences -> loss figures (:class:`Claim`).
+
+A number becomes a claim only when something ties it to a loss category: the category word
+after it ("2,628 tanks"), before it ("tanks: 2,628", Swahili "vifaru 5,739"), an enclosing
+figure ("1 907 tankot (ebből tegnap nyolcat)", "(+12)"), "including 1,250", or a topic named in
+the sentence ("For tanks, ... 428 destroyed"). Everything else - distances, dates, years,
+ordinals, money, percentages - is not reported at all, so a page of news yields few, relevant
+claims. Scope (running total, one day, a period, a record) comes from the nearest scope phrase,
+preferring one in the same clause.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import TypeVar
+
+from losswatch.claims import language, numbers
+from losswatch.claims.attach import Draft, Mentions, attach, orphans
+from losswatch.claims.dates import day_refs, periods
+from losswatch.claims.language import Lexicon
+from losswatch.claims.model import Claim, DayRef, Period, Qualifier, Scope
+from losswatch.claims.text import Normalized, normalize, sentence_spans
+
+_CLAUSE_BREAK = re.compile(r",(?!\d)|[;()]|\s-\s|\s(?:but|while|and\s+(?:the|its|it))\s")
+_TOLERANCE = {"upper_bound": 0.03, "upper_bound_loose": 0.05}
+_Ref = TypeVar("_Ref", DayRef, Period)
+
+
+@dataclass
+class _Phrase:
+    start: int
+    end: int
+    kind: str  # cumulative | daily | record | same | period
+    text: str
+    period: Period | None = None
+    weak: bool = False
+
+
+@dataclass
+class _Sentence:
+    index: int
+    start: int
+    norm: Normalized
+    original: str
+
+
+def extract(text: str, lang: str | None = None) -> list[Claim]:
+    """Every loss figure in ``text``, in reading order (see the module docstring)."""
+    return extract_with_sentences(text, lang)[0]
+
+
+def extract_with_sentences(text: str, lang: str | None = None
+                           ) -> tuple[list[Claim], list[tuple[int, int]], str]:
+    """Claims, sentence spans and the language used (detected when ``lang`` is None)."""
+    code = lang or language.detect(text)
+    lex = language.load(code)
+    spans = sentence_spans(text)
+    claims: list[Claim] = []
+    previous: list[Claim] = []
+    for index, (start, end) in enumerate(spans):
+        sentence = _Sentence(index, start, normalize(text[start:end]), text[start:end])
+        found = _sentence_claims(sentence, lex, previous)
+        claims.extend(found)
+        previous = found
+    return claims, spans, code
+
+
+def _sentence_claims(s: _Sentence, lex: Lexicon, previous: list[Claim]) -> list[Claim]:
+    norm = s.norm.text
+    found = numbers.find(norm, lex)
+    if all(n.kind == "indefinite" for n in found):
+        return []  # most sentences of an article: skip the phrase look-ups
+    phrases = _phrases(norm, s.original, s.norm, lex)
+    days = [d for d in day_refs(norm, s.original, s.norm, lex)
+            if not any(p.start <= d.start and d.end <= p.end for p in phrases)]
+    nums = numbers.ranges(norm, [n for n in found if not _inside(n.start, n.end, phrases, days)
+                                 and not n.fraction], lex)
+    if not nums:
+        return []
+    masked = _mask(norm, [(p.start, p.end) for p in phrases] + [(d.start, d.end) for d in days])
+    mentions = Mentions(masked, lex)
+    drafts: list[Draft] = []
+    for n in nums:
+        draft = attach(n, norm, masked, mentions, lex, drafts)
+        if draft is not None:
+            drafts.append(draft)
+    orphans(nums, norm, masked, mentions, lex, drafts, previous)
+    drafts.sort(key=lambda d: d.nstart)
+    starts = [d.nstart for d in drafts]
+    claims = [_claim(d, s, norm, phrases, days, lex, previous, starts) for d in drafts]
+    claims = _distribute_qualifiers(claims)
+    return _records(claims, phrases, s)
+
+
+def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
+def _inside(start: int, end: int, phrases: list[_Phrase], days: list[DayRef]) -> bool:
+    return any(p.start <= start and end <= p.end for p in phrases) or any(
+        d.start <= start and end <= d.end for d in days)
+
+
+def _phrases(norm: str, original: str, nz: Normalized, lex: Lexicon) -> list[_Phrase]:
+    found = [_Phrase(m.start(), m.end(), lex_kind, m.group())
+             for m in lex.scope_re.finditer(norm)
+             for lex_kind in [_group_kind(lex, m)]]
+    for period in periods(norm, original, nz, lex):
+        found.append(_Phrase(period.start, period.end, "period", period.text, period,
+                             period.weak))
+    return found
+
+
+def _group_kind(lex: Lexicon, m: re.Match[str]) -> str:
+    return lex.scope_kinds[m.lastgroup or ""]
+
+
+def _claim(d: Draft, s: _Sentence, norm: str, phrases: list[_Phrase],
+           days: list[DayRef], lex: Lexicon, previous: list[Claim], starts: list[int]) -> Claim:
+    nstart, nend, start, end = d.nstart, d.nend, d.start, d.end
+    qual_kind, qual_text, qstart = _qualifier(norm, nstart, d, lex)
+    start = min(start, qstart) if qstart is not None else start
+    readings = d.readings
+    category = _primary(readings)
+    scope, explicit, phrase = _scope(nstart, nend, norm, phrases, days, d, starts, lex)
+    day = _day_for(nstart, nend, norm, days, scope, lex)
+    period = phrase.period if phrase is not None and phrase.kind == "period" else None
+    o = s.norm.original
+    day = _moved(day, s)
+    period = _moved(period, s)
+    scope_text = s.original[o(phrase.start):o(phrase.end)] if phrase else None
+    if qstart is not None and qual_text is not None:
+        qual_text = s.original[o(qstart):o(qstart + len(qual_text))]
+    if phrase is not None and phrase.kind == "same" and previous:
+        prev = previous[-1]
+        scope, explicit, period, day = prev.scope, prev.scope_explicit, prev.period, prev.day
+    return Claim(
+        sentence_index=s.index, start=s.start + o(start), end=s.start + o(end),
+        number_start=s.start + o(nstart), number_end=s.start + o(nend),
+        text=s.original[o(start):o(end)], value=d.value,
+        language=lex.code, scope=scope, category=category, readings=readings, term=d.term,
+        qualifier=(Qualifier.RANGE if d.high is not None
+                   else Qualifier(qual_kind.replace("_loose", "")) if qual_kind else None),
+        value_high=d.high,
+        qualifier_text=qual_text, tolerance=_TOLERANCE.get(qual_kind or ""),
+        scope_explicit=explicit, scope_text=scope_text,
+        period=period, day=day, via=d.via)
+
+
+def _moved(ref: _Ref | None, s: _Sentence) -> _Ref | None:
+    """A day or period with its text and offsets as in the article (not the normal form)."""
+    if ref is None:
+        return None
+    a, b = s.norm.original(ref.start), s.norm.original(ref.end)
+    return replace(ref, text=s.original[a:b], start=s.start + a, end=s.start + b)
+
+
+def _primary(readings: tuple[str, ...]) -> str | None:
+    for r in readings:
+        if r == "untracked":
+            return None
+        if r == "vehicles":
+            return "vehicles_fuel_tanks"
+        return r
+    return None
+
+
+def _qualifier(norm: str, nstart: int, d: Draft, lex: Lexicon
+               ) -> tuple[str | None, str | None, int | None]:
+    anchors = [nstart]
+    if d.mention_start is not None and d.mention_start < nstart:
+        anchors.append(d.mention_start)
+    for anchor in anchors:
+        window = norm[max(0, anchor - 40):anchor]
+        m = lex.qualifier_tail_re.search(window)
+        if m:
+            kind = lex.qualifier_kinds[m.lastgroup or ""]
+            return kind, m.group().strip(), anchor - len(window) + m.start()
+    return None, None, None
+
+
+def _clause_gap(norm: str, a: int, b: int, lex: Lexicon) -> bool:
+    """Whether a clause break (comma, semicolon, bracket, dash, "including") lies between."""
+    lo, hi = (a, b) if a <= b else (b, a)
+    if _CLAUSE_BREAK.search(norm, lo, hi) is not None:
+        return True
+    return lex.inclusion_re is not None and lex.inclusion_re.search(norm, lo, hi) is not None
+
+
+def _distance(p_start: int, p_end: int, nstart: int, nend: int) -> int:
+    if p_end <= nstart:
+        return nstart - p_end
+    if p_start >= nend:
+        return p_start - nend
+    return 0
+
+
+def _nearest(p_start: int, p_end: int, starts: list[int], own: int) -> bool:
+    """Whether figure ``own`` is (one of) the figures nearest to the phrase."""
+    mine = _distance(p_start, p_end, own, own)
+    return all(_distance(p_start, p_end, x, x) >= mine for x in starts)
+
+
+def _between(a: int, b: int, starts: list[int], own: int) -> bool:
+    lo, hi = (a, b) if a <= b else (b, a)
+    return any(lo <= x < hi and x != own for x in starts)
+
+
+def _scope(nstart: int, nend: int, norm: str, phrases: list[_Phrase], days: list[DayRef],
+           d: Draft, starts: list[int], lex: Lexicon
+           ) -> tuple[Scope, bool, _Phrase | None]:
+    """The scope phrase of one figure, nearest first among: those in its clause with no other
+    figure in between, then those no other figure stands closer to ("about 85,000 ...,
+    including 400 over the past day": the day belongs to the 400), then those in its clause."""
+    if d.increment:
+        return Scope.DAILY, True, None
+    strong = [p for p in phrases if not p.weak and p.kind != "record"]
+    pool = strong or [p for p in phrases if p.weak]
+    same = [p for p in pool if not _clause_gap(norm, p.start, nstart, lex)]
+    owned = [p for p in pool if _nearest(p.start, p.end, starts, nstart)]
+    near = [p for p in same if p in owned] or owned or same
+    if near:
+        best = min(near, key=lambda p: _distance(p.start, p.end, nstart, nend))
+        scope = {"cumulative": Scope.CUMULATIVE, "daily": Scope.DAILY,
+                 "period": Scope.PERIOD}.get(best.kind, Scope.CUMULATIVE)
+        return scope, True, best
+    if any(day.role == "loss" and not _clause_gap(norm, day.start, nstart, lex)
+           and not _between(day.start, nstart, starts, nstart) for day in days):
+        return Scope.DAILY, True, None
+    return Scope.CUMULATIVE, False, None
+
+
+def _day_for(nstart: int, nend: int, norm: str, days: list[DayRef], scope: Scope,
+             lex: Lexicon) -> DayRef | None:
+    """The day a figure is dated by: one in its clause, else (for a day's figure) the nearest,
+    else (for a running total) the day of the report ("as of Sunday, ...")."""
+    days = [d for d in days if d.role != "start"]
+    if not days:
+        return None
+    same = [d for d in days if not _clause_gap(norm, d.start, nstart, lex)]
+    pool = same or ([d for d in days if d.role == "report"] if scope is Scope.CUMULATIVE
+                    else days)
+    if not pool:
+        return None
+    return min(pool, key=lambda d: _distance(d.start, d.end, nstart, nend))
+
+
+def _distribute_qualifiers(claims: list[Claim]) -> list[Claim]:
+    """ "almost 200 planes, and 2,500 infantry fighting vehicles": a hedge read once covers
+    the round figures listed after it."""
+    out: list[Claim] = []
+    for c in claims:
+        prev = out[-1] if out else None
+        if (c.qualifier is None and prev is not None and prev.qualifier is not None
+                and prev.qualifier is not Qualifier.RANGE
+                and c.value % 100 == 0 and prev.value % 10 == 0 and c.via is None):
+            c = replace(c, qualifier=prev.qualifier, qualifier_text=prev.qualifier_text,
+                        tolerance=prev.tolerance)
+        out.append(c)
+    return out
+
+
+def _records(claims: list[Claim], phrases: list[_Phrase], s: _Sentence) -> list[Claim]:
+    """A record phrase ("the highest since...") adds a record claim for the day's figure
+    nearest to it, beside the daily claim itself."""
+    records = [p for p in phrases if p.kind == "record"]
+    daily = [c for c in claims if c.scope is Scope.DAILY and c.category is not None]
+    if not records or not daily:
+        return claims
+    rec = records[0]
+    o = s.norm.original
+    rec_start, rec_end = s.start + o(rec.start), s.start + o(rec.end)
+    target = min(daily, key=lambda c: _distance(rec_start, rec_end, c.number_start,
+                                                c.number_end))
+    extra = replace(target, scope=Scope.RECORD, scope_text=rec.text, via="record")
+    out = list(claims)
+    out.insert(out.index(target) + 1, extra)
+    return out

@@ -1,0 +1,176 @@
+"""Numbers in a sentence: digits ("68,900", "68 900", "68.900"), decimals with scale words
+("1.2 million", "68.9k", "45 ezer", "23 ألفا و500"), number words ("four hundred and eighty" via
+text2num where it knows the language, the language file's own list elsewhere), a/an before a
+category word, and the report's "(+12)" increments.
+
+Each number comes back with its span in the normalised sentence; whether it is a loss figure is
+decided later, by what stands around it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from losswatch.claims.language import Lexicon
+
+try:  # text2num is the ``claims`` extra; without it only digits and listed words are read
+    from text_to_num import find_numbers as _t2n_find
+except ImportError:  # pragma: no cover - exercised only without the extra
+    _t2n_find = None
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number found in a normalised sentence."""
+
+    start: int
+    end: int
+    value: int
+    kind: str = "digits"  # digits | words | indefinite | increment
+    plain: bool = False  # digits without separators or scale (could be a year)
+    fraction: bool = False  # a decimal that was not scaled to a whole number
+    high: int | None = None  # the upper end of a range ("400-500", "between 400 and 500")
+
+
+@functools.cache
+def _digits_re(scale_re: str) -> re.Pattern[str]:
+    scale = scale_re or "(?!x)x"
+    return re.compile(
+        r"(?<![\d.,/])"
+        r"(?:\(\s*\+\s*(?P<inc>\d{1,3}(?:[, .]\d{3})*|\d+)\s*\)"
+        r"|(?P<dec>\d+[.,]\d+)(?P<dsp>\s?)(?P<dscale>" + scale + r")(?![\w])"
+        r"|(?P<int>\d{1,3}(?:(?P<sep>[,.' ])\d{3})(?:(?P=sep)\d{3})*(?![\d])|\d+(?![\d]))"
+        r"(?:(?P<isp>\s?)(?P<iscale>" + scale + r")(?![\w]))?"
+        r"(?P<frac>[.,]\d+(?![\d]))?)",
+        re.IGNORECASE)
+
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+|[^\w\s]")
+
+
+class _Tok:
+    """The token shape text2num's ``find_numbers`` wants."""
+
+    __slots__ = ("t",)
+
+    def __init__(self, t: str) -> None:
+        self.t = t
+
+    def text(self) -> str:
+        return self.t
+
+    def nt_separated(self, previous: object) -> bool:
+        return False
+
+    def not_a_number_part(self) -> bool:
+        return False
+
+
+def _scaled(lex: Lexicon, word: str | None, spaced: str | None) -> int | None:
+    """The multiplier of a scale word; single letters ("k", "m") only when written solid."""
+    if not word:
+        return 1
+    if len(word) == 1 and spaced:
+        return None
+    return lex.scale_words.get(word.lower())
+
+
+def find(text: str, lex: Lexicon) -> list[Number]:
+    """Every number in ``text`` (a normalised sentence), left to right, none overlapping."""
+    found: list[Number] = []
+    for m in _digits_re(lex.scale_re).finditer(text):
+        if m.group("inc"):
+            found.append(Number(m.start(), m.end(), int(re.sub(r"\D", "", m.group("inc"))),
+                                "increment"))
+            continue
+        if m.group("dec"):
+            mult = _scaled(lex, m.group("dscale"), m.group("dsp"))
+            if mult is None:
+                continue
+            raw = m.group("dec").replace(",", ".")
+            found.append(Number(m.start(), m.end(), round(float(raw) * mult)))
+            continue
+        digits = m.group("int")
+        mult = _scaled(lex, m.group("iscale"), m.group("isp"))
+        end = m.end()
+        if mult is None:
+            mult, end = 1, m.end("int")
+        if m.group("frac") and mult == 1:
+            found.append(Number(m.start(), m.end(), 0, fraction=True))
+            continue
+        value = int(re.sub(r"\D", "", digits)) * mult
+        if mult > 1 and lex.scale_joiners:
+            value, end = _joined(text, end, value, mult, lex)
+        plain = mult == 1 and m.group("sep") is None
+        found.append(Number(m.start(), end, value, plain=plain))
+    found.extend(_words(text, lex, found))
+    found.sort(key=lambda n: n.start)
+    return found
+
+
+def _joined(text: str, end: int, value: int, mult: int, lex: Lexicon) -> tuple[int, int]:
+    """ "23 ألفا و500": a scaled number, a joiner and a smaller number add up."""
+    for joiner in lex.scale_joiners:
+        m = re.compile(r"\s*" + re.escape(joiner) + r"\s*(\d{1,3})(?![\d])").match(text, end)
+        if m and int(m.group(1)) < mult:
+            return value + int(m.group(1)), m.end()
+    return value, end
+
+
+def _overlaps(start: int, end: int, taken: list[Number]) -> bool:
+    return any(n.start < end and start < n.end for n in taken)
+
+
+def _words(text: str, lex: Lexicon, taken: list[Number]) -> list[Number]:
+    out: list[Number] = []
+    hint = lex.number_word_hint
+    if lex.text2num and _t2n_find is not None and (hint is None or hint.search(text)):
+        spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        tokens = [_Tok(text[a:b]) for a, b in spans]
+        for occ in _t2n_find(tokens, lex.text2num, 0.0):
+            if occ.is_ordinal or occ.value != int(occ.value):
+                continue
+            start, end = spans[occ.start][0], spans[occ.end - 1][1]
+            if any(ch.isdigit() for ch in text[start:end]) or _overlaps(start, end, taken):
+                continue
+            out.append(Number(start, end, int(occ.value), "words"))
+    if lex.number_word_re is not None:
+        for m in lex.number_word_re.finditer(text):
+            if _overlaps(m.start(), m.end(), taken) or _overlaps(m.start(), m.end(), out):
+                continue
+            value = lex.number_words.get(" ".join(m.group().split()))
+            if value is not None:
+                out.append(Number(m.start(), m.end(), value, "words"))
+    if lex.indefinite:
+        for m in re.finditer(r"(?<![\w])(" + "|".join(re.escape(w) for w in lex.indefinite)
+                             + r")(?=\s)", text):
+            if not _overlaps(m.start(), m.end(), taken) and not _overlaps(m.start(), m.end(), out):
+                out.append(Number(m.start(), m.end(), 1, "indefinite"))
+    return out
+
+
+_AND = re.compile(r"\s*(?:and|und|i|e|y|és|та|і|و|na|at|ve|și)\s*", re.IGNORECASE)
+
+
+def ranges(text: str, nums: list[Number], lex: Lexicon) -> list[Number]:
+    """Merge "400-500", "400 to 500" and "between 400 and 500" into one number with ``high``."""
+    out: list[Number] = []
+    i = 0
+    while i < len(nums):
+        a = nums[i]
+        b = nums[i + 1] if i + 1 < len(nums) else None
+        if b is not None and a.kind == b.kind == "digits" and a.value < b.value:
+            gap = text[a.end:b.start]
+            joined = lex.range_joiner_re is not None and lex.range_joiner_re.fullmatch(gap)
+            between = (lex.range_prefix_re is not None and _AND.fullmatch(gap)
+                       and lex.range_prefix_re.search(text, 0, a.start))
+            if joined or between:
+                start = between.start() if between else a.start
+                out.append(Number(start, b.end, a.value, "digits", high=b.value))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out

@@ -1,0 +1,1 @@
+"""Tests of losswatch.claims (a package: its module names cannot clash with other folders)."""
