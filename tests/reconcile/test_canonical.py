@@ -82,3 +82,11 @@ def test_cumulative_values_never_fall_except_at_official_corrections(
                     falls.append((cat, day, prev[1], value))
             prev = (day, value)
     assert falls == []
+
+
+def test_stale_cell_orc_losses_personnel_2024_10_07_set_aside(real_series: Series) -> None:
+    # orc-losses repeats the day before's 660,470 where personnel rose every day before it
+    cell = real_series.cell("personnel", D("2024-10-07"))
+    assert cell is not None and cell.value == 661_630 and cell.rule == "stale-cell-set-aside"
+    assert [(d.source, d.value) for d in cell.dissent] == [("orc_losses", 660_470)]
+    assert real_series.increment("personnel", D("2024-10-08")) == 662_970 - 661_630

@@ -70,3 +70,10 @@ def test_vote_does_not_depend_on_input_order(values: dict[str, int]) -> None:
     result = rules.vote(values)
     if result.value is not None:
         assert min(values.values()) <= result.value <= max(values.values())
+
+
+def test_stale_cell_only_in_a_category_that_moves_every_day() -> None:
+    assert rules.is_moving([1280, 1250, 1160, 1340, 1200, 1100, 1300])
+    assert not rules.is_moving([3, 0, 14, 7, 4, 2, 1])  # tanks: quiet days are real
+    assert rules.is_stale_cell(660_470, 660_470, moving=True)
+    assert not rules.is_stale_cell(660_470, 660_470, moving=False)

@@ -12,7 +12,7 @@ correction lets a count fall (``official_correction``). A cell no source reports
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -88,11 +88,19 @@ def provisional(cell: Cell | None) -> int | None:
 
 
 def decide_cell(category: str, report_date: dt.date, cell: Cell, *, previous: int | None,
-                next_cell: Cell | None, stale: set[str], correction: int | None
-                ) -> CanonicalValue:
-    """The canonical value of one cell given the previous canonical value and the next day."""
+                next_cell: Cell | None, stale: set[str], correction: int | None,
+                moving: bool = False) -> CanonicalValue:
+    """The canonical value of one cell given the previous canonical value and the next day.
+
+    ``moving`` says the category rose on every one of the last days, so a source that repeats
+    the day before's value in it is a stale cell, not a report (orc-losses personnel
+    2024-10-07).
+    """
     usable = {s: v for s, (v, _) in cell.items() if v is not None}
+    set_aside = False
     if stale and len(usable.keys() - stale) >= 1:
+        set_aside = any(usable[s] != v for s in stale & usable.keys()
+                        for v in (usable[x] for x in usable.keys() - stale))
         usable = {s: v for s, v in usable.items() if s not in stale}
     stated = stated_increment(cell)
     following = provisional(next_cell)
@@ -117,6 +125,8 @@ def decide_cell(category: str, report_date: dt.date, cell: Cell, *, previous: in
     if not usable:
         return make(None, Status.MISSING, "no-evidence")
     result = rules.vote(usable)
+    if result.unanimous and set_aside:
+        return make(result.value, Status.MAJORITY, "stale-copy-set-aside")
     if result.unanimous:
         flags = ("increment-mismatch",) if rules.fits_increment(
             result.value or 0, previous, stated) is False else ()
@@ -154,6 +164,11 @@ def decide_cell(category: str, report_date: dt.date, cell: Cell, *, previous: in
                and not rules.is_outlier(v, previous, following)]
     if len(fitting) == 1:
         return make(fitting[0], Status.MAJORITY, "monotonic-neighbours")
+    if moving and previous is not None:
+        fresh = {v for v in fitting if not rules.is_stale_cell(v, previous, moving=True)}
+        if len(fresh) == 1:
+            stale |= {s for s, v in usable.items() if v == previous}
+            return make(fresh.pop(), Status.MAJORITY, "stale-cell-set-aside")
     guess = result.value if result.value is not None else min(usable.values())
     return make(guess, Status.CONFLICT, "unresolved")
 
@@ -188,15 +203,20 @@ def reconcile_category(category: str, evidence: Evidence, dates: list[dt.date],
     cat = categories.get(category)
     out: list[CanonicalValue] = []
     last_date: dt.date | None = None
+    recent: deque[int] = deque(maxlen=rules.MOVING_DAYS)
     for d in dates:
         if d not in by_date and not (cat.active_on(d) and cat.main):
             continue
         if last_date is not None and d - last_date > ONE_DAY:
             previous = None  # a gap: no day-before value to test against
+            recent.clear()
         cv = decide_cell(category, d, by_date.get(d, {}), previous=previous,
                          next_cell=by_date.get(d + ONE_DAY), stale=stale.get(d, set()),
-                         correction=evidence.correction(d, category))
+                         correction=evidence.correction(d, category),
+                         moving=rules.is_moving(recent))
         out.append(cv)
+        if cv.value is not None and previous is not None:
+            recent.append(cv.value - previous)
         previous, last_date = cv.value, d
     return out
 

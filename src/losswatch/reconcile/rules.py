@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 
@@ -54,6 +54,20 @@ def is_stale_row(today: Mapping[str, int], yesterday: Mapping[str, int], *,
     if len(shared) < min_categories:
         return False
     return all(today[k] == yesterday[k] for k in shared)
+
+
+MOVING_DAYS = 7
+
+
+def is_moving(recent_increments: Iterable[int]) -> bool:
+    """The category rose on each of the last MOVING_DAYS days (personnel, drones...)."""
+    increments = list(recent_increments)
+    return len(increments) >= MOVING_DAYS and all(i > 0 for i in increments)
+
+
+def is_stale_cell(value: int, previous: int, *, moving: bool) -> bool:
+    """A value that repeats the day before in a category that moves every day: a copy."""
+    return moving and value == previous
 
 
 def is_digit_transposition(a: int, b: int) -> bool:
