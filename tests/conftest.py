@@ -117,19 +117,24 @@ def recorded_subset(sources_dir: Path, tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def real_store_url(sources_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
-    """A SQLite store synced from every recorded source, built once per test process."""
+def real_store_path(sources_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite store synced from every recorded source, built once per test process and
+    shared by every test that only reads it (tests that write take a copy)."""
     from losswatch.pipeline import sync
     from losswatch.settings import Settings
     from losswatch.store.engine import open_store
 
     path = tmp_path_factory.mktemp("real-store") / "store.db"
-    url = f"sqlite:///{path}"
-    engine = open_store(url)
+    engine = open_store(f"sqlite:///{path}")
     summary = sync(engine, Settings(data_dir=path.parent), from_dir=sources_dir)
     assert summary.ok, [r.errors for r in summary.results if r.errors]
     engine.dispose()
-    return url
+    return path
+
+
+@pytest.fixture(scope="session")
+def real_store_url(real_store_path: Path) -> str:
+    return f"sqlite:///{real_store_path}"
 
 
 @pytest.fixture(scope="session")

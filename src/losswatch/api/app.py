@@ -1,0 +1,125 @@
+"""``create_app(settings)``: the API (/api/v1, /api/v2), the dashboard and its static files.
+
+One process serves everything (``losswatch serve``). Nothing is created at import time: the
+engine, the series cache, the templates and the submission store are made here, from the
+settings passed in, so tests build as many independent apps as they like.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import re
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.openapi.utils import get_openapi
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy import Engine
+from starlette.responses import FileResponse, Response
+
+import losswatch
+from losswatch.api import problems, v2
+from losswatch.api.cache import DataCache
+from losswatch.api.deps import Clock
+from losswatch.api.middleware import BodyLimit, CatchAll, ReadOnlyCors, SecurityHeaders
+from losswatch.api.routes import admin, check, files, insights, reports
+from losswatch.settings import Settings
+from losswatch.store.engine import open_store
+from losswatch.web import routes as web_routes
+from losswatch.web.checks import SubmissionStore
+from losswatch.web.templating import STATIC, make_templates, render_problem
+
+DESCRIPTION = """Ukraine's General Staff daily reports of Russian combat losses, reconciled from
+several public sources into one canonical series. Read-only to the public; errors are
+`application/problem+json` with a stable `code`. `/api/v2` mirrors the russianwarship.rip API."""
+
+
+def plotly_js() -> Path:
+    """The plotly.min.js that ships inside the installed plotly package (never copied)."""
+    return Path(str(resources.files("plotly") / "package_data" / "plotly.min.js"))
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def create_app(settings: Settings, *, engine: Engine | None = None,
+               clock: Clock | None = None, cache_ttl: float = 2.0) -> FastAPI:
+    """The whole web application for ``settings`` (``engine`` and ``clock`` for tests)."""
+    own_engine = engine is None
+    store = engine if engine is not None else open_store(settings.effective_database_url)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        if own_engine:
+            store.dispose()
+
+    app = FastAPI(title="losswatch", version=losswatch.__version__, description=DESCRIPTION,
+                  docs_url=None, redoc_url=None, lifespan=lifespan)
+    app.state.settings = settings
+    app.state.cache = DataCache(store, ttl=cache_ttl)
+    app.state.clock = clock or _utcnow
+    app.state.templates = make_templates()
+    app.state.submissions = SubmissionStore()
+
+    respond = problems.install(app, html=render_problem)
+    for module in (reports, insights, check, files, admin):
+        app.include_router(module.router)
+    app.include_router(v2.router)
+    _static(app)
+    _docs(app)
+    app.include_router(web_routes.router)
+
+    schema: dict[str, Any] = {}
+
+    def openapi() -> dict[str, Any]:
+        if not schema:
+            schema.update(problems.document_problems(get_openapi(
+                title=app.title, version=app.version, description=app.description,
+                routes=app.routes)))
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+    # Added innermost first: the security headers wrap everything, 413s and 500s included.
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(ReadOnlyCors)
+    app.add_middleware(CatchAll, render=respond)
+    app.add_middleware(SecurityHeaders)
+    return app
+
+
+def _static(app: FastAPI) -> None:
+    script = plotly_js()
+
+    @app.get("/static/plotly.min.js", include_in_schema=False)
+    def plotly() -> Response:
+        return FileResponse(script, media_type="text/javascript",
+                            headers={"Cache-Control": "public, max-age=604800"})
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+
+def _docs(app: FastAPI) -> None:
+    """Swagger UI at /docs, allowed by a CSP that names its inline script by hash."""
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> Response:
+        page = get_swagger_ui_html(openapi_url="/openapi.json", title="losswatch API")
+        body = page.body.decode() if isinstance(page.body, bytes) else str(page.body)
+        hashes = " ".join(
+            "'sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() + "'"
+            for s in re.findall(r"<script>(.*?)</script>", body, flags=re.S))
+        csp = ("default-src 'self'; img-src 'self' data: https://fastapi.tiangolo.com; "
+               f"script-src 'self' https://cdn.jsdelivr.net {hashes}; "
+               "style-src 'self' https://cdn.jsdelivr.net; connect-src 'self'; "
+               "object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+        return Response(body, media_type="text/html",
+                        headers={"Content-Security-Policy": csp})

@@ -1,0 +1,169 @@
+"""Plain ASGI middleware (no BaseHTTPMiddleware, so the hot path stays cheap).
+
+* :class:`SecurityHeaders` adds CSP, nosniff, Referrer-Policy and X-Frame-Options to every
+  response, errors and 413s included; a route may set its own CSP (the API docs page does).
+* :class:`ReadOnlyCors` lets any origin *read* the API (GET/HEAD, with the caching headers
+  exposed); a cross-origin write gets no CORS grant, so browsers refuse to send it.
+* :class:`BodyLimit` answers 413 (problem) for a body over ``settings.max_body_bytes``, from
+  Content-Length or while the body streams in.
+* :class:`CatchAll` turns an unexpected exception into a 500 problem *inside* the security
+  headers, with nothing of the traceback in the response.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from losswatch.api.problems import problem_body, problem_response
+from losswatch.errors import PayloadTooLarge, UsageError
+
+log = logging.getLogger("losswatch.api")
+
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+       "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+       "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+BASE_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+}
+READ_METHODS = ("GET", "HEAD")
+CORS_PREFIXES = ("/api/", "/feed.atom", "/openapi.json")
+
+
+class SecurityHeaders:
+    def __init__(self, app: ASGIApp, csp: str = CSP) -> None:
+        self.app, self.csp = app, csp
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for key, value in BASE_HEADERS.items():
+                    headers.setdefault(key, value)
+                headers.setdefault("Content-Security-Policy", self.csp)
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+class ReadOnlyCors:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path = scope.get("path", "")
+        if scope["type"] != "http" or not path.startswith(CORS_PREFIXES):
+            await self.app(scope, receive, send)
+            return
+        headers = Headers(scope=scope)
+        if "origin" not in headers:
+            await self.app(scope, receive, send)
+            return
+        method = scope["method"]
+        if method == "OPTIONS" and "access-control-request-method" in headers:
+            # Preflight: grant reads only; for a write the browser sees it is not allowed.
+            await Response(status_code=204, headers={
+                "Access-Control-Allow-Origin": "*",
+                "Access-Control-Allow-Methods": ", ".join(READ_METHODS),
+                "Access-Control-Allow-Headers": "Accept, Accept-Language, If-None-Match, "
+                                                "If-Modified-Since",
+                "Access-Control-Max-Age": "86400"})(scope, receive, send)
+            return
+        if method not in READ_METHODS:
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_cors(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                out = MutableHeaders(scope=message)
+                out["Access-Control-Allow-Origin"] = "*"
+                out["Access-Control-Expose-Headers"] = "ETag, Last-Modified, Content-Disposition"
+            await send(message)
+
+        await self.app(scope, receive, send_with_cors)
+
+
+class BodyLimit:
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app, self.max_bytes = app, max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = Headers(scope=scope).get("content-length")
+        if declared is not None:
+            if not declared.strip().isdigit():
+                body = problem_body(UsageError("Content-Length must be a number"))
+                await problem_response(body)(scope, receive, send)
+                return
+            if int(declared) > self.max_bytes:
+                await problem_response(problem_body(self._error()))(scope, receive, send)
+                return
+        seen = 0
+
+        async def limited() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.max_bytes:
+                    raise self._error()
+            return message
+
+        await self.app(scope, limited, send)
+
+    def _error(self) -> PayloadTooLarge:
+        return PayloadTooLarge(f"the request body is larger than {self.max_bytes:,} bytes")
+
+
+class CatchAll:
+    def __init__(self, app: ASGIApp,
+                 render: Callable[[Request, dict[str, object]], Awaitable[Response] | Response]
+                 ) -> None:
+        self.app, self.render = app, render
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking)
+        except Exception as exc:
+            log.exception("unexpected error on %s %s", scope.get("method"), scope.get("path"),
+                          exc_info=exc)
+            if started:
+                raise
+            from losswatch.errors import LosswatchError
+
+            body = problem_body(LosswatchError("an unexpected error occurred; it has been "
+                                               "logged"))
+            try:
+                response = self.render(Request(scope), body)
+                if not isinstance(response, Response):
+                    response = await response
+            except Exception as again:  # the error page itself failed: plain problem JSON
+                log.exception("error page failed", exc_info=again)
+                response = problem_response(body)
+            await response(scope, receive, send)

@@ -1,0 +1,117 @@
+"""Response models: what the OpenAPI document promises (schemathesis checks we keep it).
+
+Routes serialise memoised bytes themselves, so these models only describe the shape; the
+schema-conformance test is what holds the two together.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Generic, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+T = TypeVar("T")
+
+
+class Meta(BaseModel):
+    """Always ``data_version`` (the ETag's basis); lists add total/offset/limit/links."""
+
+    model_config = ConfigDict(extra="allow")
+    data_version: str
+
+
+class Envelope(BaseModel, Generic[T]):
+    """The one success shape of /api/v1: ``{"data": ..., "meta": {...}}``."""
+
+    data: T
+    meta: Meta
+
+
+class LatestCell(BaseModel):
+    category: str
+    label_en: str
+    label_uk: str
+    unit: str
+    main: bool
+    value: int
+    increment: int | None
+    status: str
+
+
+class LatestReport(BaseModel):
+    report_date: str = Field(description="Date of the morning report (YYYY-MM-DD).")
+    loss_day: str = Field(description="The day the reported increases happened.")
+    war_day: int
+    latest_report_date: str
+    today_kyiv: str = Field(description="Today in Europe/Kyiv.")
+    todays_report_out: bool = Field(description="Whether today's report (Kyiv) is in.")
+    age_days: int = Field(description="Days between today (Kyiv) and the newest report.")
+    synced_at: str | None
+    report_url: str | None
+    values: list[LatestCell]
+
+
+class SeriesRow(BaseModel):
+    """A canonical cell; only the requested ``fields`` are present."""
+
+    model_config = ConfigDict(extra="forbid")
+    report_date: str | None = None
+    loss_day: str | None = None
+    value: int | None = None
+    increment: int | None = None
+    status: str | None = None
+    rule: str | None = None
+    supporting: list[str] | None = None
+    dissent: list[dict[str, Any]] | None = None
+    flags: list[str] | None = None
+
+
+class CategoryOut(BaseModel):
+    key: str
+    label_en: str
+    label_uk: str
+    labels_en: list[str]
+    labels_uk: list[str]
+    unit: str
+    main: bool
+    first_report: str
+    last_report: str | None
+    retired: bool
+    merged_into: str | None
+    replaced_by: str | None
+    merged_parts: list[str]
+    source_keys: dict[str, list[str]]
+    cells: int
+
+
+class ExploreColumn(BaseModel):
+    key: str
+    label: str
+    category: str | None
+    stat: str
+
+
+class ExploreOut(BaseModel):
+    kind: str
+    categories: list[str]
+    columns: list[ExploreColumn]
+    rows: list[list[str | int | float | None]]
+
+
+class CheckRequest(BaseModel):
+    """An article to check: its text, or a URL to fetch it from (one of the two)."""
+
+    model_config = ConfigDict(extra="forbid")
+    text: str | None = Field(default=None, max_length=500_000)
+    url: str | None = Field(default=None, max_length=2000)
+    article_date: dt.date | None = Field(default=None, description="YYYY-MM-DD, if known.")
+    lang: Literal["en", "uk"] | None = None
+
+
+class SyncRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    sources: list[str] | None = None
+
+
+Dict = dict[str, Any]

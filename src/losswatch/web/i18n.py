@@ -1,0 +1,117 @@
+"""The dashboard's own words in English and Ukrainian (category labels come from categories.py).
+
+Kept as one small table so a missing translation is a failing test, not a blank on the page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+LANGS = ("en", "uk")
+
+STRINGS: dict[str, dict[str, str]] = {
+    "en": {
+        "site": "losswatch", "skip": "Skip to content", "nav": "Main",
+        "today": "Today", "explore": "Explore", "audit": "Audit", "check": "Check",
+        "api_docs": "API", "feed": "Feed", "language": "Українською",
+        "report_of": "Report of {date}", "losses_of": "losses of {date}",
+        "war_day": "day {n} of the full-scale invasion",
+        "out_yet": "Today's report ({date}, Kyiv time) is out.",
+        "not_out_yet": "Today's report ({date}, Kyiv time) is not out yet; the newest is "
+                       "{age} day(s) old.",
+        "past_day": "A past report; the newest is of {date}.",
+        "synced": "Last sync: {when}", "official_page": "Official report",
+        "show_day": "Show another day", "date": "Date", "show": "Show",
+        "totals": "Totals and the day's increase", "records": "Records (highest daily increase)",
+        "milestones": "Milestones reached in this report", "brief": "Brief",
+        "category": "Category", "value": "Value", "increment": "Increase", "status": "Status",
+        "loss_day": "Loss day", "report_date": "Report date", "threshold": "Milestone",
+        "none": "None.", "kind": "Chart", "cumulative": "Cumulative total",
+        "daily": "Daily increase (with 7-day mean)", "monthly": "Monthly total",
+        "from": "From", "to": "To", "categories": "Categories (choose up to 6)",
+        "download_csv": "Download CSV", "table": "Table", "chart": "Chart",
+        "chart_needs_js": "The chart needs JavaScript; the table below has the same data.",
+        "audit_intro": "Cells where the sources disagreed: every source's value, the "
+                       "decision and the rule that made it.",
+        "since": "Since", "decision": "Decision", "rule": "Rule", "supporting": "Supporting",
+        "dissent": "Other values", "reliability": "Source reliability where sources disagreed",
+        "source": "Source", "right": "Right", "wrong": "Wrong", "share": "Share right",
+        "corrections": "Official corrections listed: {n}", "all": "All",
+        "check_intro": "Paste an article, or give its address: every loss figure is checked "
+                       "against the General Staff's reports.",
+        "article_text": "Article text", "article_url": "…or the article's URL",
+        "article_date": "Publication date (optional)", "submit": "Check",
+        "result": "Result", "permalink": "Permalink to this result",
+        "verdicts": "Figures found", "claim": "Figure", "verdict": "Verdict",
+        "official": "Official value", "correct": "Correct value",
+        "explanation": "Explanation", "no_figures": "No loss figures found.",
+        "checked_against": "Checked against the report of {date}{how}.",
+        "inferred": " (date inferred from the figures)", "no_report_date":
+        "No report date could be found for this text.",
+        "expired": "This result is no longer in memory; paste the text again.",
+        "error": "Error", "back": "Back to Today", "status_agreed": "agreed",
+        "supported": "supported", "approximately_supported": "approximately supported",
+        "contradicted": "contradicted", "not_checkable": "not checkable",
+    },
+    "uk": {
+        "site": "losswatch", "skip": "Перейти до змісту", "nav": "Головне",
+        "today": "Сьогодні", "explore": "Огляд", "audit": "Аудит", "check": "Перевірка",
+        "api_docs": "API", "feed": "Стрічка", "language": "English",
+        "report_of": "Зведення за {date}", "losses_of": "втрати за {date}",
+        "war_day": "{n}-й день повномасштабного вторгнення",
+        "out_yet": "Сьогоднішнє зведення ({date}, за київським часом) вже вийшло.",
+        "not_out_yet": "Сьогоднішнього зведення ({date}, за київським часом) ще немає; "
+                       "найновішому {age} дн.",
+        "past_day": "Минуле зведення; найновіше — за {date}.",
+        "synced": "Остання синхронізація: {when}", "official_page": "Офіційне зведення",
+        "show_day": "Показати інший день", "date": "Дата", "show": "Показати",
+        "totals": "Загальні втрати та приріст за добу",
+        "records": "Рекорди (найбільший добовий приріст)",
+        "milestones": "Рубежі, досягнуті в цьому зведенні", "brief": "Коротко",
+        "category": "Категорія", "value": "Значення", "increment": "Приріст",
+        "status": "Статус", "loss_day": "День втрат", "report_date": "Дата зведення",
+        "threshold": "Рубіж", "none": "Немає.", "kind": "Графік",
+        "cumulative": "Загальна кількість", "daily": "Добовий приріст (із середнім за 7 днів)",
+        "monthly": "За місяць", "from": "Від", "to": "До",
+        "categories": "Категорії (до 6)", "download_csv": "Завантажити CSV",
+        "table": "Таблиця", "chart": "Графік",
+        "chart_needs_js": "Графіку потрібен JavaScript; у таблиці нижче ті самі дані.",
+        "audit_intro": "Клітинки, де джерела розійшлися: значення кожного джерела, рішення "
+                       "і правило, за яким його ухвалено.",
+        "since": "Від", "decision": "Рішення", "rule": "Правило", "supporting": "Підтримують",
+        "dissent": "Інші значення", "reliability": "Надійність джерел у спірних клітинках",
+        "source": "Джерело", "right": "Так", "wrong": "Ні", "share": "Частка правильних",
+        "corrections": "Офіційних виправлень: {n}", "all": "Усі",
+        "check_intro": "Вставте статтю або дайте її адресу: кожну цифру втрат буде звірено зі "
+                       "зведеннями Генштабу.",
+        "article_text": "Текст статті", "article_url": "…або адреса статті",
+        "article_date": "Дата публікації (необов'язково)", "submit": "Перевірити",
+        "result": "Результат", "permalink": "Постійне посилання на результат",
+        "verdicts": "Знайдені цифри", "claim": "Цифра", "verdict": "Висновок",
+        "official": "Офіційне значення", "correct": "Правильне значення",
+        "explanation": "Пояснення", "no_figures": "Цифр втрат не знайдено.",
+        "checked_against": "Звірено зі зведенням за {date}{how}.",
+        "inferred": " (дату визначено за цифрами)",
+        "no_report_date": "Не вдалося визначити дату зведення для цього тексту.",
+        "expired": "Цього результату вже немає в пам'яті; вставте текст ще раз.",
+        "error": "Помилка", "back": "До сторінки «Сьогодні»", "status_agreed": "узгоджено",
+        "supported": "підтверджено", "approximately_supported": "приблизно підтверджено",
+        "contradicted": "спростовано", "not_checkable": "неможливо перевірити",
+    },
+}
+
+
+def pick_lang(value: str | None) -> str:
+    """``uk`` when asked for, else English (unknown values fall back, never echo)."""
+    return "uk" if value in ("uk", "ua") else "en"
+
+
+def translator(lang: str) -> Callable[..., str]:
+    """``_("key", name=value)`` for templates, in ``lang`` with English as the fallback."""
+    table = STRINGS.get(lang, STRINGS["en"])
+
+    def translate(key: str, **values: object) -> str:
+        text = table.get(key) or STRINGS["en"].get(key, key)
+        return text.format(**values) if values else text
+
+    return translate

@@ -1,0 +1,77 @@
+"""Jinja2 set-up for the dashboard: autoescape everywhere, strict undefined, shared context.
+
+Autoescape is on for every template (not only ``*.html`` by suffix), so any text a user sent —
+an article, a query parameter — reaches the page escaped unless a template explicitly marks it
+safe, which none does for user input.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import jinja2
+from fastapi.templating import Jinja2Templates
+from starlette.requests import Request
+from starlette.responses import Response
+
+from losswatch.web.i18n import pick_lang, translator
+
+TEMPLATES = Path(__file__).parent / "templates"
+STATIC = Path(__file__).parent / "static"
+NAV = (("today", "/"), ("explore", "/explore"), ("audit", "/audit"), ("check", "/check"))
+
+
+def fmt_number(value: Any, lang: str = "en") -> str:
+    """12 345 (uk, narrow no-break space) or 12,345 (en); a dash for None."""
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        text = f"{value:,.1f}"
+    else:
+        text = f"{int(value):,}"
+    return text.replace(",", "\u202f") if lang == "uk" else text
+
+
+def fmt_increment(value: int | None, lang: str = "en") -> str:
+    if value is None:
+        return ""
+    sign = "+" if value >= 0 else "−"
+    return f"({sign}{fmt_number(abs(value), lang)})"
+
+
+def make_templates() -> Jinja2Templates:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True,
+                             lstrip_blocks=True)
+    env.filters["num"] = fmt_number
+    env.filters["inc"] = fmt_increment
+    return Jinja2Templates(env=env)
+
+
+def switch_lang_url(request: Request, lang: str) -> str:
+    """This page in the other language (a relative URL; other parameters kept on GET)."""
+    items = request.query_params.multi_items() if request.method == "GET" else []
+    query = urlencode([(k, v) for k, v in items if k != "lang"] + [("lang", lang)])
+    return f"{request.url.path}?{query}"
+
+
+def render(request: Request, name: str, context: dict[str, Any], *, status: int = 200,
+           lang: str | None = None) -> Response:
+    """Render ``name`` with the context every page needs (language, nav, switch link)."""
+    code = pick_lang(lang if lang is not None else request.query_params.get("lang"))
+    other = "en" if code == "uk" else "uk"
+    page = {
+        "request": request, "lang": code, "_": translator(code), "nav": NAV,
+        "path": request.url.path,
+        "other_lang": other,
+        "other_lang_url": switch_lang_url(request, other),
+    }
+    templates: Jinja2Templates = request.app.state.templates
+    return templates.TemplateResponse(request, name, page | context, status_code=status)
+
+
+def render_problem(request: Request, problem: dict[str, Any]) -> Response:
+    """The dashboard's error page: the same problem object the API would return."""
+    return render(request, "error.html", {"problem": problem}, status=int(problem["status"]))

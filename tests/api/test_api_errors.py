@@ -1,0 +1,89 @@
+"""One error shape everywhere, security headers on every response, nothing reflected raw."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fastapi import FastAPI
+
+from losswatch.api import create_app
+from tests.api.lw_api_support import TestClient, assert_problem, make_settings
+
+PAYLOAD = '<script>alert("x")</script>'
+HEADERS = ("content-security-policy", "x-content-type-options", "referrer-policy",
+           "x-frame-options")
+
+
+def test_unknown_route_and_wrong_method(client: TestClient) -> None:
+    assert_problem(client.get("/api/v1/nothing"), 404, "not-found")
+    body = assert_problem(client.delete("/api/v1/latest"), 405, "bad-request")
+    assert body["status"] == 405
+
+
+@pytest.mark.parametrize("url", ["/api/v1/latest", "/api/v1/nothing", "/", "/explore",
+                                 "/static/app.css", "/docs", "/openapi.json",
+                                 "/?date=bad", "/api/v2/statistics/latest"])
+def test_security_headers_on_every_response(client: TestClient, url: str) -> None:
+    response = client.get(url)
+    for name in HEADERS:
+        assert name in response.headers, (url, name)
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.headers["x-frame-options"] == "DENY"
+
+
+def test_dashboard_csp_allows_no_inline_script(client: TestClient) -> None:
+    csp = client.get("/explore").headers["content-security-policy"]
+    script = next(p for p in csp.split(";") if p.strip().startswith("script-src"))
+    assert "'unsafe-inline'" not in script and "'unsafe-eval'" not in script
+    assert "frame-ancestors 'none'" in csp
+    docs = client.get("/docs").headers["content-security-policy"]
+    assert "'sha256-" in docs and "'unsafe-inline'" not in docs
+
+
+def test_an_unexpected_error_is_a_500_problem_without_traceback(store_path: Path) -> None:
+    app: FastAPI = create_app(make_settings(store_path))
+
+    @app.get("/api/v1/boom")
+    def boom() -> None:
+        raise RuntimeError("secret internals at /srv/losswatch/db.py line 42")
+
+    with TestClient(app) as client:
+        response = client.get("/api/v1/boom")
+        page = client.get("/api/v1/boom", headers={"Accept": "text/html"})
+    body = assert_problem(response, 500, "losswatch-error")
+    assert "secret" not in response.text and "RuntimeError" not in response.text
+    assert body["detail"].startswith("an unexpected error")
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert "secret" not in page.text
+
+
+def test_html_errors_for_pages_json_for_the_api(client: TestClient) -> None:
+    page = client.get("/?date=2022-13-40")
+    assert page.status_code == 400
+    assert page.headers["content-type"].startswith("text/html")
+    assert "invalid-date" in page.text
+    api = client.get("/api/v1/reports/2022-13-40", headers={"Accept": "text/html"})
+    assert_problem(api, 400, "invalid-date")
+
+
+@pytest.mark.parametrize("url", [
+    f"/?date={PAYLOAD}", f"/?lang={PAYLOAD}", f"/explore?category={PAYLOAD}",
+    f"/explore?kind={PAYLOAD}", f"/explore?from={PAYLOAD}", f"/audit?since={PAYLOAD}",
+    f"/audit?status={PAYLOAD}", f"/check?lang={PAYLOAD}", f"/check/{PAYLOAD}",
+    f"/nothing/{PAYLOAD}",
+])
+def test_query_payloads_never_reflect_unescaped(client: TestClient, url: str) -> None:
+    response = client.get(url, headers={"Accept": "text/html"})
+    assert response.status_code < 500
+    assert "<script>alert" not in response.text
+
+
+@pytest.mark.parametrize("url", [f"/api/v1/series/{PAYLOAD}",
+                                 f"/api/v1/series/tanks?fields={PAYLOAD}",
+                                 f"/api/v2/terms/{PAYLOAD[:5]}"])
+def test_api_errors_are_json_never_html(client: TestClient, url: str) -> None:
+    response = client.get(url)
+    assert 400 <= response.status_code < 500
+    assert response.headers["content-type"].startswith("application/problem+json")
+    assert response.headers["x-content-type-options"] == "nosniff"
