@@ -73,8 +73,33 @@ def sources_md() -> str:
     return "\n".join(rows) + "\n"
 
 
+def exports_md() -> str:
+    """The column dictionary of every exported table, from the tables' own field lists."""
+    import tempfile
+
+    from losswatch.exports import FORMATS
+    from losswatch.exports.tables import build_tables
+    from losswatch.store.engine import open_store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        engine = open_store(f"sqlite:///{tmp}/empty.db")
+        tables = build_tables(engine)
+        engine.dispose()
+    rows = ["# Exports", "", "`losswatch export --format " + "|".join(FORMATS) + " [--out DIR]`"
+            " writes every table below; `GET /api/v1/exports/{format}?table=NAME` downloads "
+            "one. The Data Package carries a Table Schema per resource, the licence and the "
+            "sources, and validates with frictionless. The SQLite store itself opens in "
+            "Datasette as it is (`datasette path/to/losswatch.db`).", ""]
+    for table in tables:
+        rows += [f"## `{table.name}`: {table.title}", "", table.description, "",
+                 "| column | type | meaning |", "| --- | --- | --- |"]
+        rows += [f"| `{f.name}` | {f.type} | {f.description} |" for f in table.fields]
+        rows.append("")
+    return "\n".join(rows)
+
+
 GENERATED = {"cli.md": cli_md, "errors.md": errors_md, "settings.md": settings_md,
-             "sources.md": sources_md}
+             "sources.md": sources_md, "exports.md": exports_md}
 
 
 def main() -> None:

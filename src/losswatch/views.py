@@ -70,3 +70,28 @@ def audit_view(engine: Engine, *, since: dt.date | None = None) -> dict[str, Any
 def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
     return {k: v.isoformat() if isinstance(v, dt.date | dt.datetime) else v
             for k, v in row.items()}
+
+
+STALE_AFTER_DAYS = 2  # a morning report older than this means the sync is not keeping up
+
+
+def health_view(engine: Engine, today: dt.date) -> dict[str, Any]:
+    """Data freshness and the last sync of every source: what ``/healthz`` answers.
+
+    ``status`` is ``ok``, ``degraded`` (a source's last sync failed or it has quarantined
+    observations) or ``stale`` (the newest report is older than STALE_AFTER_DAYS days).
+    """
+    sources = queries.sources_status(engine)
+    newest = max((s["last_date"] for s in sources if s["last_date"]), default=None)
+    age = (today - newest).days if newest else None
+    failing = [s["source"] for s in sources if s["last_status"] in ("failed", "partial")]
+    quarantined = {s["source"]: s["quarantined"] for s in sources if s["quarantined"]}
+    last = queries.last_sync(engine)
+    status = ("stale" if age is None or age > STALE_AFTER_DAYS
+              else "degraded" if failing or quarantined else "ok")
+    return {
+        "status": status, "newest_report_date": newest.isoformat() if newest else None,
+        "age_days": age, "failing_sources": failing, "quarantined": quarantined,
+        "last_sync": _jsonable(last) if last else None,
+        "sources": [_jsonable(s) for s in sources],
+    }

@@ -73,6 +73,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None,
     respond = problems.install(app, html=render_problem)
     for module in (reports, insights, check, files, admin):
         app.include_router(module.router)
+    app.include_router(admin.health_router)
     app.include_router(v2.router)
     _static(app)
     _docs(app)

@@ -15,16 +15,19 @@ from starlette.responses import Response
 
 from losswatch.api.deps import (
     CacheDep,
+    ClockDep,
     EngineDep,
     SettingsDep,
     SnapshotDep,
     TokenDep,
     dumps,
+    kyiv_today,
 )
 from losswatch.api.models import Dict, Envelope, SyncRequest
 from losswatch.api.problems import responses
 from losswatch.pipeline import SyncSummary
 from losswatch.store import queries
+from losswatch.views import health_view
 
 router = APIRouter(prefix="/api/v1", tags=["admin"])
 SyncRunner = Callable[[list[str] | None], SyncSummary]
@@ -73,3 +76,14 @@ def sources(engine: EngineDep, snapshot: SnapshotDep) -> Response:
                "meta": {"data_version": snapshot.version}}
     return Response(dumps(payload), media_type="application/json",
                     headers={"Cache-Control": "no-cache"})
+
+
+health_router = APIRouter(tags=["admin"])
+
+
+@health_router.get("/healthz", response_model=Dict)
+def healthz(engine: EngineDep, clock: ClockDep) -> Response:
+    """Data freshness (age of the newest report, Kyiv time), the last sync result and every
+    source's state. 200 while the store answers (``status`` says ok, degraded or stale)."""
+    return Response(dumps(health_view(engine, kyiv_today(clock))),
+                    media_type="application/json", headers={"Cache-Control": "no-cache"})
