@@ -29,6 +29,13 @@ def sources_dir() -> Path:
     return need_shared(SOURCES)
 
 
+@pytest.fixture(scope="session")
+def huffpost(shared_dir: Path) -> str:
+    """The HuffPost piece "Russian losses soared to 480 in one day" (report of 2022-10-26)."""
+    path = shared_dir / "articles" / "huffpost-russian-losses-480-in-one-day.txt"
+    return path.read_text(encoding="utf-8")
+
+
 # --- stores: SQLite always, PostgreSQL when a server can be started ---------------------------
 
 import glob  # noqa: E402

@@ -15,24 +15,13 @@ from losswatch.brief import make_brief
 from losswatch.errors import NotFound, UsageError
 from losswatch.models import Status
 from losswatch.series import Series
-from losswatch.store.engine import open_store
-from losswatch.store.queries import load_series
 
 D = dt.date.fromisoformat
 
 
 @pytest.fixture(scope="session")
-def store_path(real_store_path: Path) -> Path:
-    """The real store, shared with the other test modules."""
-    return real_store_path
-
-
-@pytest.fixture(scope="module")
-def series(store_path: Path) -> Series:
-    engine = open_store(f"sqlite:///{store_path}")
-    loaded = load_series(engine)
-    engine.dispose()
-    return loaded
+def series(real_series: Series) -> Series:
+    return real_series
 
 
 def test_the_brief_of_26_october_2022(series: Series) -> None:
@@ -138,7 +127,7 @@ def test_round_trip_in_ukrainian(series: Series) -> None:
 
 
 @pytest.fixture
-def cli(store_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+def cli(real_store_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
     """Run ``losswatch --db <real store> ARGS`` in-process; returns (exit code, out, err)."""
     from losswatch.cli import main
     from losswatch.cli.common import STATE
@@ -146,7 +135,7 @@ def cli(store_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.Captur
     def run(*args: str) -> tuple[int, str, str]:
         STATE.overrides.clear()
         STATE.__dict__.pop("settings", None)
-        monkeypatch.setattr("sys.argv", ["losswatch", "--db", str(store_path), *args])
+        monkeypatch.setattr("sys.argv", ["losswatch", "--db", str(real_store_path), *args])
         code = 0
         try:
             main()

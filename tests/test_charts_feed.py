@@ -14,8 +14,6 @@ from losswatch.charts import HEIGHT, SOURCE_LINE, WIDTH, render_chart
 from losswatch.errors import NotFound, UnknownCategory, UsageError
 from losswatch.feed import make_feed
 from losswatch.series import Series
-from losswatch.store.engine import open_store
-from losswatch.store.queries import load_series
 
 D = dt.date.fromisoformat
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -23,17 +21,8 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 
 @pytest.fixture(scope="session")
-def store_path(real_store_path: Path) -> Path:
-    """The real store, shared with the other test modules."""
-    return real_store_path
-
-
-@pytest.fixture(scope="module")
-def series(store_path: Path) -> Series:
-    engine = open_store(f"sqlite:///{store_path}")
-    loaded = load_series(engine)
-    engine.dispose()
-    return loaded
+def series(real_series: Series) -> Series:
+    return real_series
 
 
 def _assert_real_png(content: bytes) -> None:
@@ -126,7 +115,7 @@ def test_rss_feed(series: Series) -> None:
         make_feed(series, fmt="json")
 
 
-def test_cli_chart_and_feed(store_path: Path, tmp_path: Path,
+def test_cli_chart_and_feed(real_store_path: Path, tmp_path: Path,
                             monkeypatch: pytest.MonkeyPatch,
                             capsysbinary: pytest.CaptureFixture[bytes]) -> None:
     from losswatch.cli import main
@@ -135,7 +124,7 @@ def test_cli_chart_and_feed(store_path: Path, tmp_path: Path,
     def run(*args: str) -> int:
         STATE.overrides.clear()
         STATE.__dict__.pop("settings", None)
-        monkeypatch.setattr("sys.argv", ["losswatch", "--db", str(store_path), *args])
+        monkeypatch.setattr("sys.argv", ["losswatch", "--db", str(real_store_path), *args])
         try:
             main()
         except SystemExit as exc:

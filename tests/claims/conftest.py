@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from losswatch.series import Series
@@ -12,9 +10,3 @@ from losswatch.series import Series
 @pytest.fixture(scope="session")
 def series(real_series: Series) -> Series:
     return real_series
-
-
-@pytest.fixture(scope="session")
-def huffpost(shared_dir: Path) -> str:
-    return (shared_dir / "articles" / "huffpost-russian-losses-480-in-one-day.txt").read_text(
-        encoding="utf-8")

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import ClassVar
 
@@ -254,3 +254,32 @@ def figures_from_record(
             stated_increment=inc if isinstance(inc, int) and not isinstance(inc, bool) else None,
             location=f"{where}.{field_name}"))
     return out
+
+
+def json_record_list(raw: RawDocument) -> list[dict[str, object]]:
+    """A JSON list of daily records, each an object with a ``date``; coded errors otherwise."""
+    data = load_json(raw)
+    if not isinstance(data, list) or not data:
+        raise ParseError("expected a non-empty JSON list of daily records")
+    for i, record in enumerate(data):
+        if not isinstance(record, dict) or "date" not in record:
+            raise ParseError(f"$[{i}]: record without a date")
+    return data
+
+
+def parse_daily_records(source: str, records: list[dict[str, object]], *,
+                        url_field: str | None = None) -> ParseOutcome:
+    """Figures from a list of ``{"date": ..., field: count, ...}`` records (the community
+    datasets' shape); ``url_field`` names a per-row source URL to keep."""
+    figures: list[ParsedFigure] = []
+    warnings: list[str] = []
+    for i, record in enumerate(records):
+        report_date = parse_iso_date(record["date"], f"$[{i}].date")
+        url = record.get(url_field) if url_field else None
+        figures += [
+            replace(fig, source_url=str(url)) if url else fig
+            for fig in figures_from_record(source, report_date, record, where=f"$[{i}]",
+                                           warnings=warnings)]
+    if not figures:
+        raise ParseError("no known category fields in any record (renamed fields?)")
+    return ParseOutcome(figures=figures, warnings=warnings)

@@ -7,17 +7,14 @@ resolves that by date. The ``sourceUri`` of each row is the official page it was
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 
-from losswatch.errors import ParseError
-from losswatch.models import ParsedFigure, ParseOutcome
+from losswatch.models import ParseOutcome
 from losswatch.sources.base import (
     Adapter,
     LiveRequest,
     RawDocument,
-    figures_from_record,
-    load_json,
-    parse_iso_date,
+    json_record_list,
+    parse_daily_records,
 )
 
 URL = "https://raw.githubusercontent.com/lod-db/orc-losses/main/russian-losses.json"
@@ -36,20 +33,4 @@ class OrcLosses(Adapter):
         return [LiveRequest(URL, expect=("json", "text/plain"))]
 
     def parse(self, raw: RawDocument) -> ParseOutcome:
-        data = load_json(raw)
-        if not isinstance(data, list) or not data:
-            raise ParseError("expected a non-empty JSON list of daily records")
-        figures: list[ParsedFigure] = []
-        warnings: list[str] = []
-        for i, record in enumerate(data):
-            if not isinstance(record, dict) or "date" not in record:
-                raise ParseError(f"$[{i}]: record without a date")
-            report_date = parse_iso_date(record["date"], f"$[{i}].date")
-            uri = record.get("sourceUri")
-            figures += [
-                replace(fig, source_url=str(uri) if uri else None)
-                for fig in figures_from_record(self.name, report_date, record,
-                                               where=f"$[{i}]", warnings=warnings)]
-        if not figures:
-            raise ParseError("no known category fields in any record (renamed fields?)")
-        return ParseOutcome(figures=figures, warnings=warnings)
+        return parse_daily_records(self.name, json_record_list(raw), url_field="sourceUri")

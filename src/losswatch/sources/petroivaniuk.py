@@ -12,14 +12,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from losswatch import categories
-from losswatch.errors import ParseError
-from losswatch.models import Correction, ParsedFigure, ParseOutcome
+from losswatch.models import Correction, ParseOutcome
 from losswatch.sources.base import (
     Adapter,
     LiveRequest,
     RawDocument,
-    figures_from_record,
-    load_json,
+    json_record_list,
+    parse_daily_records,
     parse_iso_date,
 )
 
@@ -48,29 +47,15 @@ class PetroIvaniuk(Adapter):
         return [LiveRequest(BASE + name, expect=("json", "text/plain")) for name in FILES]
 
     def parse(self, raw: RawDocument) -> ParseOutcome:
-        data = load_json(raw)
-        if not isinstance(data, list) or not data:
-            raise ParseError("expected a non-empty JSON list of daily records")
+        records = json_record_list(raw)
         if raw.url.endswith("_correction.json"):
-            return ParseOutcome(figures=[], corrections=_corrections(data))
-        figures: list[ParsedFigure] = []
-        warnings: list[str] = []
-        for i, record in enumerate(data):
-            if not isinstance(record, dict) or "date" not in record:
-                raise ParseError(f"$[{i}]: record without a date")
-            report_date = parse_iso_date(record["date"], f"$[{i}].date")
-            figures += figures_from_record(self.name, report_date, record, where=f"$[{i}]",
-                                           warnings=warnings)
-        if not figures:
-            raise ParseError("no known category fields in any record (renamed fields?)")
-        return ParseOutcome(figures=figures, warnings=warnings)
+            return ParseOutcome(figures=[], corrections=_corrections(records))
+        return parse_daily_records(self.name, records)
 
 
-def _corrections(data: list[object]) -> list[Correction]:
+def _corrections(records: list[dict[str, object]]) -> list[Correction]:
     out: list[Correction] = []
-    for i, record in enumerate(data):
-        if not isinstance(record, dict):
-            raise ParseError(f"$[{i}]: not an object")
+    for i, record in enumerate(records):
         report_date = parse_iso_date(record.get("date"), f"$[{i}].date")
         for field_name, delta in record.items():
             cat = categories.for_source_key("petroivaniuk", field_name, report_date)
