@@ -89,15 +89,10 @@ class Figures:
     def increase(self, reading: str, day: dt.date) -> int | None:
         """The increase printed in the report of ``day`` (the losses of ``day`` - 1)."""
         parts = self.parts(reading, day)
-        if len(parts) == 1 and not (reading == "vehicles_fuel_tanks"
-                                    and day <= categories.MERGE_DAY):
+        if len(parts) == 1:  # the series' own increment: the "(+N)" the report printed
             return self.series.increment(parts[0], day)
         today, before = self.total(reading, day), self.total(reading, day - ONE_DAY)
-        if today is None:
-            return None
-        if before is None and reading == "vehicles_fuel_tanks":
-            before = self._sum(("military_auto", "fuel_tanks"), day - ONE_DAY, strict=True)
-        return None if before is None else today - before
+        return None if today is None or before is None else today - before
 
     def baseline(self, reading: str, day: dt.date) -> int | None:
         """The total before a period starting at report ``day``: 0 before the first report."""
