@@ -2,7 +2,9 @@
 
 Each source is fetched outside any transaction, then written in one transaction of its own, so
 a broken download of one source never touches what is stored for it or for the others. The
-whole sync holds the store's "sync" lock.
+whole sync holds the store's "sync" lock. Each source's transaction also notes the first date it
+touched; the note is cleared only once the canonical series has been recomputed, so a sync
+killed between the two is completed by the next one.
 """
 
 from __future__ import annotations
@@ -26,7 +28,10 @@ from losswatch.store.engine import open_store
 from losswatch.store.lock import store_lock
 from losswatch.store.writes import (
     IngestResult,
+    clear_reconcile_pending,
     insert_snapshot,
+    mark_reconcile_pending,
+    reconcile_pending,
     record_sync_run,
     sha256,
     snapshot_exists,
@@ -79,6 +84,7 @@ def ingest_documents(engine: Engine, adapter: Adapter, docs: Iterable[RawDocumen
             upsert_figures(conn, adapter.name, snapshot_id, outcome.figures, result)
             upsert_corrections(conn, adapter.name, snapshot_id, outcome)
             result.snapshots += 1
+        mark_reconcile_pending(conn, result.touched_dates)
 
 
 def latest_report_date(engine: Engine, source: str) -> dt.date | None:
@@ -153,7 +159,12 @@ def sync(engine: Engine, settings: Settings, *, sources: list[str] | None = None
             for adapter in adapters:
                 summary.results.append(
                     _sync_one(engine, settings, adapter, from_dir, http, progress, today))
-            summary.reconciled_cells = reconcile_store(engine, dates=summary.touched_dates)
+            # Also the dates a killed sync stored but never reconciled (see ingest_documents).
+            pending = reconcile_pending(engine)
+            dates = summary.touched_dates | ({pending} if pending else set())
+            summary.reconciled_cells = reconcile_store(engine, dates=dates)
+            if dates:
+                clear_reconcile_pending(engine)
     finally:
         if own_client and http is not None:
             http.close()

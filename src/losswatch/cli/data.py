@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -39,12 +40,15 @@ def sync(
         "empty store instead of failing (what `make run` uses).")] = False,
     every: Annotated[str | None, typer.Option(
         help="Run forever, syncing every DURATION (e.g. 1h, 30m).")] = None,
+    wait: Annotated[float, typer.Option(
+        min=0, help="Seconds to wait for another sync of the same store to finish "
+        "(0: fail at once with sync-locked).")] = 600,
 ) -> None:
     """Fetch every source (or the recorded files), store the raw bytes, parse, reconcile."""
     engine = STATE.engine()
     interval = _duration(every) if every else None
     while True:
-        summary = _sync_with_progress(engine, source or None, from_dir)
+        summary = _sync_with_progress(engine, source or None, from_dir, lock_wait=wait)
         _print_summary(summary)
         fetched = any(r.snapshots or r.unchanged for r in summary.results)
         if or_snapshot and not fetched:
@@ -57,7 +61,7 @@ def sync(
 
 
 def _sync_with_progress(engine: Engine, sources: list[str] | None,
-                        from_dir: Path | None) -> SyncSummary:
+                        from_dir: Path | None, *, lock_wait: float = 0.0) -> SyncSummary:
     """One sync with a progress bar per source (on stderr, only on a terminal)."""
     from losswatch.pipeline import sync as run_sync
 
@@ -70,7 +74,7 @@ def _sync_with_progress(engine: Engine, sources: list[str] | None,
             progress.update(tasks[name], completed=done)
 
         return run_sync(engine, STATE.settings, sources=sources, from_dir=from_dir,
-                        progress=tick)
+                        progress=tick, lock_wait=lock_wait)
 
 
 def _use_bundled(engine: Engine) -> None:
@@ -86,11 +90,15 @@ def _use_bundled(engine: Engine) -> None:
 
 
 def _duration(text: str) -> float:
+    """Seconds in "30s", "30m", "1.5h" or "1d"; a positive, finite number of them."""
     units = {"s": 1, "m": 60, "h": 3600, "d": 86400}
     try:
-        return float(text[:-1]) * units[text[-1]]
+        seconds = float(text[:-1]) * units[text[-1]]
     except (KeyError, ValueError, IndexError):
-        raise UsageError(f"duration must look like 30m, 1h or 1d, got {text!r}") from None
+        seconds = math.nan
+    if not (0 < seconds < math.inf):  # also NaN, which time.sleep refuses
+        raise UsageError(f"duration must look like 30m, 1h or 1d, got {text!r}")
+    return seconds
 
 
 def _print_summary(summary: SyncSummary) -> None:

@@ -224,19 +224,24 @@ def figures_from_record(
     where: str,
     increments: dict[str, object] | None = None,
     warnings: list[str] | None = None,
+    metadata_fields: frozenset[str] = frozenset(),
 ) -> list[ParsedFigure]:
     """Figures from one JSON record of field -> count, through the category table.
 
-    Fields we do not track are skipped; a field whose category was not in the report that day
-    (russianwarship keeps ``atgm_srbm_systems`` = 4 for ever, ``cruise_missiles`` = 0 before May
-    2022) is a placeholder, not a figure, and is skipped with a warning. Non-integer counts are
-    a coded warning, never a zero.
+    Fields we do not track are skipped with an "unknown field" warning, unless the adapter
+    names them as metadata (``date``, ``sourceUri``...); a field whose category was not in the
+    report that day (russianwarship keeps ``atgm_srbm_systems`` = 4 for ever,
+    ``cruise_missiles`` = 0 before May 2022) is a placeholder, not a figure, and is skipped
+    with a warning. Non-integer counts are a coded warning, never a zero.
     """
     from losswatch import categories
 
     out: list[ParsedFigure] = []
     for field_name, raw_value in record.items():
         cat = categories.for_source_key(source, field_name, report_date)
+        if cat is None and field_name not in metadata_fields and warnings is not None:
+            # a renamed or new field: say so, so that a change upstream does not go unseen
+            warnings.append(f"{where}.{field_name}: unknown field, not read")
         if cat is None or raw_value is None:
             continue
         if not cat.active_on(report_date):
@@ -268,7 +273,8 @@ def json_record_list(raw: RawDocument) -> list[dict[str, object]]:
 
 
 def parse_daily_records(source: str, records: list[dict[str, object]], *,
-                        url_field: str | None = None) -> ParseOutcome:
+                        url_field: str | None = None,
+                        metadata_fields: frozenset[str] = frozenset({"date"})) -> ParseOutcome:
     """Figures from a list of ``{"date": ..., field: count, ...}`` records (the community
     datasets' shape); ``url_field`` names a per-row source URL to keep."""
     figures: list[ParsedFigure] = []
@@ -279,7 +285,8 @@ def parse_daily_records(source: str, records: list[dict[str, object]], *,
         figures += [
             replace(fig, source_url=str(url)) if url else fig
             for fig in figures_from_record(source, report_date, record, where=f"$[{i}]",
-                                           warnings=warnings)]
+                                           warnings=warnings,
+                                           metadata_fields=metadata_fields)]
     if not figures:
         raise ParseError("no known category fields in any record (renamed fields?)")
     return ParseOutcome(figures=figures, warnings=warnings)

@@ -27,6 +27,10 @@ FILES = ("russia_losses_equipment.json", "russia_losses_personnel.json",
          "russia_losses_equipment_correction.json")
 
 
+# fields that describe a record rather than count a category
+METADATA = frozenset({"date", "day", "personnel*", "greatest losses direction"})
+
+
 class PetroIvaniuk(Adapter):
     name = "petroivaniuk"
     title = "PetroIvaniuk 2022-Ukraine-Russia-War-Dataset"
@@ -50,7 +54,7 @@ class PetroIvaniuk(Adapter):
         records = json_record_list(raw)
         if raw.url.endswith("_correction.json"):
             return ParseOutcome(figures=[], corrections=_corrections(records))
-        return parse_daily_records(self.name, records)
+        return parse_daily_records(self.name, records, metadata_fields=METADATA)
 
 
 def _corrections(records: list[dict[str, object]]) -> list[Correction]:

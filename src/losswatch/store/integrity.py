@@ -21,7 +21,7 @@ def check_integrity(engine: Engine) -> list[Finding]:
     return [check() for check in (
         lambda: _schema(engine), lambda: _orphans(engine), lambda: _duplicates(engine),
         lambda: _snapshots(engine), lambda: _canonical_present(engine),
-        lambda: _monotonic(engine), lambda: _locks(engine))]
+        lambda: _monotonic(engine), lambda: _reconcile(engine), lambda: _locks(engine))]
 
 
 def _schema(engine: Engine) -> Finding:
@@ -102,6 +102,17 @@ def _monotonic(engine: Engine) -> Finding:
 def _correction_rows(engine: Engine) -> list[object]:
     with engine.connect() as conn:
         return list(conn.execute(select(s.corrections.c.report_date, s.corrections.c.category)))
+
+
+def _reconcile(engine: Engine) -> Finding:
+    """A sync that stored figures but was killed before it recomputed the canonical series."""
+    from losswatch.store.writes import reconcile_pending
+
+    pending = reconcile_pending(engine)
+    if pending is not None:
+        return Finding("reconcile", "warn", f"a sync stopped before reconciling the dates from "
+                       f"{pending}: run `losswatch sync` to finish it")
+    return Finding("reconcile", "ok", "the canonical series reflects every stored observation")
 
 
 def _locks(engine: Engine) -> Finding:

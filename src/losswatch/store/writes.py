@@ -3,7 +3,8 @@
 A snapshot's bytes are stored first-class (also when parsing fails), and observations are
 upserted per (source, report_date, category). A changed value is not overwritten silently: the
 old and new value go to ``revisions`` with both snapshots, so ``show --as-of`` can answer what the
-record said at a past moment.
+record said at a past moment. A changed value that fails the quarantine checks does not
+displace a clean stored one: the run is "partial" and its sync_runs row says what was kept.
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy import Connection, Engine, delete, insert, select, update
 
-from losswatch.errors import LosswatchError
+from losswatch.errors import DataError, LosswatchError
 from losswatch.models import ParsedFigure, ParseOutcome
 from losswatch.sources.base import RawDocument
 from losswatch.store import schema as s
@@ -34,6 +35,7 @@ class IngestResult:
     changed_observations: int = 0
     quarantined: int = 0
     errors: list[str] = field(default_factory=list)
+    rejected: list[str] = field(default_factory=list)  # quarantined restatements, not stored
     touched_dates: set[dt.date] = field(default_factory=set)
 
 
@@ -75,9 +77,11 @@ def quarantine_reason(figure: ParsedFigure, today: dt.date, *, own_previous: int
     """Why a parsed figure must not reach the canonical series (None: it may).
 
     Only clear-cut breakage is quarantined here, against the source's own neighbouring days:
-    a date in the future, a negative count, a value five times (or a fifth of) its neighbours
-    (a slipped digit such as the official 2024-02-27 artillery "1009" after 9993). Smaller
-    disagreements are the reconciler's to weigh against the other sources.
+    a date in the future, a negative count, a value five times its neighbours (of 20 or more),
+    or one under a fifth of the day before, whatever its size, since a cumulative count never
+    falls that far (a slipped digit such as the official 2024-02-27 artillery "1009" after
+    9993, or submarines 2 -> 0). Smaller disagreements are the reconciler's to weigh against
+    the other sources.
     """
     if figure.report_date > today + dt.timedelta(days=1):
         return f"future report date {figure.report_date.isoformat()}"
@@ -89,7 +93,7 @@ def quarantine_reason(figure: ParsedFigure, today: dt.date, *, own_previous: int
     neighbours = [n for n in (own_previous, own_next) if n is not None and n >= 20]
     if neighbours and all(value >= 5 * n for n in neighbours):
         return f"{value} is over five times its neighbours {neighbours}"
-    if own_previous is not None and own_previous >= 20 and value * 5 <= own_previous:
+    if own_previous is not None and own_previous > 0 and value * 5 <= own_previous:
         return f"{value} falls to under a fifth of the day before ({own_previous})"
     return None
 
@@ -114,23 +118,39 @@ def _own_values(conn: Connection, source: str, figures: list[ParsedFigure]
 def upsert_figures(conn: Connection, source: str, snapshot_id: int,
                    figures: list[ParsedFigure], result: IngestResult, *,
                    today: dt.date | None = None, seen_at: dt.datetime | None = None) -> None:
-    """Insert new cells, record revisions for changed ones, leave equal ones untouched."""
+    """Insert new cells, record revisions for changed ones, leave equal ones untouched.
+
+    A changed value that fails :func:`quarantine_reason` does not displace a clean stored one:
+    the stored value stands and the rejected statement is noted in ``result.rejected``.
+    """
     if not figures:
         return
     now = seen_at or utcnow()
     today = today or utcnow().date()
     existing, own = _own_values(conn, source, figures)
     seen: set[tuple[dt.date, str]] = set()
+    batch: list[ParsedFigure] = []
+    for fig in figures:  # a document that states a cell twice: the first statement counts
+        if (fig.report_date, fig.category) not in seen:
+            seen.add((fig.report_date, fig.category))
+            batch.append(fig)
     new_rows: list[dict[str, object]] = []
-    for fig in figures:
+    # Day by day, so that each day after a quarantined one is judged against the last value
+    # that passed (a run of broken days is caught whole, the good day after a spike passes).
+    for fig in sorted(batch, key=lambda f: (f.category, f.report_date)):
         key = (fig.report_date, fig.category)
-        if key in seen:  # a document that states a cell twice: the first statement counts
-            continue
-        seen.add(key)
+        previous = own.get((fig.report_date - ONE_DAY, fig.category))
         reason = quarantine_reason(
-            fig, today, own_previous=own.get((fig.report_date - ONE_DAY, fig.category)),
+            fig, today, own_previous=previous,
             own_next=own.get((fig.report_date + ONE_DAY, fig.category)))
         old = existing.get(key)
+        keeps_old = reason is not None and old is not None and not old.quarantined
+        if reason is not None:
+            stand_in = old.value if keeps_old else previous
+            if stand_in is None:
+                own.pop(key, None)
+            else:
+                own[key] = stand_in
         if old is None:
             new_rows.append(dict(
                 source=source, report_date=fig.report_date, category=fig.category,
@@ -141,7 +161,13 @@ def upsert_figures(conn: Connection, source: str, snapshot_id: int,
             result.new_observations += 1
             result.quarantined += reason is not None
             result.touched_dates.add(fig.report_date)
-        elif (old.value, old.stated_increment) != (fig.value, fig.stated_increment):
+        elif (old.value, old.stated_increment) == (fig.value, fig.stated_increment):
+            continue
+        elif keeps_old:
+            result.quarantined += 1
+            result.rejected.append(f"{fig.report_date} {fig.category}: {reason}; kept "
+                                   f"{old.value}")
+        else:
             conn.execute(insert(s.revisions).values(
                 source=source, report_date=fig.report_date, category=fig.category,
                 old_value=old.value, new_value=fig.value, old_increment=old.stated_increment,
@@ -176,23 +202,58 @@ def upsert_corrections(conn: Connection, source: str, snapshot_id: int,
                 delta=corr.delta, snapshot_id=snapshot_id))
 
 
+RECONCILE_PENDING = "reconcile_pending_from"
+
+
+def mark_reconcile_pending(conn: Connection, dates: Iterable[dt.date]) -> None:
+    """Note the first date the canonical series must be recomputed from, in the transaction
+    that stored the figures: a sync killed before it reconciles leaves the note for the next."""
+    first = min(dates, default=None)
+    if first is None:
+        return
+    key = s.meta.c.key == RECONCILE_PENDING
+    current = conn.execute(select(s.meta.c.value).where(key)).scalar()
+    if current is None:
+        conn.execute(insert(s.meta).values(key=RECONCILE_PENDING, value=first.isoformat()))
+    elif first < dt.date.fromisoformat(current):
+        conn.execute(update(s.meta).where(key).values(value=first.isoformat()))
+
+
+def reconcile_pending(engine: Engine) -> dt.date | None:
+    """The date an interrupted sync left to reconcile from, if any."""
+    with engine.connect() as conn:
+        value = conn.execute(select(s.meta.c.value).where(
+            s.meta.c.key == RECONCILE_PENDING)).scalar()
+    return dt.date.fromisoformat(value) if value else None
+
+
+def clear_reconcile_pending(engine: Engine) -> None:
+    with engine.begin() as conn:
+        conn.execute(delete(s.meta).where(s.meta.c.key == RECONCILE_PENDING))
+
+
 def record_sync_run(engine: Engine, result: IngestResult, *, started_at: dt.datetime,
                     mode: str, error: LosswatchError | None = None) -> None:
     """One row per source per sync, in its own transaction (also when the sync failed)."""
     if error is not None:
         status = "failed"
-    elif result.failed:
+    elif result.failed or result.rejected:
         status = "partial"
     elif result.snapshots == 0:
         status = "unchanged"
     else:
         status = "ok"
+    notes = list(result.errors)
+    if result.rejected:
+        notes.append(f"{len(result.rejected)} restated figures quarantined, the stored values "
+                     "kept: " + "; ".join(result.rejected[:20]))
+    code = error.code if error else "parse-error" if result.failed else (
+        DataError.code if result.rejected else None)
+    message = error.message if error else ("; ".join(notes) or None)
     with engine.begin() as conn:
         conn.execute(insert(s.sync_runs).values(
             source=result.source, started_at=started_at, finished_at=utcnow(), status=status,
             mode=mode, snapshots=result.snapshots,
             new_observations=result.new_observations,
             changed_observations=result.changed_observations,
-            error_code=error.code if error else (
-                "parse-error" if result.failed else None),
-            error_message=error.message if error else ("; ".join(result.errors) or None)))
+            error_code=code, error_message=message))
