@@ -82,7 +82,7 @@ def health_view(engine: Engine, today: dt.date) -> dict[str, Any]:
     observations) or ``stale`` (the newest report is older than STALE_AFTER_DAYS days).
     """
     sources = queries.sources_status(engine)
-    newest = max((s["last_date"] for s in sources if s["last_date"]), default=None)
+    newest = queries.newest_canonical_date(engine)
     age = (today - newest).days if newest else None
     failing = [s["source"] for s in sources if s["last_status"] in ("failed", "partial")]
     quarantined = {s["source"]: s["quarantined"] for s in sources if s["quarantined"]}
@@ -93,5 +93,6 @@ def health_view(engine: Engine, today: dt.date) -> dict[str, Any]:
         "status": status, "newest_report_date": newest.isoformat() if newest else None,
         "age_days": age, "failing_sources": failing, "quarantined": quarantined,
         "last_sync": _jsonable(last) if last else None,
+        "bundled_snapshot": queries.bundled_snapshot_made_at(engine),
         "sources": [_jsonable(s) for s in sources],
     }

@@ -186,6 +186,20 @@ def data_version(engine: Engine) -> str:
     return f"{row[0]}-{row[1]}-{row[2]}-{runs}"
 
 
+def newest_canonical_date(engine: Engine) -> dt.date | None:
+    with engine.connect() as conn:
+        value = conn.execute(select(func.max(s.canonical.c.report_date)).where(
+            s.canonical.c.value.is_not(None))).scalar()
+    return value if isinstance(value, dt.date) else None
+
+
+def bundled_snapshot_made_at(engine: Engine) -> str | None:
+    """When the bundled snapshot in this store was made, if the store was filled from it."""
+    with engine.connect() as conn:
+        return conn.execute(select(s.meta.c.value).where(
+            s.meta.c.key == "bundled_snapshot")).scalar()
+
+
 def category_counts(engine: Engine) -> dict[str, int]:
     with engine.connect() as conn:
         rows = conn.execute(select(s.canonical.c.category, func.count())
