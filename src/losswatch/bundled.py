@@ -19,6 +19,7 @@ from losswatch.models import CanonicalValue, Status
 from losswatch.reconcile import canonical_rows
 from losswatch.store import schema as s
 from losswatch.store.queries import canonical_values, report_urls
+from losswatch.store.writes import bump_canonical_version
 
 FILE = "canonical-snapshot.json.gz"
 
@@ -68,6 +69,7 @@ def load_bundled_if_empty(engine: Engine, path: Path | None = None) -> int:
     with engine.begin() as conn:
         for i in range(0, len(rows), 2000):
             conn.execute(insert(s.canonical), rows[i:i + 2000])
+        bump_canonical_version(conn)
         conn.execute(delete(s.meta).where(s.meta.c.key.in_(("bundled_snapshot",
                                                              "bundled_report_urls"))))
         conn.execute(insert(s.meta), [

@@ -58,7 +58,8 @@ class Category:
         return self.last_report is None or report_date <= self.last_report
 
 
-START = D("2022-02-25")
+WAR_START = D("2022-02-24")  # the full-scale invasion: day 1 of the war's day count
+START = D("2022-02-25")  # the first morning report
 MERGE_DAY = D("2022-05-01")
 
 CATEGORIES: tuple[Category, ...] = (

@@ -89,8 +89,10 @@ def ingest_documents(engine: Engine, adapter: Adapter, docs: Iterable[RawDocumen
 
 def latest_report_date(engine: Engine, source: str) -> dt.date | None:
     with engine.connect() as conn:
+        # quarantined rows (a typo'd future date) must not stop the source asking for new days
         value = conn.execute(select(func.max(s.observations.c.report_date)).where(
-            s.observations.c.source == source)).scalar()
+            s.observations.c.source == source,
+            s.observations.c.quarantined.is_(False))).scalar()
     return value if isinstance(value, dt.date) else None
 
 

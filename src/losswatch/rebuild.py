@@ -2,10 +2,14 @@
 
 Raw snapshots are the source of truth. Observations, revisions and corrections are cleared and
 every snapshot is parsed again in the order it was fetched (so revisions come out the same),
-then the canonical series is recomputed, all in one transaction.
+then the canonical series is recomputed. The re-parse is one transaction; a note in ``meta``
+marks the canonical series as pending until it is recomputed, so a kill in between is healed
+by the next sync and reported by ``doctor``.
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 from sqlalchemy import Engine, delete, func, select, update
 
@@ -15,7 +19,13 @@ from losswatch.sources import get_adapter
 from losswatch.sources.base import RawDocument
 from losswatch.store import schema as s
 from losswatch.store.lock import store_lock
-from losswatch.store.writes import IngestResult, upsert_corrections, upsert_figures
+from losswatch.store.writes import (
+    IngestResult,
+    clear_reconcile_pending,
+    mark_reconcile_pending,
+    upsert_corrections,
+    upsert_figures,
+)
 
 
 def rebuild_store(engine: Engine) -> dict[str, int]:
@@ -45,5 +55,9 @@ def rebuild_store(engine: Engine) -> dict[str, int]:
                 upsert_corrections(conn, row.source, row.id, outcome)
             observations = conn.execute(select(func.count()).select_from(
                 s.observations)).scalar_one()
+            # a kill before the reconcile below leaves this note: the next sync (and doctor)
+            # see that the whole series must be recomputed
+            mark_reconcile_pending(conn, [dt.date.min])
         canonical = reconcile_store(engine)
+        clear_reconcile_pending(engine)
     return {"snapshots": len(rows), "observations": observations, "canonical": canonical}

@@ -68,8 +68,13 @@ def audit_view(engine: Engine, *, since: dt.date | None = None) -> dict[str, Any
 
 
 def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
-    return {k: v.isoformat() if isinstance(v, dt.date | dt.datetime) else v
-            for k, v in row.items()}
+    """Dates and datetimes as ISO strings; datetimes always in UTC with an offset (SQLite
+    hands them back naive, PostgreSQL aware: the output must not depend on the backend)."""
+    def iso(value: Any) -> Any:
+        if isinstance(value, dt.datetime):
+            return (value if value.tzinfo else value.replace(tzinfo=dt.UTC)).isoformat()
+        return value.isoformat() if isinstance(value, dt.date) else value
+    return {k: iso(v) for k, v in row.items()}
 
 
 STALE_AFTER_DAYS = 2  # a morning report older than this means the sync is not keeping up

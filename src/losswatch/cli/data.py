@@ -239,9 +239,12 @@ def list_categories() -> None:
 @app.command()
 def config() -> None:
     """The effective settings (secrets masked)."""
-    for name, value in STATE.settings.model_dump().items():
+    settings = STATE.settings
+    for name, value in settings.model_dump().items():
+        if name == "database_url" and value:
+            value = settings.display_database_url
         out.print(f"{name} = {value!r}", highlight=False)
-    out.print(f"effective database url = {STATE.settings.effective_database_url}",
+    out.print(f"effective database url = {settings.display_database_url}",
               highlight=False)
 
 

@@ -8,12 +8,16 @@ from collections.abc import Iterable
 from sqlalchemy import Engine, delete, insert, select
 
 from losswatch.models import CanonicalValue
+from losswatch.reconcile import rules
 from losswatch.reconcile.engine import Evidence, reconcile
 from losswatch.store import schema as s
+from losswatch.store.writes import bump_canonical_version
 
 __all__ = ["Evidence", "reconcile", "reconcile_store", "load_evidence", "canonical_rows"]
 
-CONTEXT_DAYS = 3  # days before the first touched date re-read for the rules' context
+# Days before the first touched date re-read for the rules' context: the "moving" test looks
+# back MOVING_DAYS days, so fewer would let an incremental run decide differently from a full one.
+CONTEXT_DAYS = rules.MOVING_DAYS + 2
 
 
 def load_evidence(engine: Engine, *, since: dt.date | None = None) -> Evidence:
@@ -56,7 +60,8 @@ def reconcile_store(engine: Engine, *, dates: Iterable[dt.date] | None = None) -
     if touched == []:
         return 0
     start = touched[0] if touched else None
-    since = start - dt.timedelta(days=CONTEXT_DAYS) if start else None
+    context = dt.timedelta(days=CONTEXT_DAYS)
+    since = start - context if start and start > dt.date.min + context else None
     evidence = load_evidence(engine, since=since)
     values = reconcile(evidence)
     if start is not None:
@@ -69,4 +74,5 @@ def reconcile_store(engine: Engine, *, dates: Iterable[dt.date] | None = None) -
         conn.execute(stmt)
         for i in range(0, len(rows), 2000):
             conn.execute(insert(s.canonical), rows[i:i + 2000])
+        bump_canonical_version(conn)
     return len(rows)

@@ -19,12 +19,13 @@ from dataclasses import dataclass, field
 from losswatch import categories
 from losswatch.models import CanonicalValue, SourceValue, Status
 from losswatch.reconcile import rules
+from losswatch.sources import OFFICIAL
 
 ONE_DAY = dt.timedelta(days=1)
 # Sources whose "(+N)" is the General Staff's own statement. The increments of minfin and of the
 # russianwarship API are differences those sites computed from their own copies, so they are
 # no independent evidence (2022-05-25 vehicles: minfin's 2218 "fits" only its own arithmetic).
-INCREMENT_SOURCES = ("official_en", "official_uk")
+INCREMENT_SOURCES = OFFICIAL
 
 Cell = dict[str, tuple[int | None, int | None]]  # source -> (value, stated increment)
 
@@ -63,9 +64,9 @@ def stale_sources(evidence: Evidence, dates: list[dt.date]) -> dict[dt.date, set
                     rows[src][d][cat] = value
     wanted = set(dates)
     stale: dict[dt.date, set[str]] = defaultdict(set)
-    for src, by_date in rows.items():
-        for d, row in by_date.items():
-            before = by_date.get(d - ONE_DAY)
+    for src, days in rows.items():
+        for d, row in days.items():
+            before = days.get(d - ONE_DAY)
             if d in wanted and before and rules.is_stale_row(row, before):
                 stale[d].add(src)
     return stale
@@ -167,7 +168,8 @@ def decide_cell(category: str, report_date: dt.date, cell: Cell, *, previous: in
     if moving and previous is not None:
         fresh = {v for v in fitting if not rules.is_stale_cell(v, previous, moving=True)}
         if len(fresh) == 1:
-            stale |= {s for s, v in usable.items() if v == previous}
+            stale = stale | {s for s, v in usable.items() if v == previous}  # not in place:
+            # the set is shared by every category of the day
             return make(fresh.pop(), Status.MAJORITY, "stale-cell-set-aside")
     guess = result.value if result.value is not None else min(usable.values())
     return make(guess, Status.CONFLICT, "unresolved")

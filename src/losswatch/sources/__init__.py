@@ -16,6 +16,8 @@ REGISTRY: dict[str, str] = {
     "minfin": "losswatch.sources.minfin:Minfin",
 }
 NAMES: tuple[str, ...] = tuple(REGISTRY)
+#: The General Staff's own texts: the only sources whose "(+N)" is a statement, not arithmetic
+OFFICIAL: tuple[str, ...] = ("official_en", "official_uk")
 
 
 def get_adapter(name: str) -> Adapter:

@@ -207,6 +207,8 @@ def load_json(raw: RawDocument) -> object:
         start = text.lstrip()[:1]
         hint = " (looks like HTML)" if start == "<" else ""
         raise ParseError(f"invalid JSON{hint}: {exc.msg} at line {exc.lineno}") from exc
+    except (RecursionError, ValueError) as exc:  # absurd nesting, or an int of 5,000 digits
+        raise ParseError(f"unreadable JSON: {type(exc).__name__}") from exc
 
 
 def parse_iso_date(value: object, where: str) -> dt.date:

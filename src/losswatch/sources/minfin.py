@@ -93,6 +93,11 @@ def _line_figures(label: str, rest: str, report_date: dt.date, line: int,
     if category is None:
         warnings.append(f"line {line}: unknown minfin label {label!r} ignored")
         return
+    if not category.active_on(report_date):
+        # e.g. minfin's "24.02.2022" block: the evening statement, before the first report
+        warnings.append(f"line {line}: {category.key} was not in the report of "
+                        f"{report_date.isoformat()}; ignored")
+        return
     for index, segment in enumerate(re.split(r",\s+", rest.strip(" .;,"))):
         match = _SEGMENT.match(segment)
         if match is None:

@@ -34,7 +34,7 @@ from losswatch.sources.base import (
     parse_increment,
 )
 
-WAR_START = dt.date(2022, 2, 24)
+WAR_START = categories.WAR_START
 LIVE_LOOKBACK_DAYS = 7
 # No loss count comes near a trillion; longer digit runs are garbage (and int() refuses
 # strings over 4300 digits with a ValueError, which must not escape a parser).
@@ -285,8 +285,12 @@ _UK_MONTHS = ("sichnya", "lyutogo", "bereznya", "kvitnya", "travnya", "chervnya"
 
 
 def live_dates(latest: dt.date | None, today: dt.date) -> list[dt.date]:
-    """The report dates a live sync asks for: the day after ``latest`` (or a week back) to today."""
-    start = latest + dt.timedelta(days=1) if latest else today - dt.timedelta(LIVE_LOOKBACK_DAYS)
+    """The report dates a live sync asks for: the day after ``latest`` to today, at most
+    LIVE_LOOKBACK_DAYS back (after a --from-dir import ending in 2024, or a long outage, the
+    older pages are the community datasets' to fill; asking for all of them would never reach
+    today)."""
+    earliest = today - dt.timedelta(LIVE_LOOKBACK_DAYS)
+    start = max(latest + dt.timedelta(days=1), earliest) if latest else earliest
     return [start + dt.timedelta(days=n) for n in range((today - start).days + 1)]
 
 

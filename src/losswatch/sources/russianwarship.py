@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from losswatch import categories
 from losswatch.errors import ParseError
 from losswatch.models import ParsedFigure, ParseOutcome
 from losswatch.sources.base import (
@@ -32,7 +33,7 @@ class RussianWarship(Adapter):
     recorded_glob = "statistics_*.json"
 
     def live_requests(self, *, latest: dt.date | None, today: dt.date) -> list[LiveRequest]:
-        since = (latest + dt.timedelta(days=1)) if latest else dt.date(2022, 2, 24)
+        since = (latest + dt.timedelta(days=1)) if latest else categories.WAR_START
         return [LiveRequest(f"{API}/statistics/latest"),
                 LiveRequest(f"{API}/statistics?offset=0&limit=50&date_from={since.isoformat()}"
                             f"&date_to={today.isoformat()}")]
@@ -41,7 +42,10 @@ class RussianWarship(Adapter):
         data = load_json(raw)
         paging = _get(_get(data, "data"), "paging")
         next_url = paging.get("next_url") if isinstance(paging, dict) else None
-        return [LiveRequest(str(next_url))] if next_url else []
+        # follow only the API's own pages: an upstream must not steer our fetcher elsewhere
+        if not next_url or not str(next_url).startswith(f"{API}/statistics"):
+            return []
+        return [LiveRequest(str(next_url))]
 
     def parse(self, raw: RawDocument) -> ParseOutcome:
         payload = _get(load_json(raw), "data")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Engine, func, select
 
@@ -18,10 +20,10 @@ class Finding:
 
 
 def check_integrity(engine: Engine) -> list[Finding]:
-    return [check() for check in (
-        lambda: _schema(engine), lambda: _orphans(engine), lambda: _duplicates(engine),
-        lambda: _snapshots(engine), lambda: _canonical_present(engine),
-        lambda: _monotonic(engine), lambda: _reconcile(engine), lambda: _locks(engine))]
+    checks: tuple[Callable[[Engine], Finding], ...] = (
+        _schema, _orphans, _duplicates, _snapshots, _canonical_present, _monotonic, _reconcile,
+        _locks)
+    return [check(engine) for check in checks]
 
 
 def _schema(engine: Engine) -> Finding:
@@ -99,7 +101,7 @@ def _monotonic(engine: Engine) -> Finding:
     return Finding("monotonic", "ok", "no unexplained falls")
 
 
-def _correction_rows(engine: Engine) -> list[object]:
+def _correction_rows(engine: Engine) -> Sequence[Any]:
     with engine.connect() as conn:
         return list(conn.execute(select(s.corrections.c.report_date, s.corrections.c.category)))
 

@@ -12,6 +12,7 @@ from sqlalchemy import Engine, Integer, func, select
 from losswatch import categories
 from losswatch.models import CanonicalValue, SourceValue, Status
 from losswatch.series import Series
+from losswatch.sources import OFFICIAL
 from losswatch.store import schema as s
 
 
@@ -53,7 +54,7 @@ def report_urls(engine: Engine) -> dict[dt.date, str]:
         official = conn.execute(
             select(s.observations.c.report_date, s.snapshots.c.url)
             .join(s.snapshots, s.snapshots.c.id == s.observations.c.snapshot_id)
-            .where(s.observations.c.source.in_(("official_en", "official_uk")),
+            .where(s.observations.c.source.in_(OFFICIAL),
                    s.snapshots.c.url.like("http%")).distinct())
         for row in official:
             urls.setdefault(row.report_date, row.url)
@@ -183,7 +184,9 @@ def data_version(engine: Engine) -> str:
         row = conn.execute(select(func.count(), func.max(s.canonical.c.report_date),
                                   func.sum(s.canonical.c.value))).one()
         runs = conn.execute(select(func.max(s.sync_runs.c.id))).scalar()
-    return f"{row[0]}-{row[1]}-{row[2]}-{runs}"
+        rewrites = conn.execute(select(s.meta.c.value).where(
+            s.meta.c.key == "canonical_version")).scalar()
+    return f"{row[0]}-{row[1]}-{row[2]}-{runs}-{rewrites or 0}"
 
 
 def newest_canonical_date(engine: Engine) -> dt.date | None:

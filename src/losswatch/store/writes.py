@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, insert, select, update
 
-from losswatch.errors import DataError, LosswatchError
+from losswatch.errors import DataError, LosswatchError, ParseError
 from losswatch.models import ParsedFigure, ParseOutcome
 from losswatch.sources.base import RawDocument
 from losswatch.store import schema as s
@@ -61,7 +61,8 @@ def insert_snapshot(conn: Connection, source: str, raw: RawDocument, *, status: 
                     error: LosswatchError | None = None) -> int:
     row = {
         "source": source, "url": raw.url, "fetched_at": raw.fetched_at,
-        "http_status": raw.status, "media_type": raw.media_type, "sha256": sha256(raw.content),
+        "http_status": raw.status, "media_type": raw.media_type[:100],  # a remote header
+        "sha256": sha256(raw.content),
         "size": len(raw.content), "content": raw.content, "hint_date": raw.hint_date,
         "etag": raw.etag,
         "last_modified": raw.last_modified, "status": status, "figures": figures,
@@ -69,7 +70,8 @@ def insert_snapshot(conn: Connection, source: str, raw: RawDocument, *, status: 
         "error_code": error.code if error else None,
         "error_message": error.message if error else None,
     }
-    return int(conn.execute(insert(s.snapshots).values(**row)).inserted_primary_key[0])
+    return int(conn.execute(insert(s.snapshots).values(**row).returning(s.snapshots.c.id))
+               .scalar_one())
 
 
 def quarantine_reason(figure: ParsedFigure, today: dt.date, *, own_previous: int | None = None,
@@ -146,7 +148,7 @@ def upsert_figures(conn: Connection, source: str, snapshot_id: int,
         old = existing.get(key)
         keeps_old = reason is not None and old is not None and not old.quarantined
         if reason is not None:
-            stand_in = old.value if keeps_old else previous
+            stand_in = old.value if keeps_old and old is not None else previous
             if stand_in is None:
                 own.pop(key, None)
             else:
@@ -203,6 +205,18 @@ def upsert_corrections(conn: Connection, source: str, snapshot_id: int,
 
 
 RECONCILE_PENDING = "reconcile_pending_from"
+CANONICAL_VERSION = "canonical_version"
+
+
+def bump_canonical_version(conn: Connection) -> None:
+    """Count every rewrite of the canonical table, in the same transaction, so the data
+    version (ETags, the API cache) changes whenever a value, status or increment may have."""
+    key = s.meta.c.key == CANONICAL_VERSION
+    current = conn.execute(select(s.meta.c.value).where(key)).scalar()
+    if current is None:
+        conn.execute(insert(s.meta).values(key=CANONICAL_VERSION, value="1"))
+    else:
+        conn.execute(update(s.meta).where(key).values(value=str(int(current) + 1)))
 
 
 def mark_reconcile_pending(conn: Connection, dates: Iterable[dt.date]) -> None:
@@ -247,7 +261,7 @@ def record_sync_run(engine: Engine, result: IngestResult, *, started_at: dt.date
     if result.rejected:
         notes.append(f"{len(result.rejected)} restated figures quarantined, the stored values "
                      "kept: " + "; ".join(result.rejected[:20]))
-    code = error.code if error else "parse-error" if result.failed else (
+    code = error.code if error else ParseError.code if result.failed else (
         DataError.code if result.rejected else None)
     message = error.message if error else ("; ".join(notes) or None)
     with engine.begin() as conn:
