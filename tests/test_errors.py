@@ -24,3 +24,11 @@ def test_client_errors_are_4xx() -> None:
     for cls in (errors.InvalidDate, errors.UnknownCategory, errors.NotFound,
                 errors.PayloadTooLarge, errors.FetchRefused, errors.Unauthorized):
         assert 400 <= cls.http_status < 500, cls
+
+
+def test_database_passwords_are_masked_for_display() -> None:
+    from losswatch.settings import Settings
+
+    settings = Settings(database_url="postgresql+psycopg://news:s3cret@db.example/losswatch")
+    assert "s3cret" not in settings.display_database_url
+    assert settings.display_database_url.startswith("postgresql+psycopg://news:***@")

@@ -181,3 +181,28 @@ def test_offline_sync_records_the_failure_and_keeps_the_store(
     assert load_series(engine).value("tanks", dt.date(2022, 10, 26)) == 2628
     status = {s["source"]: s for s in sources_status(engine)}["orc_losses"]
     assert status["last_status"] == "failed" and "source-unavailable" in status["last_error"]
+
+
+def test_live_official_pages_look_back_a_week_at_most() -> None:
+    from losswatch.sources.official import LIVE_LOOKBACK_DAYS, live_dates
+
+    today = dt.date(2026, 12, 1)
+    after_import = live_dates(dt.date(2024, 3, 23), today)  # recorded texts end in 2024
+    assert after_import[0] == today - dt.timedelta(days=LIVE_LOOKBACK_DAYS)
+    assert after_import[-1] == today
+    assert live_dates(today - dt.timedelta(days=2), today) == [
+        today - dt.timedelta(days=1), today]
+
+
+def test_russianwarship_follows_only_its_own_pages() -> None:
+    from losswatch.sources import get_adapter
+    from losswatch.sources.base import RawDocument
+
+    adapter = get_adapter("russianwarship")
+
+    def page(next_url: str) -> RawDocument:
+        body = ('{"data": {"records": [], "paging": {"next_url": "%s"}}}' % next_url).encode()
+        return RawDocument(url="https://russianwarship.rip/api/v2/statistics", content=body)
+    own = "https://russianwarship.rip/api/v2/statistics?offset=50&limit=50"
+    assert [r.url for r in adapter.next_requests(page(own))] == [own]
+    assert adapter.next_requests(page("http://169.254.169.254/latest/meta-data")) == []
