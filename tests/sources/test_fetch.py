@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import http.server
+import json
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -201,7 +202,7 @@ def test_russianwarship_follows_only_its_own_pages() -> None:
     adapter = get_adapter("russianwarship")
 
     def page(next_url: str) -> RawDocument:
-        body = ('{"data": {"records": [], "paging": {"next_url": "%s"}}}' % next_url).encode()
+        body = json.dumps({"data": {"records": [], "paging": {"next_url": next_url}}}).encode()
         return RawDocument(url="https://russianwarship.rip/api/v2/statistics", content=body)
     own = "https://russianwarship.rip/api/v2/statistics?offset=50&limit=50"
     assert [r.url for r in adapter.next_requests(page(own))] == [own]
