@@ -1,9 +1,11 @@
 """Fetch an article for the claim checker without letting a URL reach inside our network.
 
 A public server fetching user-given URLs is an SSRF risk, so: only http/https; the host is
-resolved once with :func:`socket.getaddrinfo` and *every* address must be public (loopback,
-private, link-local, multicast, reserved and unspecified ranges are refused, IPv4-mapped IPv6
-included) unless ``settings.allow_private_urls``; the connection then goes to the address that
+resolved once with :func:`socket.getaddrinfo` and *every* address must be globally reachable
+(``ipaddress``'s ``is_global``, so loopback, private, link-local, carrier-grade NAT 100.64.0.0/10,
+unspecified and documentation ranges are refused; multicast and reserved ones too), and so must
+any IPv4 address an IPv6 one carries (IPv4-mapped, 6to4 2002::/16, Teredo), unless
+``settings.allow_private_urls``; the connection then goes to the address that
 was checked (Host header and TLS SNI keep the name), so a second DNS answer cannot swap it
 (DNS rebinding); redirects are followed by hand and each hop is checked again. The body is
 streamed and capped at ``settings.fetch_max_bytes``, the whole fetch at ``settings.http_timeout``
@@ -16,6 +18,7 @@ HTTP status, timeout).
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import ipaddress
 import socket
@@ -31,6 +34,9 @@ from losswatch.settings import Settings
 
 MAX_REDIRECTS = 5
 ACCEPTED_TYPES = ("text/html", "text/plain")
+#: Python codecs that are not a document's character set (they "decode" ASCII into garbage).
+NOT_DOCUMENT_CODECS = frozenset({"idna", "punycode", "undefined", "unicode-escape",
+                                 "raw-unicode-escape"})
 Resolver = Callable[..., list[tuple[Any, ...]]]
 
 
@@ -43,12 +49,21 @@ class FetchedArticle:
 
 
 def _public(address: str) -> bool:
+    """Whether ``address`` (and every IPv4 address it embeds) is globally reachable."""
     ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    return not (ip.is_loopback or ip.is_private or ip.is_link_local or ip.is_multicast
-                or ip.is_reserved or ip.is_unspecified
-                or (isinstance(ip, ipaddress.IPv6Address) and ip.is_site_local))
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            return _global(ip.ipv4_mapped)
+        embedded = [ip.sixtofour] if ip.sixtofour is not None else []
+        embedded += list(ip.teredo or ())  # Teredo: the server and the (unobfuscated) client
+        if ip.is_site_local or not all(_global(v4) for v4 in embedded):
+            return False
+    return _global(ip)
+
+
+def _global(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    # is_global alone lets multicast (224.0.0.0/4, ff0e::/16) and parts of ::/8 through
+    return ip.is_global and not (ip.is_multicast or ip.is_reserved)
 
 
 def check_url(url: str, settings: Settings, resolver: Resolver = socket.getaddrinfo
@@ -84,8 +99,7 @@ def fetch_article(url: str, settings: Settings, *,
                   resolver: Resolver = socket.getaddrinfo) -> FetchedArticle:
     """Download ``url`` safely and extract the article's text and date."""
     raw, content_type, final_url = _download(url, settings, transport, resolver)
-    charset = _charset(content_type)
-    text = raw.decode(charset, errors="replace")
+    text = _decode(raw, _charset(content_type))
     if content_type.startswith("text/plain"):
         return FetchedArticle(final_url, text, None, content_type)
     from losswatch.claims.article import extract_article_text
@@ -101,10 +115,20 @@ def _charset(content_type: str) -> str:
             name = value.strip('"').strip()
             try:
                 "".encode(name)
-            except LookupError:
+                codec = codecs.lookup(name).name
+            except (LookupError, UnicodeError):  # unknown, or a codec like "undefined"
                 return "utf-8"
-            return name
+            return "utf-8" if codec in NOT_DOCUMENT_CODECS else name
     return "utf-8"
+
+
+def _decode(raw: bytes, charset: str) -> str:
+    """The text of ``raw``; UTF-8 when the sender's charset cannot decode leniently (idna and
+    punycode refuse ``errors="replace"``)."""
+    try:
+        return raw.decode(charset, errors="replace")
+    except (LookupError, UnicodeError):
+        return raw.decode("utf-8", errors="replace")
 
 
 def _download(url: str, settings: Settings, transport: httpx.BaseTransport | None,

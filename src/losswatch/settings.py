@@ -45,6 +45,21 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=1_000_000, description="Largest accepted request body.")
     fetch_max_bytes: int = Field(default=5_000_000,
                                  description="Largest article the claim checker downloads.")
+    public_base_url: str | None = Field(
+        default=None,
+        description="Base URL used in links the API publishes (feed, pagination); default: the "
+        "request's own, only for localhost")
+
+    @property
+    def display_database_url(self) -> str:
+        """The database URL with any password masked, for printing."""
+        from sqlalchemy.engine import make_url
+        from sqlalchemy.exc import ArgumentError
+
+        try:
+            return make_url(self.effective_database_url).render_as_string(hide_password=True)
+        except ArgumentError:
+            return "<not a valid URL>"
 
     @property
     def effective_database_url(self) -> str:

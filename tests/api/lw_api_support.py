@@ -65,11 +65,14 @@ def _offline_resolver(host: str, port: int, **_: Any) -> list[tuple[Any, ...]]:
     return [(family, socket.SOCK_STREAM, 6, "", (address, port))]
 
 
-def go_offline(app: FastAPI) -> FastAPI:
-    """Fetch articles through the real guard, but from a MockTransport: no test uses the net."""
+def go_offline(app: FastAPI, content_type: str = "text/html; charset=utf-8") -> FastAPI:
+    """Fetch articles through the real guard, but from a MockTransport: no test uses the net.
+
+    Every page is :data:`ARTICLE_HTML` (UTF-8 bytes) sent with ``content_type``.
+    """
     settings = app.state.settings
     transport = httpx.MockTransport(lambda request: httpx.Response(
-        200, text=ARTICLE_HTML, headers={"Content-Type": "text/html; charset=utf-8"}))
+        200, content=ARTICLE_HTML.encode(), headers={"Content-Type": content_type}))
 
     def fetcher() -> Any:
         def fetch(url: str) -> FetchedArticle:

@@ -7,7 +7,14 @@ from pathlib import Path
 import pytest
 
 from losswatch.api import create_app
-from tests.api.lw_api_support import FIXED_NOW, TestClient, assert_problem, make_settings
+from losswatch.claims.language import available
+from tests.api.lw_api_support import (
+    FIXED_NOW,
+    TestClient,
+    assert_problem,
+    go_offline,
+    make_settings,
+)
 
 
 @pytest.fixture(scope="module")
@@ -93,3 +100,60 @@ def test_oversized_body_is_413(store_path: Path) -> None:
         assert streamed.headers["x-content-type-options"] == "nosniff"
         assert c.post("/api/v1/check", json={"text": "Russia lost 480 troops."}
                       ).status_code == 200
+
+
+# --- regressions of the HTTP-layer review -----------------------------------------------------
+
+@pytest.mark.parametrize("address", [
+    "100.64.0.1",        # carrier-grade NAT (not private, not global)
+    "100.100.100.200",   # a cloud metadata address inside 100.64.0.0/10
+    "[2002:7f00:1::]",   # 6to4 wrapping 127.0.0.1
+    "[::ffff:127.0.0.1]",
+    "169.254.169.254",
+    "[fd00::1]",
+    "0.0.0.0",
+])
+def test_ssrf_bypass_addresses_are_refused(client: TestClient, address: str) -> None:
+    response = client.post("/api/v1/check", json={"url": f"http://{address}/latest"})
+    assert_problem(response, 400, "fetch-refused")
+
+
+@pytest.mark.parametrize("charset", ["undefined", "idna", "punycode", "no-such-charset"])
+def test_a_remote_charset_python_cannot_decode_with_falls_back_to_utf8(
+        store_path: Path, charset: str) -> None:
+    app = go_offline(create_app(make_settings(store_path), clock=lambda: FIXED_NOW),
+                     content_type=f"text/html; charset={charset}")
+    with TestClient(app) as c:
+        response = c.post("/api/v1/check", json={"url": "https://news.example/losses"})
+    assert response.status_code == 200, response.text[:500]
+    verdicts = [(v["claim"]["value"], v["verdict"]) for v in response.json()["data"]["verdicts"]]
+    assert verdicts == [(480, "supported"), (68900, "supported"), (2628, "supported")]
+
+
+@pytest.mark.parametrize("code", available())
+def test_every_shipped_language_is_accepted(client: TestClient, code: str) -> None:
+    response = client.post("/api/v1/check", json={"text": "Russia lost 480 troops.",
+                                                  "article_date": "2022-10-26", "lang": code})
+    assert response.status_code == 200, response.text[:500]
+    assert response.json()["data"]["language"] == code
+
+
+@pytest.mark.parametrize("lang", ["xx", "EN", "en-GB", "", "../en"])
+def test_a_language_without_a_file_is_a_400_problem(client: TestClient, lang: str) -> None:
+    body = assert_problem(client.post("/api/v1/check", json={"text": "a", "lang": lang}), 400,
+                          "bad-request")
+    assert body["errors"][0]["field"] == "lang"
+
+
+def test_the_schema_lists_the_shipped_languages(client: TestClient) -> None:
+    schema = client.get("/openapi.json").json()
+    lang = schema["components"]["schemas"]["CheckRequest"]["properties"]["lang"]
+    assert {"type": "string", "enum": list(available())}.items() <= lang["anyOf"][0].items()
+    assert len(available()) >= 12
+
+
+def test_text_and_url_together_are_refused_with_a_clear_problem(client: TestClient) -> None:
+    body = assert_problem(client.post("/api/v1/check", json={
+        "text": "Russia lost 480 troops.", "url": "https://news.example/losses"}),
+        400, "bad-request")
+    assert body["detail"] == "give the article's text or its URL, not both"

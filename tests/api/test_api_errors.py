@@ -87,3 +87,64 @@ def test_api_errors_are_json_never_html(client: TestClient, url: str) -> None:
     assert 400 <= response.status_code < 500
     assert response.headers["content-type"].startswith("application/problem+json")
     assert response.headers["x-content-type-options"] == "nosniff"
+
+
+DATE_URLS = [
+    "/api/v1/days/{d}", "/api/v1/days/2022-11-24?as_of={d}T00:00:00+05:00",
+    "/api/v1/reports/{d}", "/api/v1/series/tanks?from={d}", "/api/v1/series/tanks?to={d}",
+    "/api/v1/explore?from={d}", "/api/v1/explore?to={d}&kind=daily",
+    "/api/v1/explore?from={d}&kind=monthly", "/api/v1/summary?date={d}",
+    "/api/v1/brief?date={d}", "/api/v1/brief?date={d}&lang=uk", "/api/v1/audit?since={d}",
+    "/api/v1/charts/tanks?from={d}", "/api/v1/charts/tanks?to={d}",
+    "/api/v2/statistics/{d}", "/api/v2/statistics?date_from={d}",
+    "/api/v2/statistics?date_to={d}",
+    "/?date={d}", "/explore?from={d}", "/explore?to={d}&kind=monthly", "/audit?since={d}",
+    "POST /api/v1/check", "POST /check",
+]
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31", "2022-02-30"])
+@pytest.mark.parametrize("url", DATE_URLS)
+def test_every_date_input_out_of_range_or_invalid_is_a_4xx_problem(
+        client: TestClient, url: str, day: str) -> None:
+    text = "Russia lost 480 troops yesterday."
+    if url == "POST /api/v1/check":
+        response = client.post("/api/v1/check", json={"text": text, "article_date": day})
+    elif url == "POST /check":
+        response = client.post("/check", data={"text": text, "article_date": day})
+    else:
+        response = client.get(url.format(d=day))
+    if url.startswith(("/api/", "POST /api/")):
+        body = assert_problem(response, 400, "invalid-date")
+        assert body["detail"] == "a date must be YYYY-MM-DD, from 1900-01-01 to 2999-12-31"
+    else:  # the dashboard: the same problem as an HTML page
+        assert response.status_code == 400, (url, response.text[:300])
+        assert "<code>invalid-date</code>" in response.text
+
+
+@pytest.mark.parametrize("url", ["/api/v1/latest", "/api/v1/days/2022-11-24", "/feed.atom",
+                                 "/api/v2/statistics/latest", "/", "/explore",
+                                 "/static/app.css", "/openapi.json", "/healthz"])
+def test_head_answers_like_get_without_a_body(client: TestClient, url: str) -> None:
+    get = client.get(url)
+    head = client.head(url)
+    assert (head.status_code, get.status_code) == (200, 200)
+    assert head.content == b""
+    assert head.headers["content-type"] == get.headers["content-type"]
+    assert head.headers.get("content-length") == get.headers.get("content-length")
+    assert head.headers.get("etag") == get.headers.get("etag")
+    assert head.headers["x-content-type-options"] == "nosniff"
+
+
+def test_head_with_cors_and_its_errors(client: TestClient) -> None:
+    cors = client.head("/api/v1/latest", headers={"Origin": "https://newsroom.example"})
+    assert cors.status_code == 200 and cors.headers["access-control-allow-origin"] == "*"
+    preflight = client.options("/api/v1/latest", headers={
+        "Origin": "https://newsroom.example", "Access-Control-Request-Method": "HEAD"})
+    assert "HEAD" in preflight.headers["access-control-allow-methods"]
+    etag = client.get("/api/v1/latest").headers["etag"]
+    assert client.head("/api/v1/latest", headers={"If-None-Match": etag}).status_code == 304
+    missing = client.head("/api/v1/nothing")
+    assert (missing.status_code, missing.content) == (404, b"")
+    assert missing.headers["content-type"].startswith("application/problem+json")
+    assert client.head("/api/v1/check").status_code == 405  # POST only: no GET, no HEAD

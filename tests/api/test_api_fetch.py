@@ -144,3 +144,33 @@ def test_network_errors_become_source_errors() -> None:
                       resolver=NAMES)
     with pytest.raises(SourceError):
         check_url("http://unknown.example/", SETTINGS, NAMES)
+
+
+@pytest.mark.parametrize("address", [
+    "100.64.0.1", "100.100.100.200", "100.127.255.254",  # carrier-grade NAT, cloud metadata
+    "2002:7f00:1::", "2002:a00:1::1", "2002:a9fe:a9fe::",  # 6to4 around 127/8, 10/8, 169.254/16
+    "2001:0:4136:e378:8000:63bf:80ff:fffe",  # Teredo (client 127.0.0.1)
+    "::ffff:127.0.0.1", "::ffff:100.64.0.1", "::7f00:1",  # IPv4-mapped, IPv4-compatible
+    "169.254.169.254", "fd00::1", "fec0::1", "0.0.0.0", "::", "192.0.0.1", "198.18.0.1",
+    "192.0.2.1", "2001:db8::1", "ff0e::1", "224.0.0.251", "255.255.255.255",
+])
+def test_every_non_global_address_is_refused(address: str) -> None:
+    url = f"http://[{address}]/" if ":" in address else f"http://{address}/"
+    with pytest.raises(FetchRefused):
+        check_url(url, SETTINGS, NAMES)
+
+
+@pytest.mark.parametrize("address", ["8.8.8.8", "2606:4700:4700::1111", "2002:808:808::1"])
+def test_global_addresses_pass(address: str) -> None:
+    url = f"http://[{address}]/" if ":" in address else f"http://{address}/"
+    assert check_url(url, SETTINGS, NAMES)[1] == address
+
+
+@pytest.mark.parametrize("charset", ["undefined", "idna", "punycode", "rot13", "nonsense"])
+def test_a_charset_that_cannot_decode_falls_back_to_utf8(charset: str) -> None:
+    body = "Russia lost 480 troops – Київ.".encode()
+    got = fetch_article("http://news.example/a.txt", SETTINGS, resolver=NAMES,
+                        transport=transport(lambda r: httpx.Response(
+                            200, content=body,
+                            headers={"Content-Type": f"text/plain; charset={charset}"})))
+    assert got.text == "Russia lost 480 troops – Київ."

@@ -116,3 +116,27 @@ def test_past_report_has_the_latest_shape(client: TestClient) -> None:
     assert data["report_date"] == "2022-10-26"
     assert data["war_day"] == 245
     assert {c["category"]: c["value"] for c in data["values"]}["personnel"] == 68900
+
+
+def test_recorded_files_show_their_name_never_a_local_path(client: TestClient) -> None:
+    response = client.get("/api/v1/days/2026-08-22")
+    assert response.status_code == 200
+    assert "file:" not in response.text and "/work/" not in response.text
+    urls = {s["url"] for row in response.json()["data"]["rows"] for s in row["sources"].values()}
+    assert "recorded file russian-losses.json" in urls
+    assert all(u.startswith(("recorded file ", "http://", "https://")) for u in urls), urls
+
+
+@pytest.mark.parametrize(("url", "shown"), [
+    ("file:///work/shared/data/sources/orc-losses/russian-losses.json",
+     "recorded file russian-losses.json"),
+    ("FILE:///C:/data/a%20b.txt", "recorded file a b.txt"),
+    ("file:///", "recorded file"),
+    ("https://mod.gov.ua/news/x", "https://mod.gov.ua/news/x"),
+    (None, None),
+])
+def test_public_url(url: str | None, shown: str | None) -> None:
+    from losswatch.api.present import public, public_url
+
+    assert public_url(url) == shown
+    assert public({"a": [url, {"url": url}], "n": 1}) == {"a": [shown, {"url": shown}], "n": 1}

@@ -155,3 +155,23 @@ def test_pages_have_no_inline_script_and_label_every_field(web: TestClient, path
     for field_id in re.findall(r'<(?:input|select|textarea)[^>]*\bid="([^"]+)"', page.text):
         assert f'<label for="{field_id}">' in page.text, (path, field_id)
     assert 'class="skip" href="#main"' in page.text
+
+
+def test_check_form_refuses_text_and_url_together_like_the_api(web: TestClient) -> None:
+    data = {"text": "Russia lost 480 troops.", "url": "https://news.example/losses"}
+    page = web.post("/check", data=data, follow_redirects=False)
+    assert page.status_code == 400
+    assert "<code>bad-request</code>" in page.text
+    assert "give the article&#39;s text or its URL, not both" in page.text
+    api = web.post("/api/v1/check", json=data)
+    assert api.status_code == 400
+    assert api.json()["detail"] == "give the article's text or its URL, not both"
+
+
+def test_check_result_permalink_ignores_a_foreign_host(web: TestClient) -> None:
+    location = web.post("/check", data={"text": "Russia lost 480 troops.",
+                                        "article_date": "2022-10-26"},
+                        follow_redirects=False).headers["location"]
+    html = web.get(location, headers={"Host": "evil.example"}).text
+    assert "evil.example" not in html
+    assert f'href="{location}" rel="bookmark"' in html

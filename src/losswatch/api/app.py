@@ -28,7 +28,13 @@ import losswatch
 from losswatch.api import problems, v2
 from losswatch.api.cache import DataCache
 from losswatch.api.deps import Clock
-from losswatch.api.middleware import BodyLimit, CatchAll, ReadOnlyCors, SecurityHeaders
+from losswatch.api.middleware import (
+    BodyLimit,
+    CatchAll,
+    HeadAsGet,
+    ReadOnlyCors,
+    SecurityHeaders,
+)
 from losswatch.api.routes import admin, check, files, insights, reports
 from losswatch.settings import Settings
 from losswatch.store.engine import open_store
@@ -94,6 +100,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None,
     app.add_middleware(ReadOnlyCors)
     app.add_middleware(CatchAll, render=respond)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(HeadAsGet)  # outermost: every GET answer, errors included, has a HEAD
     return app
 
 

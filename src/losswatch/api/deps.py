@@ -14,6 +14,7 @@ import secrets
 from collections.abc import Callable, Hashable
 from email.utils import format_datetime
 from typing import Annotated, Any
+from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from fastapi import Depends, Request
@@ -21,6 +22,7 @@ from sqlalchemy import Engine
 from starlette.responses import Response
 
 from losswatch.api.cache import DataCache, Snapshot
+from losswatch.api.present import public
 from losswatch.errors import Unauthorized
 from losswatch.fetch_article import FetchedArticle, fetch_article
 from losswatch.settings import Settings
@@ -28,6 +30,11 @@ from losswatch.settings import Settings
 KYIV = ZoneInfo("Europe/Kyiv")
 Clock = Callable[[], dt.datetime]
 CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300"
+#: Hosts whose requests may name the base of published links themselves (``testserver`` is
+#: the name of Starlette's test client).
+LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "testserver"})
+#: The feed's base when no trusted one is known (Atom ids and links must be absolute).
+FALLBACK_BASE_URL = "http://localhost:8000"
 
 
 def get_settings(request: Request) -> Settings:
@@ -77,6 +84,35 @@ def require_token(request: Request, settings: SettingsDep) -> None:
 TokenDep = Annotated[None, Depends(require_token)]
 
 
+def link_base(request: Request) -> str | None:
+    """The base (scheme, host, optional path prefix; no trailing slash) of the links a
+    response publishes — the feed's, the pagination links — or None for relative links.
+
+    ``settings.public_base_url`` when set. Otherwise the request's own base URL, but only when
+    its Host is a local name (:data:`LOCAL_HOSTS`: a development server or a test): these
+    responses go out with ``Cache-Control: public``, so a Host header one client made up must
+    never reach what a shared cache serves to everybody else. Any other host gives None, and
+    the caller publishes relative links (pagination) or uses :data:`FALLBACK_BASE_URL` (the
+    feed). Behind a proxy, set ``LOSSWATCH_PUBLIC_BASE_URL`` to get absolute links.
+    """
+    configured = get_settings(request).public_base_url
+    if configured:
+        return configured.rstrip("/")
+    if request.url.hostname in LOCAL_HOSTS:
+        return str(request.base_url).rstrip("/")
+    return None
+
+
+def page_link(request: Request, **params: Any) -> str:
+    """This endpoint with ``params`` as its query: absolute on :func:`link_base` (which holds
+    the app's root path), else relative (path and query only)."""
+    base, path = link_base(request), request.url.path
+    root = str(request.scope.get("root_path", ""))
+    if base is not None and root and path.startswith(root):
+        path = path[len(root):]
+    return f"{base or ''}{path}?{urlencode(params)}"
+
+
 def get_fetcher(settings: SettingsDep) -> Callable[[str], FetchedArticle]:
     """How articles are fetched for the claim checker (tests swap in an offline one)."""
 
@@ -104,8 +140,11 @@ def _default(value: Any) -> Any:
 
 
 def envelope(data: Any, snapshot: Snapshot, **meta: Any) -> dict[str, Any]:
-    """The one success shape of the v1 API: ``{"data": ..., "meta": {...}}``."""
-    return {"data": data, "meta": {"data_version": snapshot.version, **meta}}
+    """The one success shape of the v1 API: ``{"data": ..., "meta": {...}}``; ``file://``
+    URLs of recorded files show their file name only (:func:`~losswatch.api.present.public`)."""
+    shown: dict[str, Any] = public({"data": data, "meta": {"data_version": snapshot.version,
+                                                           **meta}})
+    return shown
 
 
 def etag_for(snapshot: Snapshot, key: Hashable) -> str:

@@ -8,6 +8,8 @@
   Content-Length or while the body streams in.
 * :class:`CatchAll` turns an unexpected exception into a 500 problem *inside* the security
   headers, with nothing of the traceback in the response.
+* :class:`HeadAsGet` answers HEAD like GET, headers only (FastAPI routes GET alone, and CORS
+  advertises HEAD).
 """
 
 from __future__ import annotations
@@ -167,3 +169,25 @@ class CatchAll:
                 log.exception("error page failed", exc_info=again)
                 response = problem_response(body)
             await response(scope, receive, send)
+
+
+class HeadAsGet:
+    """Serve HEAD as GET with the same status and headers (Content-Length and ETag included)
+    and an empty body; a route without GET still answers 405."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def without_body(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        await self.app(dict(scope, method="GET"), receive, without_body)

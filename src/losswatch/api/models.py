@@ -7,11 +7,39 @@ schema-conformance test is what holds the two together.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Generic, Literal, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
 
 T = TypeVar("T")
+
+#: Every date the API and the dashboard take lies in this range: wide enough for any filter a
+#: client means, narrow enough that date arithmetic (the day before, a month on) cannot leave
+#: Python's date range and fail with a 500.
+FIRST_DATE, LAST_DATE = dt.date(1900, 1, 1), dt.date(2999, 12, 31)
+DATE_MESSAGE = f"a date must be YYYY-MM-DD, from {FIRST_DATE} to {LAST_DATE}"
+
+
+def in_range(day: dt.date) -> bool:
+    return FIRST_DATE <= day <= LAST_DATE
+
+
+def _checked_date(day: dt.date) -> dt.date:
+    if not in_range(day):  # a "date_*" error type: the problem's code is invalid-date
+        raise PydanticCustomError("date_range", DATE_MESSAGE)
+    return day
+
+
+def _checked_moment(moment: dt.datetime) -> dt.datetime:
+    _checked_date(moment.date())
+    return moment
+
+
+#: A date parameter or field (path, query or body): YYYY-MM-DD within FIRST_DATE..LAST_DATE.
+Day = Annotated[dt.date, AfterValidator(_checked_date)]
+#: A timestamp parameter whose date lies within FIRST_DATE..LAST_DATE.
+Moment = Annotated[dt.datetime, AfterValidator(_checked_moment)]
 
 
 class Meta(BaseModel):
@@ -99,14 +127,35 @@ class ExploreOut(BaseModel):
     rows: list[list[str | int | float | None]]
 
 
+def _lang_schema(schema: dict[str, Any]) -> None:
+    """List the shipped language codes in the schema (read when the schema is made, so the
+    claim checker is not imported with the API)."""
+    from losswatch.claims.language import available
+
+    for option in schema.get("anyOf", []):
+        if option.get("type") == "string":
+            option["enum"] = list(available())
+
+
 class CheckRequest(BaseModel):
     """An article to check: its text, or a URL to fetch it from (one of the two)."""
 
     model_config = ConfigDict(extra="forbid")
     text: str | None = Field(default=None, max_length=500_000)
     url: str | None = Field(default=None, max_length=2000)
-    article_date: dt.date | None = Field(default=None, description="YYYY-MM-DD, if known.")
-    lang: Literal["en", "uk"] | None = None
+    article_date: Day | None = Field(default=None, description="YYYY-MM-DD, if known.")
+    lang: str | None = Field(default=None, max_length=10, json_schema_extra=_lang_schema,
+                             description="The article's language, a code of the claim "
+                             "checker's language files (detected when omitted).")
+
+    @field_validator("lang")
+    @classmethod
+    def _shipped_language(cls, lang: str | None) -> str | None:
+        from losswatch.claims.language import available
+
+        if lang is not None and lang not in available():
+            raise ValueError(f"lang must be one of {', '.join(available())}")
+        return lang
 
 
 class SyncRequest(BaseModel):

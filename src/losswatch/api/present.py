@@ -7,7 +7,9 @@ freshness, one category's rows, the category table with lineage.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import PurePosixPath
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from losswatch import categories
 from losswatch.errors import NotFound, UsageError
@@ -17,6 +19,26 @@ from losswatch.views import cell_dict
 WAR_START = dt.date(2022, 2, 24)
 SERIES_FIELDS = ("report_date", "loss_day", "value", "increment", "status", "rule",
                  "supporting", "dissent", "flags")
+
+
+def public_url(url: str | None) -> str | None:
+    """A URL as the API and the dashboard show it: a ``file://`` URL (a recorded copy read from
+    this machine's disk) becomes ``recorded file <name>``, so no local path is published."""
+    if url is None or url[:7].lower() != "file://":
+        return url
+    name = PurePosixPath(unquote(urlsplit(url).path)).name
+    return f"recorded file {name}" if name else "recorded file"
+
+
+def public(payload: Any) -> Any:
+    """``payload`` with every ``file://`` string in it passed through :func:`public_url`."""
+    if isinstance(payload, str):
+        return public_url(payload)
+    if isinstance(payload, dict):
+        return {key: public(value) for key, value in payload.items()}
+    if isinstance(payload, list | tuple):
+        return [public(value) for value in payload]
+    return payload
 
 
 def war_day(report_date: dt.date) -> int:
@@ -64,7 +86,7 @@ def latest_report(series: Series, today: dt.date, synced_at: dt.datetime | None,
         "today_kyiv": today.isoformat(), "todays_report_out": latest >= today,
         "age_days": (today - latest).days,
         "synced_at": synced_at.isoformat() if synced_at else None,
-        "report_url": series.report_urls.get(date), "values": cards,
+        "report_url": public_url(series.report_urls.get(date)), "values": cards,
     }
 
 

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
+from losswatch.api.models import DATE_MESSAGE
 from losswatch.errors import (
     InvalidDate,
     LosswatchError,
@@ -134,7 +135,7 @@ def install(app: FastAPI, html: HtmlRenderer | None = None) -> HtmlRenderer:
         codes = {item["code"] for item in items}
         error: LosswatchError
         if codes == {InvalidDate.code}:
-            error = InvalidDate("a date must be YYYY-MM-DD")
+            error = InvalidDate(DATE_MESSAGE)
         else:
             fields = ", ".join(sorted({str(i["field"]) for i in items if i["field"]}))
             error = UsageError(f"invalid request: {fields or 'body'}")

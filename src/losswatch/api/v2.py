@@ -31,8 +31,9 @@ from pydantic import BaseModel
 from starlette.responses import Response
 
 from losswatch import categories
-from losswatch.api.deps import SnapshotDep, cached_response
-from losswatch.api.present import war_day
+from losswatch.api.deps import SnapshotDep, cached_response, link_base, page_link
+from losswatch.api.models import Day
+from losswatch.api.present import public_url, war_day
 from losswatch.api.problems import responses
 from losswatch.errors import NotFound, UsageError
 from losswatch.series import Series
@@ -128,7 +129,7 @@ def v2_record(series: Series, report_date: dt.date) -> dict[str, Any]:
         assert cat is not None  # every key comes from the category table
         stats[key], increase[key] = _figures(series, cat, report_date)
     return {"date": report_date.isoformat(), "day": war_day(report_date),
-            "resource": series.report_urls.get(report_date), "stats": stats,
+            "resource": public_url(series.report_urls.get(report_date)), "stats": stats,
             "increase": increase}
 
 
@@ -156,7 +157,7 @@ def latest(request: Request, snapshot: SnapshotDep) -> Response:
 @router.get("/statistics/{report_date}", response_model=V2One,
             responses=responses(304, 400, 404))
 def one_day(request: Request, snapshot: SnapshotDep,
-            report_date: Annotated[dt.date, Path(description="YYYY-MM-DD")]) -> Response:
+            report_date: Annotated[Day, Path(description="YYYY-MM-DD")]) -> Response:
     """One day, as ``/api/v2/statistics/{YYYY-MM-DD}``."""
     return cached_response(request, snapshot, ("v2-day", report_date), lambda: {
         "message": MESSAGE, "data": v2_record(snapshot.series, report_date)})
@@ -166,12 +167,12 @@ def one_day(request: Request, snapshot: SnapshotDep,
 def statistics(request: Request, snapshot: SnapshotDep,
                offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
                limit: Annotated[int, Query(ge=1, le=1000)] = 50,
-               date_from: Annotated[dt.date | None, Query()] = None,
-               date_to: Annotated[dt.date | None, Query()] = None) -> Response:
-    """Days newest first with the API's paging links (next/prev/first/last URLs)."""
+               date_from: Annotated[Day | None, Query()] = None,
+               date_to: Annotated[Day | None, Query()] = None) -> Response:
+    """Days newest first with the API's paging links (next/prev/first/last URLs; absolute
+    only on a trusted base, see :func:`~losswatch.api.deps.link_base`, else relative)."""
     if date_from and date_to and date_from > date_to:
         raise UsageError(f"date_from ({date_from}) is after date_to ({date_to})")
-    base = request.url.replace(query="")
     query = {k: v.isoformat() for k, v in (("date_from", date_from), ("date_to", date_to)) if v}
 
     def build() -> dict[str, Any]:
@@ -180,7 +181,7 @@ def statistics(request: Request, snapshot: SnapshotDep,
                 if (date_from is None or d >= date_from) and (date_to is None or d <= date_to)]
 
         def link(at: int) -> str:
-            return str(base.include_query_params(offset=at, limit=limit, **query))
+            return page_link(request, offset=at, limit=limit, **query)
 
         last = max(0, (len(days) - 1) // limit * limit)
         paging = {"next_url": link(offset + limit) if offset + limit < len(days) else None,
@@ -189,8 +190,8 @@ def statistics(request: Request, snapshot: SnapshotDep,
         records = [v2_record(series, d) for d in days[offset:offset + limit]]
         return {"message": MESSAGE, "data": {"records": records, "paging": paging}}
 
-    return cached_response(request, snapshot, ("v2-list", str(base), offset, limit, date_from,
-                                               date_to), build)
+    return cached_response(request, snapshot, ("v2-list", link_base(request), offset, limit,
+                                               date_from, date_to), build)
 
 
 @router.get("/terms/{lang}", response_model=V2Terms, responses=responses(304, 404))

@@ -29,6 +29,6 @@ def serve(
     settings = STATE.settings
     application = create_app(settings)
     err.print(f"losswatch: serving http://{host}:{port}/ (API docs at /docs) from "
-              f"{settings.effective_database_url}", highlight=False)
+              f"{settings.display_database_url}", highlight=False)
     uvicorn.run(application, host=host, port=port, log_level=settings.log_level.lower(),
                 server_header=False)

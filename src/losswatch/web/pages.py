@@ -15,6 +15,12 @@ from losswatch.api.cache import Snapshot
 from losswatch.claims.model import CheckReport
 
 
+def web_link(url: str | None) -> str | None:
+    """``url`` if a reader can follow it (http or https); None for a recorded ``file://`` copy,
+    whose path on this machine is never published."""
+    return url if url and url.lower().startswith(("http://", "https://")) else None
+
+
 def label_of(key: str | None, lang: str) -> str:
     if key is None or key not in categories.BY_KEY:
         return key or "–"
@@ -62,5 +68,5 @@ def verdict_rows(report: CheckReport, lang: str) -> list[dict[str, Any]]:
              "official": v.official_value,
              "correct": v.correct_value, "explanation": v.explanation,
              "report_date": v.report_date.isoformat() if v.report_date else None,
-             "source_url": v.source_url}
+             "source_url": web_link(v.source_url)}
             for n, v in enumerate(sorted(report.verdicts, key=lambda v: v.claim.start), 1)]

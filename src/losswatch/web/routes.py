@@ -17,9 +17,11 @@ from starlette.responses import RedirectResponse, Response
 
 from losswatch import categories
 from losswatch.api import explore, present
-from losswatch.api.deps import ClockDep, EngineDep, FetcherDep, SnapshotDep, kyiv_today
+from losswatch.api.article import article_from
+from losswatch.api.deps import ClockDep, EngineDep, FetcherDep, SnapshotDep, kyiv_today, page_link
+from losswatch.api.models import DATE_MESSAGE, in_range
 from losswatch.api.routes.insights import audit_payload, brief_for
-from losswatch.errors import InvalidDate, NotFound, UsageError
+from losswatch.errors import InvalidDate, NotFound
 from losswatch.web import pages
 from losswatch.web.checks import Submission
 from losswatch.web.i18n import pick_lang, translator
@@ -30,12 +32,16 @@ Text = Annotated[str | None, Query(max_length=100)]
 
 
 def parse_day(value: str | None, name: str = "date") -> dt.date | None:
+    """A date of the query or form, in the API's range (:data:`~losswatch.api.models.Day`)."""
     if not value:
         return None
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
-        raise InvalidDate(f"{name} must be YYYY-MM-DD") from None
+        day = None
+    if day is None or not in_range(day):
+        raise InvalidDate(f"{name}: {DATE_MESSAGE}")
+    return day
 
 
 def _iso(day: dt.date | None) -> str:
@@ -122,13 +128,8 @@ def check_submit(request: Request, fetch: FetcherDep,
     """Store the submission (fetching the URL first) and redirect to its permalink."""
     code = pick_lang(lang)
     day = parse_day(article_date, "article_date")
-    if text.strip():
-        submission = Submission(text, day, None)
-    elif url.strip():
-        fetched = fetch(url.strip())
-        submission = Submission(fetched.text, day or fetched.date, fetched.url)
-    else:
-        raise UsageError("paste the article's text or give its URL")
+    article = article_from(text, url, fetch)  # the API's rule: text or URL, not both
+    submission = Submission(article.text, day or article.date, article.url)
     key = request.app.state.submissions.put(submission)
     return RedirectResponse(f"/check/{key}?lang={code}", status_code=303)
 
@@ -154,5 +155,5 @@ def check_result(request: Request, key: str, snapshot: SnapshotDep,
         "result": {"report": report, "rows": pages.verdict_rows(report, code),
                    # as_html escapes every piece of the (untrusted) article text itself.
                    "article_html": Markup(as_html(report)),  # noqa: S704
-                   "permalink": str(request.url.replace(query=f"lang={code}"))},
+                   "permalink": page_link(request, lang=code)},
     }, lang=code)

@@ -1,7 +1,9 @@
 """POST /api/v1/check: article text (or a URL to fetch it from) in, one verdict per figure out.
 
-A URL is fetched by :mod:`losswatch.fetch_article` (public addresses only, size and time
-capped). The check itself is a pure function of the text and the series.
+Exactly one of ``text`` and ``url`` must be given (:func:`~losswatch.api.article.article_from`,
+shared with the dashboard's form). A URL is fetched by :mod:`losswatch.fetch_article` (public
+addresses only, size and time capped). The check itself is a pure function of the text and the
+series.
 """
 
 from __future__ import annotations
@@ -9,10 +11,10 @@ from __future__ import annotations
 from fastapi import APIRouter
 from starlette.responses import Response
 
+from losswatch.api.article import article_from
 from losswatch.api.deps import FetcherDep, SnapshotDep, dumps, envelope
 from losswatch.api.models import CheckRequest, Dict, Envelope
 from losswatch.api.problems import responses
-from losswatch.errors import UsageError
 
 router = APIRouter(prefix="/api/v1", tags=["check"])
 
@@ -24,13 +26,8 @@ def check(body: CheckRequest, snapshot: SnapshotDep, fetch: FetcherDep) -> Respo
     from losswatch.claims import check_article
     from losswatch.claims.render import as_json
 
-    if bool(body.text and body.text.strip()) == bool(body.url and body.url.strip()):
-        raise UsageError("give exactly one of text or url")
-    text, article_date, fetched_from = body.text or "", body.article_date, None
-    if body.url:
-        fetched = fetch(body.url.strip())
-        text, fetched_from = fetched.text, fetched.url
-        article_date = article_date or fetched.date
-    report = check_article(text, snapshot.series, article_date=article_date, lang=body.lang)
-    payload = envelope(as_json(report), snapshot, url=fetched_from)
+    article = article_from(body.text, body.url, fetch)
+    report = check_article(article.text, snapshot.series,
+                           article_date=body.article_date or article.date, lang=body.lang)
+    payload = envelope(as_json(report), snapshot, url=article.url)
     return Response(dumps(payload), media_type="application/json")

@@ -6,14 +6,20 @@ JSON endpoints, and exports come with ``Content-Disposition: attachment``.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
 from losswatch import categories
-from losswatch.api.deps import EngineDep, SnapshotDep, cached_response
+from losswatch.api.deps import (
+    FALLBACK_BASE_URL,
+    EngineDep,
+    SnapshotDep,
+    cached_response,
+    link_base,
+)
+from losswatch.api.models import Day
 from losswatch.api.problems import responses
 
 router = APIRouter(tags=["files"])
@@ -44,8 +50,8 @@ def export(request: Request, fmt: ExportFormat, engine: EngineDep, snapshot: Sna
     200: {"description": "The chart image.", "content": {"image/png": {}, "image/svg+xml": {}}}})
 def chart(request: Request, category: str, snapshot: SnapshotDep,
           kind: Annotated[Literal["cumulative", "daily", "monthly"], Query()] = "cumulative",
-          start: Annotated[dt.date | None, Query(alias="from")] = None,
-          end: Annotated[dt.date | None, Query(alias="to")] = None,
+          start: Annotated[Day | None, Query(alias="from")] = None,
+          end: Annotated[Day | None, Query(alias="to")] = None,
           fmt: Annotated[Literal["png", "svg"], Query(alias="format")] = "png") -> Response:
     """An article-ready chart (1200x675) of one category, as PNG or SVG."""
     from losswatch.charts import render_chart
@@ -61,10 +67,11 @@ def chart(request: Request, category: str, snapshot: SnapshotDep,
     200: {"description": "Atom feed of the daily briefs.",
           "content": {"application/atom+xml": {}}}})
 def feed(request: Request, snapshot: SnapshotDep) -> Response:
-    """The daily briefs of the last 30 reports as an Atom feed."""
+    """The daily briefs of the last 30 reports as an Atom feed, linked from
+    :func:`~losswatch.api.deps.link_base` (``FALLBACK_BASE_URL`` for a host not trusted)."""
     from losswatch.feed import make_feed
 
-    base = str(request.base_url)
+    base = link_base(request) or FALLBACK_BASE_URL
     return cached_response(request, snapshot, ("feed", "atom", base), lambda: make_feed(
         snapshot.series, days=30, base_url=base, fmt="atom"), raw=True,
         media_type="application/atom+xml; charset=utf-8")

@@ -17,13 +17,13 @@ from starlette.responses import Response
 from losswatch import categories
 from losswatch.api.cache import Snapshot
 from losswatch.api.deps import EngineDep, SnapshotDep, cached_response, envelope
-from losswatch.api.models import Dict, Envelope
+from losswatch.api.models import Day, Dict, Envelope
 from losswatch.api.problems import responses
 from losswatch.views import audit_view
 
 router = APIRouter(prefix="/api/v1", tags=["insights"])
 Lang = Annotated[str, Query(pattern="^(en|uk)$", description="en or uk.")]
-ReportDate = Annotated[dt.date | None, Query(
+ReportDate = Annotated[Day | None, Query(
     alias="date", description="Report date, YYYY-MM-DD (default: the latest).")]
 
 
@@ -41,7 +41,7 @@ def audit_payload(snapshot: Snapshot, engine: Engine, since: dt.date | None) -> 
 
 @router.get("/audit", response_model=Envelope[Dict], responses=responses(304, 400))
 def audit(request: Request, engine: EngineDep, snapshot: SnapshotDep,
-          since: Annotated[dt.date | None, Query(description="Only report dates from this day.")
+          since: Annotated[Day | None, Query(description="Only report dates from this day.")
                            ] = None) -> Response:
     """Every cell where the sources disagreed: each source's value, the decision and its
     evidence; per-source reliability; the official corrections."""

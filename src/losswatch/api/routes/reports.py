@@ -22,13 +22,17 @@ from losswatch.api.deps import (
     cached_response,
     envelope,
     kyiv_today,
+    link_base,
+    page_link,
 )
 from losswatch.api.models import (
     CategoryOut,
+    Day,
     Dict,
     Envelope,
     ExploreOut,
     LatestReport,
+    Moment,
     SeriesRow,
 )
 from losswatch.api.problems import responses
@@ -37,8 +41,8 @@ from losswatch.views import day_view
 
 router = APIRouter(prefix="/api/v1", tags=["reports"])
 
-DateFrom = Annotated[dt.date | None, Query(alias="from", description="First date, YYYY-MM-DD.")]
-DateTo = Annotated[dt.date | None, Query(alias="to", description="Last date, YYYY-MM-DD.")]
+DateFrom = Annotated[Day | None, Query(alias="from", description="First date, YYYY-MM-DD.")]
+DateTo = Annotated[Day | None, Query(alias="to", description="Last date, YYYY-MM-DD.")]
 _FIELD = "(" + "|".join(present.SERIES_FIELDS) + ")"
 FIELDS_PATTERN = f"^{_FIELD}(,{_FIELD})*$"
 CategoryPath = Annotated[str, Path(description="A category key, e.g. tanks (see /categories).",
@@ -61,8 +65,8 @@ async def latest(request: Request) -> Response:
 
 @router.get("/days/{report_date}", response_model=Envelope[Dict],
             responses=responses(304, 400, 404))
-def day(request: Request, report_date: dt.date, engine: EngineDep, snapshot: SnapshotDep,
-        as_of: Annotated[dt.datetime | None, Query(
+def day(request: Request, report_date: Day, engine: EngineDep, snapshot: SnapshotDep,
+        as_of: Annotated[Moment | None, Query(
             description="What the record said at this moment (ISO 8601).")] = None,
         ) -> Response:
     """One report date: canonical value, increment and status per category, and every
@@ -89,7 +93,8 @@ def series(request: Request, category: CategoryPath, snapshot: SnapshotDep,
                max_length=200, pattern=FIELDS_PATTERN)] = None,
            offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
            limit: Annotated[int, Query(ge=1, le=5000)] = 1000) -> Response:
-    """One category's canonical cells in date order, paginated."""
+    """One category's canonical cells in date order, paginated (``meta.links``: absolute only
+    on a trusted base, see :func:`~losswatch.api.deps.link_base`, else relative)."""
     chosen = present.parse_fields(fields)
 
     def build() -> Dict:
@@ -99,10 +104,9 @@ def series(request: Request, category: CategoryPath, snapshot: SnapshotDep,
         query = {k: v for k, v in (("from", start), ("to", end),
                                    ("fields", ",".join(chosen) if fields else None),
                                    ("limit", limit)) if v is not None}
-        base = request.url.replace(query="")
 
         def link(at: int) -> str:
-            return str(base.include_query_params(**query, offset=at))
+            return page_link(request, **query, offset=at)
 
         links = {"next": link(offset + limit) if offset + limit < len(rows) else None,
                  "prev": link(max(0, offset - limit)) if offset > 0 else None}
@@ -111,7 +115,7 @@ def series(request: Request, category: CategoryPath, snapshot: SnapshotDep,
 
     return cached_response(request, snapshot,
                            ("series", category, start, end, fields and chosen, offset,
-                            limit, str(request.base_url)), build)
+                            limit, link_base(request)), build)
 
 
 @router.get("/explore", response_model=Envelope[ExploreOut],
@@ -169,7 +173,7 @@ def one_category(request: Request, category: CategoryPath, snapshot: SnapshotDep
 
 @router.get("/reports/{report_date}", response_model=Envelope[LatestReport],
             responses=responses(304, 400, 404))
-def report(request: Request, report_date: dt.date, snapshot: SnapshotDep,
+def report(request: Request, report_date: Day, snapshot: SnapshotDep,
            clock: ClockDep) -> Response:
     """A past report in the shape of ``/latest`` (the dashboard's Today page for ?date=)."""
     today = kyiv_today(clock)
