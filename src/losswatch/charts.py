@@ -16,6 +16,7 @@ from typing import Literal
 
 from losswatch import categories
 from losswatch.analytics.daily import daily, period_end, period_totals, rolling_mean
+from losswatch.brief import SOURCE_LINE
 from losswatch.errors import NotFound, UsageError
 from losswatch.series import Series
 
@@ -23,7 +24,6 @@ Kind = Literal["cumulative", "daily", "monthly"]
 KINDS: tuple[Kind, ...] = ("cumulative", "daily", "monthly")
 FORMATS = ("png", "svg")
 WIDTH, HEIGHT, DPI = 1200, 675, 100
-SOURCE_LINE = "Source: General Staff of the AFU via losswatch"
 COLOUR, ACCENT = "#1f4e79", "#d1495b"
 
 

@@ -16,7 +16,7 @@ from losswatch.errors import NotFound, UsageError
 from losswatch.series import Series
 from losswatch.views import cell_dict
 
-WAR_START = dt.date(2022, 2, 24)
+WAR_START = categories.WAR_START
 SERIES_FIELDS = ("report_date", "loss_day", "value", "increment", "status", "rule",
                  "supporting", "dissent", "flags")
 
