@@ -27,7 +27,8 @@ from starlette.responses import FileResponse, Response
 import losswatch
 from losswatch.api import problems, v2
 from losswatch.api.cache import DataCache
-from losswatch.api.deps import Clock
+from losswatch.api.deps import Clock, kyiv_today
+from losswatch.api.fastpath import FastPath
 from losswatch.api.middleware import (
     BodyLimit,
     CatchAll,
@@ -100,6 +101,9 @@ def create_app(settings: Settings, *, engine: Engine | None = None,
     app.add_middleware(ReadOnlyCors)
     app.add_middleware(CatchAll, render=respond)
     app.add_middleware(SecurityHeaders)
+    # repeated public GETs answered from memory, with every header the stack above added
+    app.add_middleware(FastPath, cache=app.state.cache,
+                       day=lambda: kyiv_today(app.state.clock))
     app.add_middleware(HeadAsGet)  # outermost: every GET answer, errors included, has a HEAD
     return app
 

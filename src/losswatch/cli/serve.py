@@ -30,5 +30,6 @@ def serve(
     application = create_app(settings)
     err.print(f"losswatch: serving http://{host}:{port}/ (API docs at /docs) from "
               f"{settings.display_database_url}", highlight=False)
+    # loop/http "auto": uvloop and httptools (the web extra installs uvicorn[standard])
     uvicorn.run(application, host=host, port=port, log_level=settings.log_level.lower(),
-                server_header=False)
+                server_header=False, loop="auto", http="auto")
