@@ -27,7 +27,18 @@ system-deps:
 test: $(STAMP) system-deps
 	$(BIN)/python -m pytest -n 2 -q; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests selected"; exit 0; fi; exit $$rc
 
-bench: $(STAMP)
+## make bench-env: the benchmarks' peers (Datasette, quantulum3) in benchmarks/.venv-peers,
+## never in the project's venv, and wrk (Debian) when missing
+bench-env:
+	@test -x benchmarks/.venv-peers/bin/python || $(shell command -v $(PY) || echo python3) -m venv benchmarks/.venv-peers
+	@cmp -s benchmarks/requirements-peers.txt benchmarks/.venv-peers/.installed || { \
+	  benchmarks/.venv-peers/bin/pip install -q --upgrade pip && \
+	  benchmarks/.venv-peers/bin/pip install -q -r benchmarks/requirements-peers.txt && \
+	  cp benchmarks/requirements-peers.txt benchmarks/.venv-peers/.installed; }
+	@command -v wrk >/dev/null || { apt-get update -q && apt-get install -y -q wrk; }
+
+## make bench: every benchmark, side by side with its peer; rewrites BENCHMARKS.md (< 10 min)
+bench: $(STAMP) bench-env
 	$(BIN)/python benchmarks/run_all.py
 
 lint: $(STAMP)
