@@ -16,6 +16,8 @@ from losswatch.claims import numbers
 from losswatch.claims.language import Lexicon
 from losswatch.claims.model import Claim
 
+_WORD_CHAR = re.compile(r"\w")
+
 
 @dataclass
 class Mention:
@@ -51,6 +53,7 @@ class Mentions:
     def __init__(self, masked: str, lex: Lexicon) -> None:
         self.masked, self.lex = masked, lex
         self.used: set[tuple[int, int]] = set()
+        self._at: dict[int, re.Match[str] | None] = {}
 
     def _make(self, m: re.Match[str] | None) -> Mention | None:
         if m is None:
@@ -59,16 +62,40 @@ class Mentions:
         mention.used = (m.start(), m.end()) in self.used
         return mention
 
+    def _match(self, pos: int) -> re.Match[str] | None:
+        """The category phrase starting at ``pos``; each position is matched once."""
+        if pos not in self._at:
+            self._at[pos] = self.lex.category_re.match(self.masked, pos)
+        return self._at[pos]
+
     def starting_at(self, pos: int) -> Mention | None:
-        return self._make(self.lex.category_re.match(self.masked, pos))
+        return self._make(self._match(pos))
 
     def ending_at(self, pos: int) -> Mention | None:
-        lo = max(0, pos - 60)
-        last = None
-        for m in self.lex.category_re.finditer(self.masked, lo, pos):
-            if m.end() == pos:
+        """The phrase ``finditer`` over the 60 characters before ``pos`` finds ending there.
+
+        That scan is replayed over the positions where a phrase can start, with the matches
+        remembered: one number per position would otherwise cost 60 attempts of the whole
+        category pattern. A match found without the ``pos`` limit is the same one while it
+        ends by ``pos`` and no word character follows there.
+        """
+        lo, masked, starts = max(0, pos - 60), self.masked, self.lex.category_start_re
+        last: re.Match[str] | None = None
+        if starts is None or (pos < len(masked) and _WORD_CHAR.match(masked, pos)):
+            for m in self.lex.category_re.finditer(masked, lo, pos):
                 last = m
-        return self._make(last)
+        else:
+            resume = lo
+            for start in starts.finditer(masked, lo, pos):
+                at = start.start()
+                if at < resume:
+                    continue
+                found = self._match(at)
+                if found is not None and found.end() > pos:
+                    found = self.lex.category_re.match(masked, at, pos)
+                if found is not None:
+                    last, resume = found, found.end()
+        return self._make(last if last is not None and last.end() == pos else None)
 
     def use(self, mention: Mention) -> None:
         self.used.add((mention.start, mention.end))

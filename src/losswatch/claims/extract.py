@@ -24,6 +24,11 @@ from losswatch.claims.text import Normalized, normalize, sentence_spans
 
 _CLAUSE_BREAK = re.compile(r",(?!\d)|[;()]|\s-\s|\s(?:but|while|and\s+(?:the|its|it))\s")
 _TOLERANCE = {"upper_bound": 0.03, "upper_bound_loose": 0.05}
+#: Bounds on what one sentence is read for, so run time stays linear in the text: real
+#: sentences are a few hundred characters with a handful of figures, and text past these
+#: limits ("1 1 1 ...", a page without full stops) is not read.
+MAX_SENTENCE_CHARS = 2000
+MAX_NUMBERS = 200
 _Ref = TypeVar("_Ref", DayRef, Period)
 
 
@@ -68,7 +73,9 @@ def extract_with_sentences(text: str, lang: str | None = None
 
 def _sentence_claims(s: _Sentence, lex: Lexicon, previous: list[Claim]) -> list[Claim]:
     norm = s.norm.text
-    found = numbers.find(norm, lex)
+    if len(norm) > MAX_SENTENCE_CHARS:  # cut at a space, not through a number
+        norm = norm[:norm.rfind(" ", 0, MAX_SENTENCE_CHARS) + 1 or MAX_SENTENCE_CHARS]
+    found = numbers.find(norm, lex)[:MAX_NUMBERS]
     if all(n.kind == "indefinite" for n in found):
         return []  # most sentences of an article: skip the phrase look-ups
     phrases = _phrases(norm, s.original, s.norm, lex)

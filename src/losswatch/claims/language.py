@@ -141,6 +141,13 @@ def _alternation(phrases: list[str]) -> str:
     return "|".join(f"(?:{phrase_regex(p)})" for p in ordered)
 
 
+def _letter_first(phrases: list[str]) -> str:
+    """A look-ahead for a letter when every phrase starts with one: the alternation is then
+    not tried at digits (a page of numbers would otherwise try it at every number)."""
+    plain = all(p[0].isalpha() and not p.startswith("re:") for p in phrases)
+    return "(?=[^\\W\\d_])" if plain else ""
+
+
 def _bounded(source: str) -> str:
     """Match only at word edges (but let a word end in a letter of another script)."""
     return f"(?<![\\w])(?:{source})(?![\\w])"
@@ -165,6 +172,9 @@ class Lexicon:
     #: which readings (category keys or groups) the phrase may mean.
     category_re: re.Pattern[str]
     category_targets: dict[str, tuple[str, ...]]
+    #: where a category phrase can start (a letter after no word character) when every
+    #: phrase is plain text starting with a letter, else None (it may start anywhere)
+    category_start_re: re.Pattern[str] | None
     filler_re: re.Pattern[str]
     link_tail_re: re.Pattern[str]
     qualifier_tail_re: re.Pattern[str]
@@ -254,6 +264,7 @@ def _compile(data: dict[str, Any]) -> Lexicon:
     joiners = data.get("range_joiners", [])
     inclusion = data.get("inclusion", [])
     category_words = {p for phrases in whole.values() for p in phrases}
+    cat_first = _letter_first(sorted(category_words))
     links = (data["links"] + [v for v in data["loss_verbs"] if v not in category_words]
              + [p for phrases in quals.values() for p in phrases])
     return Lexicon(
@@ -268,14 +279,16 @@ def _compile(data: dict[str, Any]) -> Lexicon:
         indefinite=frozenset(w.lower() for w in data.get("indefinite", [])),
         scale_words={k.lower(): v for k, v in scale.items()},
         scale_joiners=tuple(data.get("scale_joiners", [])),
-        category_re=re.compile(_bounded(cat_source), flags),
+        category_re=re.compile(_bounded(f"{cat_first}(?:{cat_source})"), flags),
         category_targets={n: targets[n] for n in cat_names},
+        category_start_re=re.compile(f"(?<![\\w]){cat_first}") if cat_first else None,
         filler_re=re.compile(
             f"(?:\\s+|[\"'\\-]|\\s*(?<![\\w])(?:{_alternation(data['fillers']) or '(?!x)x'})"
             f"(?![\\w]))*\\s*",
             flags),
         link_tail_re=re.compile(
-            f"(?:[\\s:\\-–—]|(?<![\\w])(?:{_alternation(links) or '(?!x)x'})(?![\\w]))*$", flags),
+            f"(?:[\\s:\\-–—]|(?<![\\w]){_letter_first(links)}(?:{_alternation(links) or '(?!x)x'})"
+            f"(?![\\w]))*$", flags),
         qualifier_tail_re=re.compile(f"(?<![\\w])(?:{qual_source})\\s*[:\\-–—]?\\s*$", flags),
         qualifier_kinds=qual_names,
         inclusion_tail_re=(re.compile(

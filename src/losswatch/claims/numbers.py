@@ -10,6 +10,7 @@ decided later, by what stands around it.
 from __future__ import annotations
 
 import functools
+import math
 import re
 from dataclasses import dataclass
 
@@ -32,6 +33,14 @@ class Number:
     plain: bool = False  # digits without separators or scale (could be a year)
     fraction: bool = False  # a decimal that was not scaled to a whole number
     high: int | None = None  # the upper end of a range ("400-500", "between 400 and 500")
+
+
+#: More digits than this is not a loss figure (and ``int()`` of thousands of digits raises).
+MAX_DIGITS = 15
+
+
+def _too_long(digits: str) -> bool:
+    return sum(ch.isdigit() for ch in digits) > MAX_DIGITS
 
 
 @functools.cache
@@ -80,7 +89,11 @@ def _scaled(lex: Lexicon, word: str | None, spaced: str | None) -> int | None:
 def find(text: str, lex: Lexicon) -> list[Number]:
     """Every number in ``text`` (a normalised sentence), left to right, none overlapping."""
     found: list[Number] = []
+    too_long: list[Number] = []  # not figures, but not to be re-read as words either
     for m in _digits_re(lex.scale_re).finditer(text):
+        if _too_long(m.group("inc") or m.group("dec") or m.group("int")):
+            too_long.append(Number(m.start(), m.end(), 0))
+            continue
         if m.group("inc"):
             found.append(Number(m.start(), m.end(), int(re.sub(r"\D", "", m.group("inc"))),
                                 "increment"))
@@ -89,8 +102,9 @@ def find(text: str, lex: Lexicon) -> list[Number]:
             mult = _scaled(lex, m.group("dscale"), m.group("dsp"))
             if mult is None:
                 continue
-            raw = m.group("dec").replace(",", ".")
-            found.append(Number(m.start(), m.end(), round(float(raw) * mult)))
+            scaled = float(m.group("dec").replace(",", ".")) * mult
+            if math.isfinite(scaled):
+                found.append(Number(m.start(), m.end(), round(scaled)))
             continue
         digits = m.group("int")
         mult = _scaled(lex, m.group("iscale"), m.group("isp"))
@@ -105,7 +119,7 @@ def find(text: str, lex: Lexicon) -> list[Number]:
             value, end = _joined(text, end, value, mult, lex)
         plain = mult == 1 and m.group("sep") is None
         found.append(Number(m.start(), end, value, plain=plain))
-    found.extend(_words(text, lex, found))
+    found.extend(_words(text, lex, found + too_long))
     found.sort(key=lambda n: n.start)
     return found
 
@@ -130,7 +144,8 @@ def _words(text: str, lex: Lexicon, taken: list[Number]) -> list[Number]:
         spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
         tokens = [_Tok(text[a:b]) for a, b in spans]
         for occ in _t2n_find(tokens, lex.text2num, 0.0):
-            if occ.is_ordinal or occ.value != int(occ.value):
+            if (occ.is_ordinal or not math.isfinite(occ.value) or occ.value != int(occ.value)
+                    or occ.value >= 10 ** MAX_DIGITS):
                 continue
             start, end = spans[occ.start][0], spans[occ.end - 1][1]
             if any(ch.isdigit() for ch in text[start:end]) or _overlaps(start, end, taken):

@@ -80,8 +80,6 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             word = _LAST_WORD.search(text[max(start, m.start() - 12):m.start() + 1])
             if word and word.group(1).lower() in _ABBREVIATIONS and not nxt.isupper():
                 continue
-            if word and word.group(1).lower() in _ABBREVIATIONS and nxt.isdigit():
-                continue
             if word and len(word.group(1)) == 1 and word.group(1).isupper():
                 continue
         end = m.start() + len(m.group().rstrip())  # keep the full stop, drop the space

@@ -18,13 +18,15 @@ import datetime as dt
 from dataclasses import dataclass
 
 from losswatch import categories
+from losswatch.analytics.records import RECORDS_FROM
 from losswatch.claims.dates import ONE_DAY, period_bounds, resolve_day
 from losswatch.claims.figures import Figures
 from losswatch.claims.model import Claim, Outcome, Qualifier, Scope, Verdict
 
-#: Daily records are counted from April 2022: the first weeks' reports were running estimates
-#: whose jumps (e.g. +2,800 personnel in the first report) are not comparable daily figures.
-RECORD_START = dt.date(2022, 4, 1)
+#: Daily records are counted from the report of 2022-04-01 (loss day
+#: :data:`~losswatch.analytics.records.RECORDS_FROM`): the first weeks' reports were running
+#: estimates whose jumps (e.g. +2,800 personnel in the first report) are not comparable.
+RECORD_START = RECORDS_FROM + ONE_DAY
 APPROX_SHARE = 0.02
 DAILY_SHARE = 0.05  # a "total" below 5% of the running total is read as the day's figure
 
@@ -109,7 +111,7 @@ def _dates(claim: Claim, ctx: Context, scope: Scope) -> list[tuple[dt.date, str]
                 out += [(day, "report_date"), (day + ONE_DAY, "loss_day")]
             else:
                 out += [(day + ONE_DAY, "loss_day"), (day, "report_date")]
-        return out
+        return [(d, name) for d, name in out if not _after_article(d, ctx)]
     if claim.day is not None or ctx.report_date is None:
         return []
     out = [(ctx.report_date, "article_report")]
@@ -118,6 +120,11 @@ def _dates(claim: Claim, ctx: Context, scope: Scope) -> list[tuple[dt.date, str]
         # category the article's own report no longer carries)
         out.append((ctx.report_date - ONE_DAY, "previous_report"))
     return out
+
+
+def _after_article(day: dt.date, ctx: Context) -> bool:
+    """A report published after the article (known only when the article's date is given)."""
+    return ctx.dated and ctx.report_date is not None and day > ctx.report_date
 
 
 def _carried(claim: Claim, f: Figures, day: dt.date) -> bool:
@@ -227,6 +234,7 @@ def _stale(claim: Claim, r: Reading, ctx: Context) -> dt.date | None:
                  if abs((d - r.report_date).days) <= 14]
     else:
         return None
+    dates = [d for d in dates if not _after_article(d, ctx)]
     return min(dates, key=lambda d: abs((d - r.report_date).days)) if dates else None
 
 
