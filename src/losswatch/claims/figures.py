@@ -33,6 +33,8 @@ class Figures:
         self.values: dict[str, dict[int, list[dt.date]]] = {}
         self.incs: dict[str, dict[int, list[dt.date]]] = {}
         self.running_max: dict[str, tuple[list[dt.date], list[int]]] = {}
+        self._maxima: dict[tuple[str, dt.date], tuple[list[dt.date],
+                                                      list[tuple[int, dt.date] | None]]] = {}
         for cat in series.categories:
             by_value: dict[int, list[dt.date]] = {}
             by_inc: dict[int, list[dt.date]] = {}
@@ -140,15 +142,33 @@ class Figures:
     def highest_increase(self, reading: str, start: dt.date, end: dt.date
                          ) -> tuple[int, dt.date] | None:
         """The largest daily increase printed in reports ``start``..``end`` (inclusive),
-        leaving out increases next to unsettled cells (a carried-over value then a jump)."""
-        best: tuple[int, dt.date] | None = None
-        day = start
-        while day <= end:
-            inc = None if self.unsettled(reading, day) else self.increase(reading, day)
-            if inc is not None and (best is None or inc > best[0]):
-                best = (inc, day)
-            day += ONE_DAY
-        return best
+        leaving out increases next to unsettled cells (a carried-over value then a jump).
+
+        Every record claim asks this with the same ``start``: the running maxima from
+        ``start`` are built once per reading and each question is then a bisection.
+        """
+        days, bests = self._running_best(reading, start)
+        i = bisect.bisect_right(days, end)
+        return bests[i - 1] if i else None
+
+    def _running_best(self, reading: str, start: dt.date
+                      ) -> tuple[list[dt.date], list[tuple[int, dt.date] | None]]:
+        key = (reading, start)
+        if key not in self._maxima:
+            days: list[dt.date] = []
+            bests: list[tuple[int, dt.date] | None] = []
+            best: tuple[int, dt.date] | None = None
+            last = self.series.latest_date or start
+            day = start
+            while day <= last:
+                inc = None if self.unsettled(reading, day) else self.increase(reading, day)
+                if inc is not None and (best is None or inc > best[0]):
+                    best = (inc, day)
+                days.append(day)
+                bests.append(best)
+                day += ONE_DAY
+            self._maxima[key] = (days, bests)
+        return self._maxima[key]
 
 
 _CACHE: dict[int, tuple[weakref.ref[Series], Figures]] = {}
