@@ -177,7 +177,7 @@ def check_corpus(input_path: Path, series: Series, *, out: Path, scheduler: str 
     if scheduler is None:
         cluster = LocalCluster(  # type: ignore[no-untyped-call]
             n_workers=n_workers, threads_per_worker=1, processes=processes,
-            dashboard_address=None)
+            dashboard_address=":0")  # a free port, never a clash on 8787
     try:
         with Client(scheduler if scheduler is not None  # type: ignore[no-untyped-call]
                     else cluster) as client:

@@ -29,6 +29,7 @@ _TOLERANCE = {"upper_bound": 0.03, "upper_bound_loose": 0.05}
 #: limits ("1 1 1 ...", a page without full stops) is not read.
 MAX_SENTENCE_CHARS = 2000
 MAX_NUMBERS = 200
+
 _Ref = TypeVar("_Ref", DayRef, Period)
 
 
