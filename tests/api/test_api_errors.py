@@ -148,3 +148,14 @@ def test_head_with_cors_and_its_errors(client: TestClient) -> None:
     assert (missing.status_code, missing.content) == (404, b"")
     assert missing.headers["content-type"].startswith("application/problem+json")
     assert client.head("/api/v1/check").status_code == 405  # POST only: no GET, no HEAD
+
+
+def test_the_docs_page_works_offline(client: TestClient) -> None:
+    page = client.get("/docs")
+    assert "/docs-assets/swagger-ui-bundle.js" in page.text and "cdn." not in page.text
+    assert "cdn.jsdelivr.net" not in page.headers["content-security-policy"]
+    script = client.get("/docs-assets/swagger-ui-bundle.js")
+    assert script.status_code == 200 and script.headers["content-type"].startswith(
+        "text/javascript") and len(script.content) > 100_000
+    assert client.get("/docs-assets/swagger-ui.css").status_code == 200
+    assert client.get("/docs-assets/secrets.txt").status_code == 404

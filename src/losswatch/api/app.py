@@ -37,6 +37,7 @@ from losswatch.api.middleware import (
     SecurityHeaders,
 )
 from losswatch.api.routes import admin, check, files, insights, reports
+from losswatch.errors import NotFound
 from losswatch.settings import Settings
 from losswatch.store.engine import open_store
 from losswatch.web import routes as web_routes
@@ -119,19 +120,43 @@ def _static(app: FastAPI) -> None:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
 
+def _swagger_assets() -> Path | None:
+    """Swagger UI's files from the installed swagger-ui-bundle package (the web extra), so the
+    docs page works offline; None when it is not installed (then the CDN is used)."""
+    try:
+        from swagger_ui_bundle import swagger_ui_path
+    except ImportError:
+        return None
+    return Path(str(swagger_ui_path))
+
+
 def _docs(app: FastAPI) -> None:
     """Swagger UI at /docs, allowed by a CSP that names its inline script by hash."""
+    assets = _swagger_assets()
+    files = {"swagger-ui-bundle.js": "text/javascript", "swagger-ui.css": "text/css"}
+
+    @app.get("/docs-assets/{name}", include_in_schema=False)
+    def swagger_file(name: str) -> Response:
+        if assets is None or name not in files:
+            raise NotFound(f"no such file: {name[:80]}")
+        return FileResponse(assets / name, media_type=files[name],
+                            headers={"Cache-Control": "public, max-age=86400"})
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> Response:
-        page = get_swagger_ui_html(openapi_url="/openapi.json", title="losswatch API")
+        local = {"swagger_js_url": "/docs-assets/swagger-ui-bundle.js",
+                 "swagger_css_url": "/docs-assets/swagger-ui.css",
+                 "swagger_favicon_url": "/static/favicon.svg"} if assets else {}
+        page = get_swagger_ui_html(openapi_url="/openapi.json", title="losswatch API", **local)
         body = page.body.decode() if isinstance(page.body, bytes) else str(page.body)
         hashes = " ".join(
             "'sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() + "'"
             for s in re.findall(r"<script>(.*?)</script>", body, flags=re.S))
-        csp = ("default-src 'self'; img-src 'self' data: https://fastapi.tiangolo.com; "
-               f"script-src 'self' https://cdn.jsdelivr.net {hashes}; "
-               "style-src 'self' https://cdn.jsdelivr.net; connect-src 'self'; "
+        cdn = "" if assets else " https://cdn.jsdelivr.net"
+        logo = "" if assets else " https://fastapi.tiangolo.com"
+        csp = (f"default-src 'self'; img-src 'self' data:{logo}; "
+               f"script-src 'self'{cdn} {hashes}; "
+               f"style-src 'self'{cdn}; connect-src 'self'; "
                "object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
         return Response(body, media_type="text/html",
                         headers={"Content-Security-Policy": csp})
