@@ -93,10 +93,6 @@ class Series:
         value = self.value(category, d)
         return None if value is None else (d, value)
 
-    def dates_with_value(self, category: str, value: int) -> list[dt.date]:
-        """Report dates whose cumulative total of ``category`` was exactly ``value``."""
-        return [d for d, cv in self.cells.get(category, {}).items() if cv.value == value]
-
     def row(self, report_date: dt.date) -> dict[str, CanonicalValue]:
         return {cat: by_date[report_date] for cat, by_date in self.cells.items()
                 if report_date in by_date}

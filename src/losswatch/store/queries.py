@@ -9,7 +9,6 @@ from typing import Any
 
 from sqlalchemy import Engine, Integer, func, select
 
-from losswatch import categories
 from losswatch.models import CanonicalValue, SourceValue, Status
 from losswatch.series import Series
 from losswatch.sources import OFFICIAL
@@ -208,10 +207,3 @@ def category_counts(engine: Engine) -> dict[str, int]:
         rows = conn.execute(select(s.canonical.c.category, func.count())
                             .group_by(s.canonical.c.category))
         return {r[0]: r[1] for r in rows}
-
-
-def known_categories() -> list[categories.Category]:
-    return list(categories.CATEGORIES)
-
-
-
