@@ -144,7 +144,7 @@ def _docs(app: FastAPI) -> None:
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> Response:
-        local = {"swagger_js_url": "/docs-assets/swagger-ui-bundle.js",
+        local: dict[str, Any] = {"swagger_js_url": "/docs-assets/swagger-ui-bundle.js",
                  "swagger_css_url": "/docs-assets/swagger-ui.css",
                  "swagger_favicon_url": "/static/favicon.svg"} if assets else {}
         page = get_swagger_ui_html(openapi_url="/openapi.json", title="losswatch API", **local)

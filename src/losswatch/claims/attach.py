@@ -17,6 +17,8 @@ from losswatch.claims.language import Lexicon
 from losswatch.claims.model import Claim
 
 _WORD_CHAR = re.compile(r"\w")
+#: letters (and a hyphen) right before digits: a model name ("T-72", "Su-25"), not a figure
+_MODEL_PREFIX = re.compile(r"[a-z\u0400-\u04ff]-?$")
 
 
 @dataclass
@@ -29,7 +31,7 @@ class Mention:
     used: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Draft:
     """A number tied to a category, before scope and date are read."""
 
@@ -154,7 +156,7 @@ def excluded(n: numbers.Number, norm: str, lex: Lexicon) -> bool:
     before = norm[max(0, n.start - 12):n.start]
     if lex.exclude_before_re.search(before):
         return True
-    return bool(re.search(r"[a-z\u0400-\u04ff]-?$", before)) and n.kind == "digits"
+    return n.kind == "digits" and _MODEL_PREFIX.search(before) is not None
 
 
 def _split_mention(n: numbers.Number, masked: str, lex: Lexicon) -> Draft | None:

@@ -13,7 +13,8 @@ import datetime as dt
 import functools
 import re
 
-from losswatch.claims.language import Lexicon, load, raw
+from losswatch.claims.anchored import PhraseFinder
+from losswatch.claims.language import Lexicon, alternatives, load, raw
 from losswatch.claims.model import DayRef, Period
 from losswatch.claims.text import Normalized
 
@@ -24,21 +25,26 @@ _BOUNDARY_WORDS = re.compile(
 
 
 @functools.cache
-def _date_res(code: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _date_res(code: str) -> tuple[PhraseFinder, re.Pattern[str], PhraseFinder]:
+    """Month-day, day-month and bare-month patterns; the two starting at a month name only
+    try where one starts (see :mod:`losswatch.claims.anchored`)."""
     lex = load(code)
     months = lex.month_re
-    full = "|".join(sorted({w for m in raw(code)["months"] for i, w in enumerate(m)
-                            if i == 0 or (len(w) >= 5 and not w.endswith("."))},
-                           key=lambda w: -len(w)))
+    full = [(None, w) for w in sorted({w for m in raw(code)["months"] for i, w in enumerate(m)
+                                       if i == 0 or (len(w) >= 5 and not w.endswith("."))},
+                                      key=lambda w: -len(w))]
     year = r"(?:,?\s+(?P<y>(?:19|20)\d\d)(?![\d]))?"
-    md = re.compile(r"(?<![\w])(?P<m>" + months + r")\.?\s+(?P<d>\d{1,2})"
-                    r"(?:st|nd|rd|th|-\w{1,3}|\.)?(?![\d])" + year, re.IGNORECASE)
+    md = PhraseFinder(alternatives(w for m in raw(code)["months"] for w in m),
+                      r"(?<![\w])(?P<m>", r")\.?\s+(?P<d>\d{1,2})"
+                      r"(?:st|nd|rd|th|-\w{1,3}|\.)?(?![\d])" + year)
     dm = re.compile(r"(?<![\w\d.,])(?P<d>\d{1,2})(?:st|nd|rd|th|\.|-\w{1,3})?\s+(?:of\s+)?"
                     r"(?P<m>" + months + r")(?![\w])\.?" + year, re.IGNORECASE)
-    month_only = re.compile(r"(?<![\w])(?P<m>" + full + r")(?![\w])" + year, re.IGNORECASE)
+    month_only = PhraseFinder(full, r"(?<![\w])(?P<m>", r")(?![\w])" + year)
     return md, dm, month_only
 
 
+_POSSESSIVE_GAP = re.compile(r"(?:'s)?\s+(?:[^\W\d]+\s+)?")
+_DAY_AFTER = re.compile(r"\.?\s+\d{1,2}(?![\d])")
 _YEAR = re.compile(r"(?<![\w\d,.])(?P<y>(?:19|20)\d\d)(?![\d]|[,.]\d)")
 
 
@@ -46,8 +52,8 @@ def _role(norm: str, start: int, end: int, lex: Lexicon) -> str:
     before = norm[max(0, start - 30):start]
     if lex.report_marker_re.search(before):
         return "report"
-    after = re.match(r"(?:'s)?\s+(?:[^\W\d]+\s+)?", norm[end:end + 30])
-    if after and lex.report_marker_re.match(norm, end + after.end()):
+    after = _POSSESSIVE_GAP.match(norm, end, end + 30)
+    if after and lex.report_marker_re.match(norm, after.end()):
         return "report"
     return "loss"
 
@@ -56,7 +62,8 @@ def day_refs(norm: str, original: str, nz: Normalized, lex: Lexicon) -> list[Day
     """Every day named in a normalised sentence, with whether it dates a report or losses."""
     md, dm, _ = _date_res(lex.code)
     refs: list[DayRef] = []
-    for pattern in (md, dm):
+    named_month = lex.month_finder.search(norm) is not None
+    for pattern in (md, dm) if named_month else ():
         for m in pattern.finditer(norm):
             month, day = lex.month_of(m.group("m")), int(m.group("d"))
             if month is None or not 1 <= day <= calendar.monthrange(2024, month)[1]:
@@ -83,16 +90,19 @@ def day_refs(norm: str, original: str, nz: Normalized, lex: Lexicon) -> list[Day
     return refs
 
 
-def periods(norm: str, original: str, nz: Normalized, lex: Lexicon) -> list[Period]:
-    """Named periods: the language's phrases ("last month") plus bare months and years."""
+def periods(norm: str, original: str, nz: Normalized, lex: Lexicon,
+            dates: list[DayRef]) -> list[Period]:
+    """Named periods: the language's phrases ("last month") plus bare months and years.
+
+    ``dates`` are the sentence's :func:`day_refs`: a month in a date is not a period.
+    """
     _, _, month_only = _date_res(lex.code)
     found = [Period(lex.period_kinds[m.lastgroup or ""], m.group(), m.start(), m.end())
              for m in lex.period_re.finditer(norm)]
-    dates = day_refs(norm, original, nz, lex)
     for m in month_only.finditer(norm):
         if any(d.start <= m.start() < d.end for d in dates if d.kind == "date"):
             continue
-        if re.match(r"\.?\s+\d{1,2}(?![\d])", norm[m.end():]) and not m.group("y"):
+        if _DAY_AFTER.match(norm, m.end()) and not m.group("y"):
             continue
         if _BOUNDARY_WORDS.search(norm[max(0, m.start() - 12):m.start()]):
             continue

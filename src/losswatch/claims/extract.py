@@ -79,8 +79,9 @@ def _sentence_claims(s: _Sentence, lex: Lexicon, previous: list[Claim]) -> list[
     found = numbers.find(norm, lex)[:MAX_NUMBERS]
     if all(n.kind == "indefinite" for n in found):
         return []  # most sentences of an article: skip the phrase look-ups
-    phrases = _phrases(norm, s.original, s.norm, lex)
-    days = [d for d in day_refs(norm, s.original, s.norm, lex)
+    all_days = day_refs(norm, s.original, s.norm, lex)
+    phrases = _phrases(norm, s.original, s.norm, lex, all_days)
+    days = [d for d in all_days
             if not any(p.start <= d.start and d.end <= p.end for p in phrases)]
     nums = numbers.ranges(norm, [n for n in found if not _inside(n.start, n.end, phrases, days)
                                  and not n.fraction], lex)
@@ -113,11 +114,12 @@ def _inside(start: int, end: int, phrases: list[_Phrase], days: list[DayRef]) ->
         d.start <= start and end <= d.end for d in days)
 
 
-def _phrases(norm: str, original: str, nz: Normalized, lex: Lexicon) -> list[_Phrase]:
+def _phrases(norm: str, original: str, nz: Normalized, lex: Lexicon,
+             days: list[DayRef]) -> list[_Phrase]:
     found = [_Phrase(m.start(), m.end(), lex_kind, m.group())
              for m in lex.scope_re.finditer(norm)
              for lex_kind in [_group_kind(lex, m)]]
-    for period in periods(norm, original, nz, lex):
+    for period in periods(norm, original, nz, lex, days):
         found.append(_Phrase(period.start, period.end, "period", period.text, period,
                              period.weak))
     return found
@@ -183,11 +185,10 @@ def _qualifier(norm: str, nstart: int, d: Draft, lex: Lexicon
     if d.mention_start is not None and d.mention_start < nstart:
         anchors.append(d.mention_start)
     for anchor in anchors:
-        window = norm[max(0, anchor - 40):anchor]
-        m = lex.qualifier_tail_re.search(window)
+        m = lex.qualifier_tail_re.search(norm, max(0, anchor - 40), anchor)
         if m:
             kind = lex.qualifier_kinds[m.lastgroup or ""]
-            return kind, m.group().strip(), anchor - len(window) + m.start()
+            return kind, m.group().strip(), m.start()
     return None, None, None
 
 

@@ -15,11 +15,14 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
 from losswatch import categories
+from losswatch.claims.anchored import Alternative, PhraseFinder
 from losswatch.errors import ConfigError, UsageError
 
 #: Category groups the checker can sum, beyond the keys of :mod:`losswatch.categories`.
@@ -135,10 +138,14 @@ def phrase_regex(phrase: str) -> str:
     return "\\s+".join(parts)
 
 
-def _alternation(phrases: list[str]) -> str:
+def _alternation(phrases: Iterable[str]) -> str:
     """Longest phrases first, so "vehicles and fuel tanks" wins over "vehicles"."""
-    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
-    return "|".join(f"(?:{phrase_regex(p)})" for p in ordered)
+    return "|".join(f"(?:{source})" for _, source in alternatives(phrases))
+
+
+def alternatives(phrases: Iterable[str]) -> list[Alternative]:
+    """The phrases' regex sources, longest phrase first (for a :class:`PhraseFinder`)."""
+    return [(None, phrase_regex(p)) for p in sorted(set(phrases), key=lambda p: (-len(p), p))]
 
 
 def _letter_first(phrases: list[str]) -> str:
@@ -146,6 +153,8 @@ def _letter_first(phrases: list[str]) -> str:
     not tried at digits (a page of numbers would otherwise try it at every number)."""
     plain = all(p[0].isalpha() and not p.startswith("re:") for p in phrases)
     return "(?=[^\\W\\d_])" if plain else ""
+
+
 
 
 def _bounded(source: str) -> str:
@@ -165,41 +174,47 @@ class Lexicon:
     decimal_separator: str
     stopwords: frozenset[str]
     number_words: dict[str, int]
-    indefinite: frozenset[str]
+    #: "a"/"an"/"ein" before a word: a count of one (None when the file lists none)
+    indefinite_re: re.Pattern[str] | None
     scale_words: dict[str, int]
     scale_joiners: tuple[str, ...]
     #: one named group per category phrase, longest first; ``category_targets[name]`` says
     #: which readings (category keys or groups) the phrase may mean.
-    category_re: re.Pattern[str]
+    category_re: PhraseFinder
     category_targets: dict[str, tuple[str, ...]]
     #: where a category phrase can start (a letter after no word character) when every
     #: phrase is plain text starting with a letter, else None (it may start anywhere)
     category_start_re: re.Pattern[str] | None
     filler_re: re.Pattern[str]
     link_tail_re: re.Pattern[str]
-    qualifier_tail_re: re.Pattern[str]
+    #: a qualifier ending where a figure starts ("around 68,900"): searched in the 40
+    #: characters before it
+    qualifier_tail_re: PhraseFinder
     qualifier_kinds: dict[str, str]
     inclusion_tail_re: re.Pattern[str] | None
     inclusion_re: re.Pattern[str] | None
-    loss_verb_re: re.Pattern[str]
-    scope_re: re.Pattern[str]
-    period_re: re.Pattern[str]
-    weekday_re: re.Pattern[str]
+    loss_verb_re: PhraseFinder
+    scope_re: PhraseFinder
+    period_re: PhraseFinder
+    weekday_re: PhraseFinder
     weekday_index: dict[str, int]
-    relative_re: re.Pattern[str] | None
+    relative_re: PhraseFinder | None
     relative_days: dict[str, int]
     report_marker_re: re.Pattern[str]
     month_re: str
+    #: finds month names: dates are looked for only in sentences that name a month
+    month_finder: PhraseFinder
     month_index: dict[str, int]
     period_preposition_re: re.Pattern[str]
     exclude_after_re: re.Pattern[str]
     exclude_before_re: re.Pattern[str]
-    number_word_re: re.Pattern[str] | None
+    number_word_re: PhraseFinder | None
     range_joiner_re: re.Pattern[str] | None
     scale_re: str
-    topic_re: re.Pattern[str] | None
+    topic_re: PhraseFinder | None
     months_capitalized: bool
     split_categories: tuple[tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]], ...]
+    #: searched in the lower-cased sentence: text2num only reads sentences it finds in
     number_word_hint: re.Pattern[str] | None
     range_prefix_re: re.Pattern[str] | None
     scope_kinds: dict[str, str]
@@ -211,17 +226,13 @@ class Lexicon:
         return self.month_index.get(word.lower().rstrip("."))
 
 
-def _named_groups(sections: dict[str, list[str]], prefix: str) -> tuple[str, dict[str, str]]:
-    """One alternation with a named group per phrase (longest first) and group -> section."""
+def _named_alternatives(sections: dict[str, list[str]], prefix: str
+                        ) -> tuple[list[Alternative], dict[str, str]]:
+    """A named group per phrase, longest first, and group name -> section."""
     items = [(phrase, section) for section, phrases in sections.items() for phrase in phrases]
     items.sort(key=lambda item: (-len(item[0]), item[0]))
-    names: dict[str, str] = {}
-    parts = []
-    for i, (phrase, section) in enumerate(items):
-        name = f"{prefix}{i}"
-        names[name] = section
-        parts.append(f"(?P<{name}>{phrase_regex(phrase)})")
-    return "|".join(parts) or "(?!x)x", names
+    names = {f"{prefix}{i}": section for i, (_, section) in enumerate(items)}
+    return [(f"{prefix}{i}", phrase_regex(phrase)) for i, (phrase, _) in enumerate(items)], names
 
 
 def _word_index(groups: list[list[str]], first: int = 0) -> dict[str, int]:
@@ -250,12 +261,12 @@ def _split_phrases(sections: dict[str, list[str]]
 def _compile(data: dict[str, Any]) -> Lexicon:
     flags = re.IGNORECASE
     whole = {k: [p for p in v if " # " not in f" {p} "] for k, v in data["categories"].items()}
-    cat_source, cat_names = _named_groups(whole, "c")
+    cat_alternatives, cat_names = _named_alternatives(whole, "c")
     targets = {name: tuple(section.split("|")) for name, section in cat_names.items()}
     quals = {kind: phrases for kind, phrases in data["qualifiers"].items()}
-    qual_source, qual_names = _named_groups(quals, "q")
-    scope_source, scope_names = _named_groups(data["scope"], "s")
-    period_source, period_names = _named_groups(data["periods"], "p")
+    qual_alternatives, qual_names = _named_alternatives(quals, "q")
+    scope_alternatives, scope_names = _named_alternatives(data["scope"], "s")
+    period_alternatives, period_names = _named_alternatives(data["periods"], "p")
     weekday_words = [w for day in data["weekdays"] for w in day]
     month_words = [w for month in data["months"] for w in month]
     relative = data["relative_days"]
@@ -276,10 +287,12 @@ def _compile(data: dict[str, Any]) -> Lexicon:
         decimal_separator=data["decimal_separator"],
         stopwords=frozenset(w.lower() for w in data["stopwords"]),
         number_words={k.lower(): v for k, v in number_words.items()},
-        indefinite=frozenset(w.lower() for w in data.get("indefinite", [])),
+        indefinite_re=(re.compile(r"(?<![\w])(" + "|".join(
+            re.escape(w.lower()) for w in sorted(data["indefinite"])) + r")(?=\s)")
+            if data.get("indefinite") else None),
         scale_words={k.lower(): v for k, v in scale.items()},
         scale_joiners=tuple(data.get("scale_joiners", [])),
-        category_re=re.compile(_bounded(f"{cat_first}(?:{cat_source})"), flags),
+        category_re=PhraseFinder(cat_alternatives, f"(?<![\\w]){cat_first}(?:"),
         category_targets={n: targets[n] for n in cat_names},
         category_start_re=re.compile(f"(?<![\\w]){cat_first}") if cat_first else None,
         filler_re=re.compile(
@@ -289,23 +302,23 @@ def _compile(data: dict[str, Any]) -> Lexicon:
         link_tail_re=re.compile(
             f"(?:[\\s:\\-–—]|(?<![\\w]){_letter_first(links)}(?:{_alternation(links) or '(?!x)x'})"
             f"(?![\\w]))*$", flags),
-        qualifier_tail_re=re.compile(f"(?<![\\w])(?:{qual_source})\\s*[:\\-–—]?\\s*$", flags),
+        qualifier_tail_re=PhraseFinder(qual_alternatives, after=")\\s*[:\\-–—]?\\s*$"),
         qualifier_kinds=qual_names,
         inclusion_tail_re=(re.compile(
             f"(?<![\\w])(?:{_alternation(inclusion)})(?![\\w])[^.;\\d]{{0,40}}$", flags)
             if inclusion else None),
         inclusion_re=(re.compile(_bounded(_alternation(inclusion)), flags) if inclusion
                       else None),
-        loss_verb_re=re.compile(_bounded(_alternation(data["loss_verbs"]) or "(?!x)x"), flags),
-        scope_re=re.compile(_bounded(scope_source), flags),
-        period_re=re.compile(_bounded(period_source), flags),
-        weekday_re=re.compile(_bounded(_alternation(weekday_words)), flags),
+        loss_verb_re=PhraseFinder(alternatives(data["loss_verbs"])),
+        scope_re=PhraseFinder(scope_alternatives),
+        period_re=PhraseFinder(period_alternatives),
+        weekday_re=PhraseFinder(alternatives(weekday_words)),
         weekday_index=_word_index(data["weekdays"]),
-        relative_re=(re.compile(_bounded(_alternation(list(relative))), flags)
-                     if relative else None),
+        relative_re=PhraseFinder(alternatives(relative)) if relative else None,
         relative_days={phrase_key(k): v for k, v in relative.items()},
         report_marker_re=re.compile(_bounded(_alternation(data["report_markers"])), flags),
         month_re=_alternation(month_words),
+        month_finder=PhraseFinder(alternatives(month_words)),
         month_index=_word_index(data["months"], first=1),
         period_preposition_re=re.compile(
             f"(?<![\\w])(?:{_alternation(data['period_prepositions'])})\\s+$", flags),
@@ -313,19 +326,17 @@ def _compile(data: dict[str, Any]) -> Lexicon:
             f"\\s?(?:{_alternation(data['exclude_after'])})(?![\\w])", flags),
         exclude_before_re=re.compile(
             f"(?:{_alternation(data['exclude_before'])})\\s?$", flags),
-        number_word_re=(re.compile(_bounded(_alternation(list(number_words))), flags)
-                        if number_words else None),
+        number_word_re=PhraseFinder(alternatives(number_words)) if number_words else None,
         range_joiner_re=(re.compile(f"\\s*(?:{_alternation(joiners)})\\s*", flags)
                          if joiners else None),
         scale_re=_alternation(list(scale)),
-        topic_re=(re.compile(
-            f"(?<![\\w])(?:{_alternation(data['topic_markers'])})\\s+", flags)
-            if data.get("topic_markers") else None),
+        topic_re=(PhraseFinder(alternatives(data["topic_markers"]), after=")\\s+")
+                  if data.get("topic_markers") else None),
         months_capitalized=bool(data.get("months_capitalized", False)),
         split_categories=_split_phrases(data["categories"]),
         range_prefix_re=(re.compile(f"(?<![\\w])(?:{data['range_prefix']})\\s+$", flags)
                          if data.get("range_prefix") else None),
-        number_word_hint=(re.compile(data["number_word_hint"], flags)
+        number_word_hint=(re.compile(data["number_word_hint"])
                           if data.get("number_word_hint") else None),
         scope_kinds=scope_names,
         period_kinds=period_names,
@@ -400,8 +411,8 @@ def detect(text: str) -> str:
     for script, pattern in (("arabic", _ARABIC), ("cyrillic", _CYRILLIC)):
         if script in scripts:
             counts[scripts[script]] = len(pattern.findall(sample)) / 2.0
-    for word in _WORD.findall(sample):
-        for code in index.get(word.lower(), ()):
-            counts[code] = counts.get(code, 0.0) + 1.0
+    for word, times in Counter(_WORD.findall(sample.lower())).items():
+        for code in index.get(word, ()):
+            counts[code] = counts.get(code, 0.0) + times
     best = max(counts.items(), key=lambda item: item[1], default=("en", 0.0))
     return best[0] if best[1] > 0 else "en"

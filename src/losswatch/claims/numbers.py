@@ -14,6 +14,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from losswatch.claims.anchored import folded
 from losswatch.claims.language import Lexicon
 
 try:  # text2num is the ``claims`` extra; without it only digits and listed words are read
@@ -22,9 +23,9 @@ except ImportError:  # pragma: no cover - exercised only without the extra
     _t2n_find = None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Number:
-    """A number found in a normalised sentence."""
+    """A number found in a normalised sentence (built by the thousand: slotted, not frozen)."""
 
     start: int
     end: int
@@ -40,7 +41,15 @@ MAX_DIGITS = 15
 
 
 def _too_long(digits: str) -> bool:
-    return sum(ch.isdigit() for ch in digits) > MAX_DIGITS
+    return len(digits) > MAX_DIGITS and sum(ch.isdigit() for ch in digits) > MAX_DIGITS
+
+
+#: The separators the digit pattern allows inside a number ("68,900", "68 900", "68.900").
+_SEPARATORS = str.maketrans("", "", ",. '")
+
+
+def _int(digits: str) -> int:
+    return int(digits.translate(_SEPARATORS))
 
 
 @functools.cache
@@ -95,7 +104,7 @@ def find(text: str, lex: Lexicon) -> list[Number]:
             too_long.append(Number(m.start(), m.end(), 0))
             continue
         if m.group("inc"):
-            found.append(Number(m.start(), m.end(), int(re.sub(r"\D", "", m.group("inc"))),
+            found.append(Number(m.start(), m.end(), _int(m.group("inc")),
                                 "increment"))
             continue
         if m.group("dec"):
@@ -114,7 +123,7 @@ def find(text: str, lex: Lexicon) -> list[Number]:
         if m.group("frac") and mult == 1:
             found.append(Number(m.start(), m.end(), 0, fraction=True))
             continue
-        value = int(re.sub(r"\D", "", digits)) * mult
+        value = _int(digits) * mult
         if mult > 1 and lex.scale_joiners:
             value, end = _joined(text, end, value, mult, lex)
         plain = mult == 1 and m.group("sep") is None
@@ -140,7 +149,7 @@ def _overlaps(start: int, end: int, taken: list[Number]) -> bool:
 def _words(text: str, lex: Lexicon, taken: list[Number]) -> list[Number]:
     out: list[Number] = []
     hint = lex.number_word_hint
-    if lex.text2num and _t2n_find is not None and (hint is None or hint.search(text)):
+    if lex.text2num and _t2n_find is not None and (hint is None or hint.search(folded(text))):
         spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
         tokens = [_Tok(text[a:b]) for a, b in spans]
         for occ in _t2n_find(tokens, lex.text2num, 0.0):
@@ -158,9 +167,8 @@ def _words(text: str, lex: Lexicon, taken: list[Number]) -> list[Number]:
             value = lex.number_words.get(" ".join(m.group().split()))
             if value is not None:
                 out.append(Number(m.start(), m.end(), value, "words"))
-    if lex.indefinite:
-        for m in re.finditer(r"(?<![\w])(" + "|".join(re.escape(w) for w in lex.indefinite)
-                             + r")(?=\s)", text):
+    if lex.indefinite_re is not None:
+        for m in lex.indefinite_re.finditer(text):
             if not _overlaps(m.start(), m.end(), taken) and not _overlaps(m.start(), m.end(), out):
                 out.append(Number(m.start(), m.end(), 1, "indefinite"))
     return out

@@ -15,6 +15,8 @@ Thresholds (../shared/claims/README.md): "around X" within 2% or equal at X's pr
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from losswatch import categories
@@ -68,7 +70,7 @@ def compare(claim: Claim, official: int) -> Outcome:
     return Outcome.APPROXIMATELY_SUPPORTED if ok else Outcome.CONTRADICTED
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Reading:
     """One interpretation of a claim: which figure of which report it would be."""
 
@@ -131,27 +133,38 @@ def _carried(claim: Claim, f: Figures, day: dt.date) -> bool:
     return any(f.total(r, day) is not None for r in claim.readings if r != "untracked")
 
 
-def readings(claim: Claim, ctx: Context) -> list[Reading]:
-    """Every reading of ``claim`` in the order they are tried."""
+def readings(claim: Claim, ctx: Context) -> Iterator[Reading]:
+    """Every reading of ``claim`` in the order they are tried (made as they are asked for:
+    a period's day-by-day readings are only needed when its total does not fit)."""
+    if claim.scope is Scope.PERIOD and claim.period is not None and ctx.report_date:
+        yield from _period_readings(claim, ctx)
+        return
+    yield from _day_readings(claim, ctx)
+
+
+def _period_readings(claim: Claim, ctx: Context) -> Iterator[Reading]:
+    assert claim.period is not None and ctx.report_date is not None
+    bounds = period_bounds(claim.period, ctx.report_date)
+    if bounds is None:
+        return
+    f, (start, end) = ctx.figures, bounds
+    cats = [r for r in claim.readings if r != "untracked"]
+    for cat in cats:
+        a, b = f.baseline(cat, start), f.total(cat, end)
+        total = None if a is None or b is None else b - a
+        yield Reading("period_total", cat, end, total, Scope.PERIOD, f"reports {start} to {end}")
+    for cat in cats[:1]:
+        day = start
+        while day <= end:
+            yield Reading("total_during_period", cat, day, f.total(cat, day), Scope.CUMULATIVE,
+                          f"running total on {day}")
+            day += ONE_DAY
+
+
+def _day_readings(claim: Claim, ctx: Context) -> list[Reading]:
     f = ctx.figures
     out: list[Reading] = []
     cats = [r for r in claim.readings if r != "untracked"]
-    if claim.scope is Scope.PERIOD and claim.period is not None and ctx.report_date:
-        bounds = period_bounds(claim.period, ctx.report_date)
-        if bounds is not None:
-            start, end = bounds
-            for cat in cats:
-                a, b = f.baseline(cat, start), f.total(cat, end)
-                total = None if a is None or b is None else b - a
-                out.append(Reading("period_total", cat, end, total, Scope.PERIOD,
-                                   f"reports {start} to {end}"))
-            for cat in cats[:1]:
-                day = start
-                while day <= end:
-                    out.append(Reading("total_during_period", cat, day, f.total(cat, day),
-                                       Scope.CUMULATIVE, f"running total on {day}"))
-                    day += ONE_DAY
-        return out
     scope = Scope.DAILY if claim.scope is Scope.RECORD else claim.scope
     for day, name in _dates(claim, ctx, scope):
         for cat in cats:
@@ -186,13 +199,14 @@ def check_claim(claim: Claim, ctx: Context) -> Verdict:
     if claim.category is None or not claim.readings or claim.readings[0] == "untracked":
         return _unchecked(claim, "the category is not one the General Staff reports")
     tried = readings(claim, ctx)
-    if not tried:
+    first = next(tried, None)
+    if first is None:
         why = ("no report date: the article has no date and its figures do not fix one"
                if ctx.report_date is None else "the day named could not be placed")
         return _unchecked(claim, why)
     best: tuple[Outcome, Reading, str] | None = None
     first_known: tuple[Outcome, Reading, str] | None = None
-    for r in tried:
+    for r in itertools.chain([first], tried):
         if r.official is None:
             continue
         if claim.scope is Scope.RECORD:
@@ -208,7 +222,7 @@ def check_claim(claim: Claim, ctx: Context) -> Verdict:
             best = (outcome, r, note)
     chosen = best or first_known
     if chosen is None:
-        r = tried[0]
+        r = first
         label = categories.BY_KEY[r.category].label_en if r.category in categories.BY_KEY \
             else r.category
         return _unchecked(claim, f"the report of {r.report_date} has no figure for {label}",

@@ -1,0 +1,157 @@
+"""Phrase alternations tried only where one of their phrases can start.
+
+Python's ``re`` tries a case-insensitive alternation of a few hundred phrases at every
+position of a sentence, and a look-behind at its front stops the engine from skipping
+positions by their first character. Most of a claim check went into such scans. A
+:class:`PhraseFinder` first finds where a phrase can begin - a word starting with the
+leading letters of some phrase, found by one case-sensitive scan of plain literals over the
+lower-cased text, which the engine skips through by first character - and tries the full
+pattern only there. Its matches are those of ``pattern.finditer`` (a test compares the two
+over every shared article and labelled sentence).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import re._constants as sre
+import re._parser as sre_parse
+from collections.abc import Iterator, Sequence
+
+#: Characters ``re.IGNORECASE`` equates with an ASCII letter whose ``str.lower`` differs:
+#: folded so a word written with them is still a candidate.
+_FOLD = str.maketrans({"ı": "i", "ſ": "s", "\u212a": "k", "ς": "σ", "\u1e9e": "ß"})
+
+
+def leading_literals(regex_source: str) -> set[str] | None:
+    """The lower-case strings every match of ``regex_source`` starts with (one of them).
+
+    Read from the parsed pattern (``re``'s own parser), so "since\\s+...", "feb(?:ruary)?" and
+    "(?:innerhalb|binnen)\\s+..." all have theirs. None when a match may start with anything
+    (a character class, an optional first word): such a phrase list is scanned in full.
+    """
+    try:
+        return _leads(list(sre_parse.parse(regex_source)))
+    except (re.error, TypeError, ValueError, IndexError):
+        return None
+
+
+def _leads(items: list[tuple[object, object]]) -> set[str] | None:
+    literal = ""
+    for op, av in items:
+        char = chr(av) if op is sre.LITERAL else ""  # type: ignore[arg-type]
+        if not (char.isalnum() or char == "_"):
+            break  # word characters only: a candidate then never spans two words
+        literal += char.lower()
+    if literal:
+        return {literal}
+    if not items:
+        return None
+    op, av = items[0]
+    if op is sre.BRANCH:
+        branches = [_leads(list(branch)) for branch in av[1]]  # type: ignore[index]
+        if any(b is None for b in branches):
+            return None
+        return {lead for b in branches if b for lead in b}
+    if op is sre.SUBPATTERN:
+        return _leads(list(av[-1]))  # type: ignore[index]
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:  # type: ignore[index]
+        return _leads(list(av[2]))  # type: ignore[index]
+    return None
+
+
+@functools.lru_cache(maxsize=32)
+def _folded(text: str) -> str:
+    """Lower-cased once per sentence, however many finders look at it."""
+    return text.lower().translate(_FOLD)
+
+
+#: One alternative of a finder: a named group (its name says what the phrase means) or None,
+#: and the phrase's regex source.
+Alternative = tuple[str | None, str]
+
+
+def _join(alternatives: Sequence[Alternative]) -> str:
+    return "|".join(f"(?P<{name}>{source})" if name else f"(?:{source})"
+                    for name, source in alternatives) or r"(?!x)x"
+
+
+class PhraseFinder:
+    """``pattern.finditer`` for a case-insensitive alternation of phrases at word edges.
+
+    ``before`` + the alternation + ``after`` is :attr:`pattern`; ``before`` must make every
+    match start at a word edge with the phrase itself. Where a phrase can start, only the
+    phrases whose leading letters are there are tried (in their order in the alternation, so
+    the same one wins).
+    """
+
+    def __init__(self, alternatives: Sequence[Alternative], before: str = r"(?<![\w])(?:",
+                 after: str = r")(?![\w])") -> None:
+        self._wrap = (before, after)
+        self._alternatives = list(alternatives)
+        self.pattern = self._compile(self._alternatives)
+        leads = [leading_literals(source) for _, source in self._alternatives]
+        self._leads: list[set[str]] | None = None
+        self._anchors: re.Pattern[str] | None = None
+        self._by_anchor: dict[str, re.Pattern[str]] = {}
+        if all(lead is not None for lead in leads):
+            self._leads = [lead for lead in leads if lead is not None]
+            words = sorted({w for lead in self._leads for w in lead}, key=lambda w: (-len(w), w))
+            self._anchors = re.compile(
+                r"(?<!\w)(?:" + ("|".join(re.escape(w) for w in words) or r"(?!x)x") + ")")
+
+    def _compile(self, alternatives: Sequence[Alternative]) -> re.Pattern[str]:
+        before, after = self._wrap
+        return re.compile(before + _join(alternatives) + after, re.IGNORECASE)
+
+    def _for_anchor(self, anchor: str) -> re.Pattern[str]:
+        """The alternation cut to the phrases that can start where ``anchor`` was found.
+
+        The anchor scan finds the longest leading literal there, so every other one that fits
+        is a prefix of it.
+        """
+        found = self._by_anchor.get(anchor)
+        if found is None:
+            assert self._leads is not None
+            fitting = [alt for alt, lead in zip(self._alternatives, self._leads, strict=True)
+                       if any(anchor.startswith(w) for w in lead)]
+            found = self._by_anchor[anchor] = self._compile(fitting)
+        return found
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None
+                 ) -> Iterator[re.Match[str]]:
+        """The matches ``pattern.finditer(text, pos, endpos)`` yields, left to right."""
+        end = len(text) if endpos is None else endpos
+        lowered = _folded(text)
+        if self._anchors is None or len(lowered) != len(text):
+            yield from self.pattern.finditer(text, pos, end)
+            return
+        resume = pos
+        for hit in self._anchors.finditer(lowered, pos, end):
+            at = hit.start()
+            if at < resume:
+                continue
+            found = self._for_anchor(hit.group()).match(text, at, end)
+            if found is not None:
+                yield found
+                resume = max(found.end(), at + 1)
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None
+              ) -> re.Match[str] | None:
+        """The phrase starting at ``pos``, as ``pattern.match(text, pos, endpos)``."""
+        end = len(text) if endpos is None else endpos
+        lowered = _folded(text)
+        if self._anchors is None or len(lowered) != len(text):
+            return self.pattern.match(text, pos, end)
+        hit = self._anchors.match(lowered, pos)
+        return None if hit is None else self._for_anchor(hit.group()).match(text, pos, end)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None
+               ) -> re.Match[str] | None:
+        """The first match, as ``pattern.search(text, pos, endpos)``."""
+        return next(self.finditer(text, pos, endpos), None)
+
+
+def folded(text: str) -> str:
+    """``text`` lower-cased (as ``re.IGNORECASE`` sees it), computed once per sentence."""
+    return _folded(text)
