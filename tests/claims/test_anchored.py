@@ -96,3 +96,21 @@ def test_finders_match_on_generated_english(words: list[str], odd: str) -> None:
     text = odd + " ".join(words)
     for finder in _finders("en").values():
         _assert_same(finder, text)
+
+
+def test_the_number_scan_finds_what_the_full_pattern_finds(real_sentences: list[str]) -> None:
+    from losswatch.claims import numbers
+
+    for code in language.available():
+        pattern = numbers._digits_re(language.load(code).scale_re)
+        for sentence in real_sentences + ["(+12) 1,234 (( 5.6k 1 2 3", "x(+ 3)7,500.25"]:
+            assert _spans(numbers._digit_matches(sentence, pattern)) == _spans(
+                pattern.finditer(sentence))
+
+
+def test_the_word_scan_finds_the_longest_word_at_a_word_start() -> None:
+    from losswatch.claims.anchored import _word_scan
+
+    scan = _word_scan({"i", "in", "including", "incl", "the"})
+    assert [m.group() for m in scan.finditer("including in i the other inc thex")] == [
+        "including", "in", "i", "the", "in", "the"]

@@ -16,7 +16,7 @@ import functools
 import re
 import re._constants as sre
 import re._parser as sre_parse
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 #: Characters ``re.IGNORECASE`` equates with an ASCII letter whose ``str.lower`` differs:
 #: folded so a word written with them is still a candidate.
@@ -93,30 +93,40 @@ class PhraseFinder:
         leads = [leading_literals(source) for _, source in self._alternatives]
         self._leads: list[set[str]] | None = None
         self._anchors: re.Pattern[str] | None = None
-        self._by_anchor: dict[str, re.Pattern[str]] = {}
+        self._by_anchor: dict[str, re.Pattern[str] | None] = {}
+        #: the shared scan this finder takes its candidates from, and its slot there
+        self._index: AnchorIndex | None = None
+        self._slot = 0
+        self.words: frozenset[str] = frozenset()
         if all(lead is not None for lead in leads):
             self._leads = [lead for lead in leads if lead is not None]
-            words = sorted({w for lead in self._leads for w in lead}, key=lambda w: (-len(w), w))
-            self._anchors = re.compile(
-                r"(?<!\w)(?:" + ("|".join(re.escape(w) for w in words) or r"(?!x)x") + ")")
+            self.words = frozenset(w for lead in self._leads for w in lead)
+            self._anchors = _word_scan(self.words)
 
     def _compile(self, alternatives: Sequence[Alternative]) -> re.Pattern[str]:
         before, after = self._wrap
         return re.compile(before + _join(alternatives) + after, re.IGNORECASE)
 
-    def _for_anchor(self, anchor: str) -> re.Pattern[str]:
-        """The alternation cut to the phrases that can start where ``anchor`` was found.
+    def _for_anchor(self, anchor: str) -> re.Pattern[str] | None:
+        """The alternation cut to the phrases that can start where ``anchor`` was found
+        (None when none can).
 
         The anchor scan finds the longest leading literal there, so every other one that fits
         is a prefix of it.
         """
-        found = self._by_anchor.get(anchor)
-        if found is None:
-            assert self._leads is not None
-            fitting = [alt for alt, lead in zip(self._alternatives, self._leads, strict=True)
-                       if any(anchor.startswith(w) for w in lead)]
-            found = self._by_anchor[anchor] = self._compile(fitting)
+        if anchor in self._by_anchor:
+            return self._by_anchor[anchor]
+        assert self._leads is not None
+        fitting = [alt for alt, lead in zip(self._alternatives, self._leads, strict=True)
+                   if any(anchor.startswith(w) for w in lead)]
+        found = self._by_anchor[anchor] = self._compile(fitting) if fitting else None
         return found
+
+    def _hits(self, lowered: str, pos: int, end: int) -> Iterator[tuple[int, str]]:
+        if self._index is not None:
+            return (hit for hit in self._index.hits(lowered)[self._slot] if pos <= hit[0] < end)
+        assert self._anchors is not None
+        return ((m.start(), m.group()) for m in self._anchors.finditer(lowered, pos, end))
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None
                  ) -> Iterator[re.Match[str]]:
@@ -127,11 +137,11 @@ class PhraseFinder:
             yield from self.pattern.finditer(text, pos, end)
             return
         resume = pos
-        for hit in self._anchors.finditer(lowered, pos, end):
-            at = hit.start()
+        for at, anchor in self._hits(lowered, pos, end):
             if at < resume:
                 continue
-            found = self._for_anchor(hit.group()).match(text, at, end)
+            pattern = self._for_anchor(anchor)
+            found = pattern.match(text, at, end) if pattern is not None else None
             if found is not None:
                 yield found
                 resume = max(found.end(), at + 1)
@@ -144,12 +154,69 @@ class PhraseFinder:
         if self._anchors is None or len(lowered) != len(text):
             return self.pattern.match(text, pos, end)
         hit = self._anchors.match(lowered, pos)
-        return None if hit is None else self._for_anchor(hit.group()).match(text, pos, end)
+        pattern = None if hit is None else self._for_anchor(hit.group())
+        return None if pattern is None else pattern.match(text, pos, end)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None
                ) -> re.Match[str] | None:
         """The first match, as ``pattern.search(text, pos, endpos)``."""
         return next(self.finditer(text, pos, endpos), None)
+
+
+class AnchorIndex:
+    """One scan of a sentence for the leading words of several finders' phrases.
+
+    A sentence is read by a dozen finders (scope, periods, weekdays, loss verbs, ...); each
+    scanning it for its own leading words cost more than the matching itself. The index scans
+    once for all their words and hands each finder the positions where one of its own starts.
+    """
+
+    def __init__(self, finders: Sequence[PhraseFinder]) -> None:
+        self._finders = [f for f in finders if f._anchors is not None]
+        words = frozenset(w for f in self._finders for w in f.words)
+        self._scan = _word_scan(words)
+        self._targets: dict[str, tuple[int, ...]] = {}
+        self.hits = functools.lru_cache(maxsize=16)(self._hits)
+        for slot, finder in enumerate(self._finders):
+            finder._index, finder._slot = self, slot
+
+    def _slots_for(self, word: str) -> tuple[int, ...]:
+        """The finders with a leading word that ``word`` (the longest found) starts with."""
+        slots = self._targets.get(word)
+        if slots is None:
+            slots = self._targets[word] = tuple(
+                i for i, f in enumerate(self._finders) if any(word.startswith(w) for w in f.words))
+        return slots
+
+    def _hits(self, lowered: str) -> tuple[list[tuple[int, str]], ...]:
+        per: tuple[list[tuple[int, str]], ...] = tuple([] for _ in self._finders)
+        for m in self._scan.finditer(lowered):
+            hit = (m.start(), m.group())
+            for slot in self._slots_for(hit[1]):
+                per[slot].append(hit)
+        return per
+
+
+def _word_scan(words: Iterable[str]) -> re.Pattern[str]:
+    """Where one of ``words`` starts a word (the longest one there).
+
+    The words go in as a trie ("s(?:ince|ix)|t(?:otal|he)"): at each position the engine
+    then tests one branch per first letter instead of one per word.
+    """
+    return re.compile(r"(?<!\w)(?:" + (_trie(set(words)) or r"(?!x)x") + ")")
+
+
+def _trie(words: set[str]) -> str:
+    by_first: dict[str, set[str]] = {}
+    for word in words:
+        if word:
+            by_first.setdefault(word[0], set()).add(word[1:])
+    parts = []
+    for first, tails in sorted(by_first.items()):
+        rest = _trie(tails)
+        optional = "?" if "" in tails else ""  # greedy: the longer word is tried first
+        parts.append(re.escape(first) + (f"(?:{rest}){optional}" if rest else ""))
+    return "|".join(parts)
 
 
 def folded(text: str) -> str:

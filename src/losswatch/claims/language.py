@@ -22,7 +22,7 @@ from importlib import resources
 from typing import Any
 
 from losswatch import categories
-from losswatch.claims.anchored import Alternative, PhraseFinder
+from losswatch.claims.anchored import Alternative, AnchorIndex, PhraseFinder
 from losswatch.errors import ConfigError, UsageError
 
 #: Category groups the checker can sum, beyond the keys of :mod:`losswatch.categories`.
@@ -278,7 +278,7 @@ def _compile(data: dict[str, Any]) -> Lexicon:
     cat_first = _letter_first(sorted(category_words))
     links = (data["links"] + [v for v in data["loss_verbs"] if v not in category_words]
              + [p for phrases in quals.values() for p in phrases])
-    return Lexicon(
+    lex = Lexicon(
         code=data["code"],
         name=data["name"],
         text2num=data.get("text2num"),
@@ -344,6 +344,11 @@ def _compile(data: dict[str, Any]) -> Lexicon:
             "[\\s,]*(?:[^\\W\\d]+\\s+){0,2}?"
             + _bounded(_alternation(data["loss_verbs"]) or "(?!x)x"), flags),
     )
+    # the finders that read whole sentences share one scan per sentence
+    AnchorIndex([f for f in (lex.scope_re, lex.period_re, lex.weekday_re, lex.relative_re,
+                             lex.month_finder, lex.number_word_re, lex.loss_verb_re,
+                             lex.topic_re, lex.qualifier_tail_re) if f is not None])
+    return lex
 
 
 def phrase_key(text: str) -> str:
