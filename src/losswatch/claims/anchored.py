@@ -16,11 +16,12 @@ import functools
 import re
 import re._constants as sre
 import re._parser as sre_parse
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 
 #: Characters ``re.IGNORECASE`` equates with an ASCII letter whose ``str.lower`` differs:
 #: folded so a word written with them is still a candidate.
 _FOLD = str.maketrans({"ı": "i", "ſ": "s", "\u212a": "k", "ς": "σ", "\u1e9e": "ß"})
+_FOLDED_CHARS = re.compile("[ıſ\u212aς\u1e9e]")  # translate() only when needed: it is slow
 
 
 def leading_literals(regex_source: str) -> set[str] | None:
@@ -63,7 +64,8 @@ def _leads(items: list[tuple[object, object]]) -> set[str] | None:
 @functools.lru_cache(maxsize=32)
 def _folded(text: str) -> str:
     """Lower-cased once per sentence, however many finders look at it."""
-    return text.lower().translate(_FOLD)
+    lowered = text.lower()
+    return lowered.translate(_FOLD) if _FOLDED_CHARS.search(lowered) else lowered
 
 
 #: One alternative of a finder: a named group (its name says what the phrase means) or None,
@@ -122,29 +124,37 @@ class PhraseFinder:
         found = self._by_anchor[anchor] = self._compile(fitting) if fitting else None
         return found
 
-    def _hits(self, lowered: str, pos: int, end: int) -> Iterator[tuple[int, str]]:
+    def _hits(self, lowered: str, pos: int, end: int) -> list[tuple[int, str]]:
         if self._index is not None:
-            return (hit for hit in self._index.hits(lowered)[self._slot] if pos <= hit[0] < end)
+            hits = self._index.hits(lowered)[self._slot]
+            if pos == 0 and end >= len(lowered):
+                return hits
+            return [hit for hit in hits if pos <= hit[0] < end]
         assert self._anchors is not None
-        return ((m.start(), m.group()) for m in self._anchors.finditer(lowered, pos, end))
+        return [(m.start(), m.group()) for m in self._anchors.finditer(lowered, pos, end)]
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None
-                 ) -> Iterator[re.Match[str]]:
-        """The matches ``pattern.finditer(text, pos, endpos)`` yields, left to right."""
+                 ) -> list[re.Match[str]]:
+        """The matches ``pattern.finditer(text, pos, endpos)`` yields, left to right (as a
+        list: most sentences have none, and a generator's set-up would cost more than that)."""
         end = len(text) if endpos is None else endpos
         lowered = _folded(text)
         if self._anchors is None or len(lowered) != len(text):
-            yield from self.pattern.finditer(text, pos, end)
-            return
+            return list(self.pattern.finditer(text, pos, end))
+        hits = self._hits(lowered, pos, end)
+        if not hits:
+            return []
+        found: list[re.Match[str]] = []
         resume = pos
-        for at, anchor in self._hits(lowered, pos, end):
+        for at, anchor in hits:
             if at < resume:
                 continue
             pattern = self._for_anchor(anchor)
-            found = pattern.match(text, at, end) if pattern is not None else None
-            if found is not None:
-                yield found
-                resume = max(found.end(), at + 1)
+            match = pattern.match(text, at, end) if pattern is not None else None
+            if match is not None:
+                found.append(match)
+                resume = max(match.end(), at + 1)
+        return found
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None
               ) -> re.Match[str] | None:
@@ -160,7 +170,8 @@ class PhraseFinder:
     def search(self, text: str, pos: int = 0, endpos: int | None = None
                ) -> re.Match[str] | None:
         """The first match, as ``pattern.search(text, pos, endpos)``."""
-        return next(self.finditer(text, pos, endpos), None)
+        found = self.finditer(text, pos, endpos)
+        return found[0] if found else None
 
 
 class AnchorIndex:
@@ -190,9 +201,10 @@ class AnchorIndex:
 
     def _hits(self, lowered: str) -> tuple[list[tuple[int, str]], ...]:
         per: tuple[list[tuple[int, str]], ...] = tuple([] for _ in self._finders)
+        targets = self._targets
         for m in self._scan.finditer(lowered):
             hit = (m.start(), m.group())
-            for slot in self._slots_for(hit[1]):
+            for slot in targets.get(hit[1]) or self._slots_for(hit[1]):
                 per[slot].append(hit)
         return per
 

@@ -19,6 +19,9 @@ _ONE_TO_ONE = str.maketrans({
     **{chr(0x0660 + i): str(i) for i in range(10)},
     **{chr(0x06F0 + i): str(i) for i in range(10)},
 })
+#: any character _ONE_TO_ONE maps: ``str.translate`` with a table is slow, so it runs only
+#: on the sentences that have one
+_MAPPED = re.compile("[" + "".join(re.escape(chr(c)) for c in _ONE_TO_ONE) + "]")
 _DROPPED = re.compile("[\u064b-\u065f\u0670\u0640\u00ad\u200b-\u200f]")
 
 
@@ -40,7 +43,7 @@ class Normalized:
 
 def normalize(text: str) -> Normalized:
     """Lower-case ``text`` and unify spaces, quotes, dashes and digits, keeping offsets."""
-    mapped = text.translate(_ONE_TO_ONE)
+    mapped = text.translate(_ONE_TO_ONE) if _MAPPED.search(text) else text
     lowered = mapped.lower()
     if len(lowered) == len(mapped) and not _DROPPED.search(lowered):
         return Normalized(lowered)
