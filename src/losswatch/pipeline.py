@@ -24,6 +24,7 @@ from losswatch.settings import Settings
 from losswatch.sources import all_adapters, get_adapter
 from losswatch.sources.base import Adapter, LiveRequest, RawDocument, fetch
 from losswatch.store import schema as s
+from losswatch.store.bulk import gc_paused
 from losswatch.store.engine import open_store
 from losswatch.store.lock import store_lock
 from losswatch.store.writes import (
@@ -61,9 +62,11 @@ class SyncSummary:
 
 def ingest_documents(engine: Engine, adapter: Adapter, docs: Iterable[RawDocument],
                      result: IngestResult, *, progress: Progress | None = None,
-                     total: int = 0) -> None:
-    """Store and parse ``docs`` for one source in one transaction (idempotent by sha256)."""
-    with engine.begin() as conn:
+                     total: int = 0, today: dt.date | None = None) -> None:
+    """Store and parse ``docs`` for one source in one transaction (idempotent by sha256), with
+    the cyclic garbage collector paused (see :func:`gc_paused`). A report dated after
+    ``today`` (default: the current UTC date) is quarantined as from the future."""
+    with gc_paused(), engine.begin() as conn:
         for i, raw in enumerate(docs, 1):
             if progress:
                 progress(adapter.name, i, total)
@@ -81,7 +84,7 @@ def ingest_documents(engine: Engine, adapter: Adapter, docs: Iterable[RawDocumen
             snapshot_id = insert_snapshot(conn, adapter.name, raw, status="ok",
                                           figures=len(outcome.figures),
                                           warnings=outcome.warnings[:200])
-            upsert_figures(conn, adapter.name, snapshot_id, outcome.figures, result)
+            upsert_figures(conn, adapter.name, snapshot_id, outcome.figures, result, today=today)
             upsert_corrections(conn, adapter.name, snapshot_id, outcome)
             result.snapshots += 1
         mark_reconcile_pending(conn, result.touched_dates)
@@ -148,7 +151,11 @@ def sync(engine: Engine, settings: Settings, *, sources: list[str] | None = None
          from_dir: Path | None = None, client: httpx.Client | None = None,
          progress: Progress | None = None, today: dt.date | None = None,
          lock_wait: float = 0.0) -> SyncSummary:
-    """Sync the named sources (default: all), then reconcile the dates they touched."""
+    """Sync the named sources (default: all), then reconcile the dates they touched.
+
+    ``today`` is the date the sync runs as (default: the current UTC date): live pages are
+    asked for up to it, and a report dated after it is quarantined as from the future.
+    """
     from losswatch.reconcile import reconcile_store
 
     adapters = [get_adapter(n) for n in sources] if sources else all_adapters()
@@ -185,7 +192,8 @@ def _sync_one(engine: Engine, settings: Settings, adapter: Adapter, from_dir: Pa
         else:
             assert http is not None
             docs = fetch_live(engine, adapter, http, settings, result, today=today)
-        ingest_documents(engine, adapter, docs, result, progress=progress, total=len(docs))
+        ingest_documents(engine, adapter, docs, result, progress=progress, total=len(docs),
+                         today=today)
     except LosswatchError as exc:
         error = exc
         result.errors.append(str(exc))

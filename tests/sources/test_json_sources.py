@@ -142,3 +142,21 @@ def test_registry_knows_every_source_and_rejects_others() -> None:
                           "russianwarship", "minfin"}
     with pytest.raises(UnknownSource):
         get_adapter("oryx")
+
+
+def test_the_cached_field_lookup_answers_as_the_category_table() -> None:
+    """figures_from_record looks fields up through a cache (2 million look-ups at x100): on
+    every source key, around every date a category starts or ends, it must answer exactly as
+    categories.for_source_key."""
+    from losswatch import categories
+    from losswatch.sources.base import category_for
+
+    edges = {d for c in categories.CATEGORIES for d in (c.first_report, c.last_report) if d}
+    days = sorted({e + dt.timedelta(days=k) for e in edges for k in (-1, 0, 1)}
+                  | {dt.date.min, dt.date.max})
+    keys = {(src, key) for c in categories.CATEGORIES for src, names in c.source_keys.items()
+            for key in names} | {("petroivaniuk", "no such field"), ("nowhere", "tank")}
+    for source, key in sorted(keys):
+        for day in days:
+            assert category_for(source, key, day) is categories.for_source_key(
+                source, key, day), (source, key, day)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from sqlalchemy import Engine, delete, insert, select
+from sqlalchemy import Engine, delete, select
 
 from losswatch.models import CanonicalValue
 from losswatch.reconcile import rules
 from losswatch.reconcile.engine import Evidence, reconcile
 from losswatch.store import schema as s
+from losswatch.store.bulk import bulk_insert, gc_paused
 from losswatch.store.writes import bump_canonical_version
 
 __all__ = ["Evidence", "reconcile", "reconcile_store", "load_evidence", "canonical_rows"]
@@ -38,6 +39,10 @@ def load_evidence(engine: Engine, *, since: dt.date | None = None) -> Evidence:
     return evidence
 
 
+CANONICAL_COLUMNS = ("report_date", "category", "loss_day", "value", "increment", "status", "rule",
+                     "supporting", "dissent", "flags")
+
+
 def canonical_rows(values: Iterable[CanonicalValue]) -> list[dict[str, object]]:
     return [{
         "report_date": cv.report_date, "category": cv.category, "loss_day": cv.loss_day,
@@ -59,7 +64,12 @@ def reconcile_store(engine: Engine, *, dates: Iterable[dt.date] | None = None) -
     touched = sorted(dates) if dates is not None else None
     if touched == []:
         return 0
-    start = touched[0] if touched else None
+    with gc_paused():
+        return _reconcile_from(engine, touched[0] if touched else None)
+
+
+def _reconcile_from(engine: Engine, start: dt.date | None) -> int:
+    """Recompute and replace the canonical rows from ``start`` on (all of them for None)."""
     context = dt.timedelta(days=CONTEXT_DAYS)
     since = start - context if start and start > dt.date.min + context else None
     evidence = load_evidence(engine, since=since)
@@ -72,7 +82,7 @@ def reconcile_store(engine: Engine, *, dates: Iterable[dt.date] | None = None) -
         if start is not None:
             stmt = stmt.where(s.canonical.c.report_date >= start)
         conn.execute(stmt)
-        for i in range(0, len(rows), 2000):
-            conn.execute(insert(s.canonical), rows[i:i + 2000])
+        bulk_insert(conn, s.canonical, CANONICAL_COLUMNS,
+                    [tuple(row[c] for c in CANONICAL_COLUMNS) for row in rows])
         bump_canonical_version(conn)
     return len(rows)

@@ -78,6 +78,8 @@ def stated_increment(cell: Cell) -> int | None:
               INCREMENT_SOURCES]
     if not stated:
         return None
+    if len(stated) == 1 or len(set(stated)) == 1:
+        return stated[0]
     return Counter(stated).most_common(1)[0][0]
 
 

@@ -27,6 +27,9 @@ def vote(values: Mapping[str, int]) -> Vote:
     """Most common value; ties broken towards the smaller value's first source (stable)."""
     if not values:
         return Vote(None, (), False, False)
+    distinct = set(values.values())
+    if len(distinct) == 1:  # most cells: one source, or all agree
+        return Vote(distinct.pop(), tuple(sorted(values)), True, True)
     counts = Counter(values.values())
     top, n = max(counts.items(), key=lambda kv: (kv[1], -kv[0]))
     tied = [v for v, c in counts.items() if c == n]

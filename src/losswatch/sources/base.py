@@ -8,17 +8,21 @@ the "1 234" / "+12" helpers live here, once.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import httpx
 
 from losswatch.errors import BadContentType, ParseError, SourceError
 from losswatch.models import ParsedFigure, ParseOutcome
+
+if TYPE_CHECKING:
+    from losswatch.categories import Category
 
 
 @dataclass(frozen=True)
@@ -218,6 +222,28 @@ def parse_iso_date(value: object, where: str) -> dt.date:
         raise ParseError(f"{where}: not a date: {value!r}") from exc
 
 
+@functools.lru_cache(maxsize=4096)
+def _field_candidates(source: str, field_name: str) -> tuple[Category, ...]:
+    """The categories a source's field may mean, found once per (source, field) rather than by
+    scanning the category table for every field of every record (2 million times at x100)."""
+    from losswatch import categories
+
+    return tuple(c for c in categories.CATEGORIES if field_name in c.source_keys.get(source, ()))
+
+
+def category_for(source: str, field_name: str, report_date: dt.date) -> Category | None:
+    """:func:`losswatch.categories.for_source_key`, with the candidates cached: the same
+    answer (the first candidate active on the date, else the first candidate)."""
+    candidates = _field_candidates(source, field_name)
+    if not candidates:
+        return None
+    if len(candidates) > 1:
+        for cat in candidates:
+            if cat.active_on(report_date):
+                return cat
+    return candidates[0]
+
+
 def figures_from_record(
     source: str,
     report_date: dt.date,
@@ -227,6 +253,7 @@ def figures_from_record(
     increments: dict[str, object] | None = None,
     warnings: list[str] | None = None,
     metadata_fields: frozenset[str] = frozenset(),
+    source_url: str | None = None,
 ) -> list[ParsedFigure]:
     """Figures from one JSON record of field -> count, through the category table.
 
@@ -234,17 +261,21 @@ def figures_from_record(
     names them as metadata (``date``, ``sourceUri``...); a field whose category was not in the
     report that day (russianwarship keeps ``atgm_srbm_systems`` = 4 for ever,
     ``cruise_missiles`` = 0 before May 2022) is a placeholder, not a figure, and is skipped
-    with a warning. Non-integer counts are a coded warning, never a zero.
+    with a warning. Non-integer counts are a coded warning, never a zero. ``source_url`` is
+    the record's own link, kept on each figure.
     """
-    from losswatch import categories
-
     out: list[ParsedFigure] = []
+    stated = increments or {}
     for field_name, raw_value in record.items():
-        cat = categories.for_source_key(source, field_name, report_date)
-        if cat is None and field_name not in metadata_fields and warnings is not None:
-            # a renamed or new field: say so, so that a change upstream does not go unseen
-            warnings.append(f"{where}.{field_name}: unknown field, not read")
-        if cat is None or raw_value is None:
+        candidates = _field_candidates(source, field_name)
+        cat = candidates[0] if len(candidates) == 1 else category_for(
+            source, field_name, report_date)
+        if cat is None:
+            if field_name not in metadata_fields and warnings is not None:
+                # a renamed or new field: say so, so that a change upstream does not go unseen
+                warnings.append(f"{where}.{field_name}: unknown field, not read")
+            continue
+        if raw_value is None:
             continue
         if not cat.active_on(report_date):
             if warnings is not None and raw_value not in (0,):
@@ -255,11 +286,11 @@ def figures_from_record(
             if warnings is not None:
                 warnings.append(f"{where}.{field_name}: not an integer count: {raw_value!r}")
             continue
-        inc = (increments or {}).get(field_name)
+        inc = stated.get(field_name)
         out.append(ParsedFigure(
             report_date=report_date, category=cat.key, value=raw_value,
             stated_increment=inc if isinstance(inc, int) and not isinstance(inc, bool) else None,
-            location=f"{where}.{field_name}"))
+            location=f"{where}.{field_name}", source_url=source_url))
     return out
 
 
@@ -284,11 +315,9 @@ def parse_daily_records(source: str, records: list[dict[str, object]], *,
     for i, record in enumerate(records):
         report_date = parse_iso_date(record["date"], f"$[{i}].date")
         url = record.get(url_field) if url_field else None
-        figures += [
-            replace(fig, source_url=str(url)) if url else fig
-            for fig in figures_from_record(source, report_date, record, where=f"$[{i}]",
-                                           warnings=warnings,
-                                           metadata_fields=metadata_fields)]
+        figures += figures_from_record(source, report_date, record, where=f"$[{i}]",
+                                       warnings=warnings, metadata_fields=metadata_fields,
+                                       source_url=str(url) if url else None)
     if not figures:
         raise ParseError("no known category fields in any record (renamed fields?)")
     return ParseOutcome(figures=figures, warnings=warnings)
