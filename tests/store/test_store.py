@@ -109,3 +109,24 @@ def test_two_syncs_at_once_are_serialized(store_url: str) -> None:
         pass
     with store_lock(engine):  # released after the block
         pass
+
+
+def test_a_from_dir_sync_quarantines_reports_after_the_day_it_runs_as(
+        tmp_path: Path, sources_dir: Path) -> None:
+    """``sync(today=...)`` decides what is "from the future" for recorded files too: a sync
+    run as of 2022-10-20 keeps the later October reports out of the canonical series."""
+    root = tmp_path / "sources"
+    (root / "official_en").mkdir(parents=True)
+    for f in sorted((sources_dir / "official_en").glob("2022-10-1*.txt"))[-3:] + sorted(
+            (sources_dir / "official_en").glob("2022-10-2[5-6]*.txt")):
+        (root / "official_en" / f.name).symlink_to(f)
+    engine = open_store(f"sqlite:///{tmp_path / 'store.db'}")
+    summary = sync(engine, Settings(data_dir=tmp_path), from_dir=root,
+                   today=dt.date(2022, 10, 20))
+    with engine.connect() as conn:
+        held = {r.report_date for r in conn.execute(
+            select(s.observations.c.report_date).where(s.observations.c.quarantined))}
+        canonical = {r.report_date for r in conn.execute(select(s.canonical.c.report_date))}
+    assert summary.results[0].quarantined > 0
+    assert held == {dt.date(2022, 10, 25), dt.date(2022, 10, 26)}
+    assert max(canonical) <= dt.date(2022, 10, 21)
