@@ -7,7 +7,8 @@ positions by their first character. Most of a claim check went into such scans. 
 leading letters of some phrase, found by one case-sensitive scan of plain literals over the
 lower-cased text, which the engine skips through by first character - and tries the full
 pattern only there. Its matches are those of ``pattern.finditer`` (a test compares the two
-over every shared article and labelled sentence).
+over every shared article and labelled sentence). An :class:`AnchorIndex` does that first scan
+once per sentence for all the finders of a language.
 """
 
 from __future__ import annotations
