@@ -25,7 +25,7 @@ system-deps:
 
 ## make test: the whole suite (the command .ci/run calls)
 test: $(STAMP) system-deps
-	$(BIN)/python -m pytest -n 2 -q; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests selected"; exit 0; fi; exit $$rc
+	$(BIN)/python -m pytest -n 2 --dist worksteal -q; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests selected"; exit 0; fi; exit $$rc
 
 ## make bench-env: the benchmarks' peers (Datasette, quantulum3) in benchmarks/.venv-peers,
 ## never in the project's venv, and wrk (Debian) when missing
