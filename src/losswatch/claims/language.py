@@ -155,8 +155,6 @@ def _letter_first(phrases: list[str]) -> str:
     return "(?=[^\\W\\d_])" if plain else ""
 
 
-
-
 def _bounded(source: str) -> str:
     """Match only at word edges (but let a word end in a letter of another script)."""
     return f"(?<![\\w])(?:{source})(?![\\w])"

@@ -78,7 +78,7 @@ def stated_increment(cell: Cell) -> int | None:
               INCREMENT_SOURCES]
     if not stated:
         return None
-    if len(stated) == 1 or len(set(stated)) == 1:
+    if len(set(stated)) == 1:  # one source, or all say the same
         return stated[0]
     return Counter(stated).most_common(1)[0][0]
 
