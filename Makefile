@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench lint clean system-deps
+.PHONY: run test bench lint check clean system-deps
 
 $(BIN)/python:
 	$(shell command -v $(PY) || echo python3) -m venv $(VENV)
@@ -24,7 +24,7 @@ system-deps:
 	@bash scripts/system-deps.sh
 
 ## make test: the whole suite (the command .ci/run calls)
-test: $(STAMP) system-deps
+test: $(STAMP) system-deps check
 	$(BIN)/python -m pytest -n 2 --dist worksteal -q; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests selected"; exit 0; fi; exit $$rc
 
 ## make bench-env: the benchmarks' peers (Datasette, quantulum3) in benchmarks/.venv-peers,
@@ -41,8 +41,13 @@ bench-env:
 bench: $(STAMP) bench-env
 	$(BIN)/python benchmarks/run_all.py
 
-lint: $(STAMP)
+## make check: formatting, lint and mypy --strict (part of make test)
+check: $(STAMP)
+	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/ruff check src tests
+	$(BIN)/mypy src
+
+lint: check
 
 clean:
 	rm -rf $(VENV) build *.egg-info

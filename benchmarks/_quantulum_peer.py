@@ -41,12 +41,24 @@ def main() -> None:
             if time.perf_counter() - begun >= job["min_seconds"]:
                 break
         seconds = time.perf_counter() - begun
-        groups[name] = {"texts": len(texts), "passes": passes, "seconds": seconds,
-                        "ms_per_text": 1000 * seconds / (passes * len(texts)),
-                        "best_ms_per_text": 1000 * best / len(texts)}
+        groups[name] = {
+            "texts": len(texts),
+            "passes": passes,
+            "seconds": seconds,
+            "ms_per_text": 1000 * seconds / (passes * len(texts)),
+            "best_ms_per_text": 1000 * best / len(texts),
+        }
     values = [[q.value for q in parser.parse(s)] for s in job["sentences"]]
-    print(json.dumps({"version": version("quantulum3"), "load_seconds": load_seconds,  # noqa: T201
-                      "groups": groups, "sentence_values": values}))
+    print(
+        json.dumps(
+            {
+                "version": version("quantulum3"),
+                "load_seconds": load_seconds,  # noqa: T201
+                "groups": groups,
+                "sentence_values": values,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

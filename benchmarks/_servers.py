@@ -85,8 +85,12 @@ def get(port: int, path: str, timeout: float = 10.0) -> tuple[int, bytes]:
 def post_json(port: int, path: str, payload: object, timeout: float = 30.0) -> tuple[int, bytes]:
     conn = http.client.HTTPConnection(HOST, port, timeout=timeout)
     try:
-        conn.request("POST", path, body=json.dumps(payload).encode(),
-                     headers={"Content-Type": "application/json"})
+        conn.request(
+            "POST",
+            path,
+            body=json.dumps(payload).encode(),
+            headers={"Content-Type": "application/json"},
+        )
         response = conn.getresponse()
         return response.status, response.read()
     finally:
@@ -106,23 +110,38 @@ class Server:
 
 
 @contextmanager
-def server(name: str, cmd: list[str], port: int, ready_path: str = "/", *,
-           cwd: Path | None = None, timeout: float = 90.0,
-           env: dict[str, str] | None = None) -> Iterator[Server]:
+def server(
+    name: str,
+    cmd: list[str],
+    port: int,
+    ready_path: str = "/",
+    *,
+    cwd: Path | None = None,
+    timeout: float = 90.0,
+    env: dict[str, str] | None = None,
+) -> Iterator[Server]:
     """Start ``cmd`` (listening on 127.0.0.1:port), wait until ``ready_path`` answers, stop it
     at the end whatever happens."""
     workdir = cwd or temp_dir(f"srv-{name}")
     log = workdir / f"{name}.log"
     with log.open("wb") as out:
-        proc = subprocess.Popen(cmd, cwd=workdir, stdout=out, stderr=subprocess.STDOUT,
-                                stdin=subprocess.DEVNULL, env=env or os.environ.copy(),
-                                start_new_session=True)
+        proc = subprocess.Popen(
+            cmd,
+            cwd=workdir,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            env=env or os.environ.copy(),
+            start_new_session=True,
+        )
     try:
         deadline = time.monotonic() + timeout
         while True:
             if proc.poll() is not None:
-                raise RuntimeError(f"{name} exited with {proc.returncode} before it was ready:"
-                                   f"\n{log.read_text(errors='replace')[-2000:]}")
+                raise RuntimeError(
+                    f"{name} exited with {proc.returncode} before it was ready:"
+                    f"\n{log.read_text(errors='replace')[-2000:]}"
+                )
             try:
                 status, _ = get(port, ready_path, timeout=5)
                 if status < 500:
@@ -154,8 +173,16 @@ def stop(proc: subprocess.Popen[bytes]) -> None:
 
 def losswatch_cmd(db: Path, port: int) -> list[str]:
     """Exactly what a user runs: ``losswatch --db FILE serve --host 127.0.0.1 --port N``."""
-    return [str(MAIN_BIN / "losswatch"), "--db", str(db), "serve", "--host", HOST,
-            "--port", str(port)]
+    return [
+        str(MAIN_BIN / "losswatch"),
+        "--db",
+        str(db),
+        "serve",
+        "--host",
+        HOST,
+        "--port",
+        str(port),
+    ]
 
 
 def losswatch_env(data_dir: Path) -> dict[str, str]:
@@ -227,8 +254,16 @@ class WrkResult:
         return self.non_2xx_3xx + self.socket_errors
 
 
-def wrk(port: int, path: str, *, threads: int = 2, connections: int = 32, seconds: int = 8,
-        body: bytes | None = None, content_type: str = "application/json") -> WrkResult:
+def wrk(
+    port: int,
+    path: str,
+    *,
+    threads: int = 2,
+    connections: int = 32,
+    seconds: int = 8,
+    body: bytes | None = None,
+    content_type: str = "application/json",
+) -> WrkResult:
     """``wrk --latency`` against http://127.0.0.1:port/path for ``seconds`` (bounded)."""
     scratch = temp_dir("wrk")
     script = scratch / "bench.lua"
@@ -236,33 +271,52 @@ def wrk(port: int, path: str, *, threads: int = 2, connections: int = 32, second
     if body is not None:
         body_path = scratch / "body"
         body_path.write_bytes(body)
-        lua = LUA_BODY.format(method="POST", content_type=content_type,
-                              body_path=body_path) + lua
+        lua = LUA_BODY.format(method="POST", content_type=content_type, body_path=body_path) + lua
     script.write_text(lua, encoding="utf-8")
-    cmd = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency",
-           "--timeout", "5s", "-s", str(script), f"http://{HOST}:{port}{path}"]
+    cmd = [
+        "wrk",
+        f"-t{threads}",
+        f"-c{connections}",
+        f"-d{seconds}s",
+        "--latency",
+        "--timeout",
+        "5s",
+        "-s",
+        str(script),
+        f"http://{HOST}:{port}{path}",
+    ]
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=seconds + 60)
     line = next((ln for ln in done.stdout.splitlines() if ln.startswith("WRKJSON ")), None)
     if done.returncode != 0 or line is None:
-        raise RuntimeError(f"wrk failed ({done.returncode}): {done.stdout[-800:]}"
-                           f"{done.stderr[-800:]}")
+        raise RuntimeError(
+            f"wrk failed ({done.returncode}): {done.stdout[-800:]}{done.stderr[-800:]}"
+        )
     r = json.loads(line.removeprefix("WRKJSON "))
-    return WrkResult(requests=r["requests"], seconds=r["duration_us"] / 1e6, bytes=r["bytes"],
-                     p50_ms=r["p50_us"] / 1000, p99_ms=r["p99_us"] / 1000,
-                     max_ms=r["max_us"] / 1000, non_2xx_3xx=r["status"],
-                     socket_errors=r["connect"] + r["read"] + r["write"] + r["timeout"])
+    return WrkResult(
+        requests=r["requests"],
+        seconds=r["duration_us"] / 1e6,
+        bytes=r["bytes"],
+        p50_ms=r["p50_us"] / 1000,
+        p99_ms=r["p99_us"] / 1000,
+        max_ms=r["max_us"] / 1000,
+        non_2xx_3xx=r["status"],
+        socket_errors=r["connect"] + r["read"] + r["write"] + r["timeout"],
+    )
 
 
 def peer_versions(*packages: str) -> dict[str, str]:
     """Versions of packages in the peer venv (``not installed`` when it or they are missing)."""
     if not PEER_PYTHON.exists():
         return dict.fromkeys(packages, "not installed (run make bench-env)")
-    code = ("import json, sys\nfrom importlib.metadata import version, PackageNotFoundError\n"
-            "out = {}\nfor p in sys.argv[1:]:\n    try:\n        out[p] = version(p)\n"
-            "    except PackageNotFoundError:\n        out[p] = 'not installed'\n"
-            "print(json.dumps(out))")
-    done = subprocess.run([str(PEER_PYTHON), "-c", code, *packages], capture_output=True,
-                          text=True, timeout=60)
+    code = (
+        "import json, sys\nfrom importlib.metadata import version, PackageNotFoundError\n"
+        "out = {}\nfor p in sys.argv[1:]:\n    try:\n        out[p] = version(p)\n"
+        "    except PackageNotFoundError:\n        out[p] = 'not installed'\n"
+        "print(json.dumps(out))"
+    )
+    done = subprocess.run(
+        [str(PEER_PYTHON), "-c", code, *packages], capture_output=True, text=True, timeout=60
+    )
     try:
         return dict(json.loads(done.stdout))
     except json.JSONDecodeError:

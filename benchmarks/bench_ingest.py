@@ -64,53 +64,70 @@ def _last_day(tree: Path) -> dt.date:
     return max(dt.date.fromisoformat(str(r["date"])) for r in records)
 
 
-def timed_sync(from_dir: Path, sources: list[str] | None = None, *,
-               today: dt.date | None = None) -> tuple[float, int, int]:
+def timed_sync(
+    from_dir: Path, sources: list[str] | None = None, *, today: dt.date | None = None
+) -> tuple[float, int, int]:
     """Seconds of one sync (with its reconciliation) into a fresh store, the new observations
     and how many of them were quarantined; the store is deleted afterwards."""
     url, path = fresh_store("ingest")
     engine = open_store(url)
     try:
         started = time.perf_counter()
-        summary = sync(engine, Settings(data_dir=path.parent), from_dir=from_dir,
-                       sources=sources, today=today)
+        summary = sync(
+            engine, Settings(data_dir=path.parent), from_dir=from_dir, sources=sources, today=today
+        )
         seconds = time.perf_counter() - started
     finally:
         engine.dispose()
         shutil.rmtree(path.parent, ignore_errors=True)
-    return (seconds, sum(r.new_observations for r in summary.results),
-            sum(r.quarantined for r in summary.results))
+    return (
+        seconds,
+        sum(r.new_observations for r in summary.results),
+        sum(r.quarantined for r in summary.results),
+    )
 
 
 def run(max_scale: int = 100) -> str:
     full, full_obs, full_held = timed_sync(SOURCES)
-    lines = ["| input | days | observations | of which quarantined | seconds | "
-             "ms per 1,000 observations |",
-             "| --- | --- | --- | --- | --- | --- |",
-             f"| all recorded sources (sync + reconcile) | 1,626 | {full_obs:,} | "
-             f"{full_held:,} | {full:.1f} | {1e6 * full / full_obs:.0f} |"]
+    lines = [
+        "| input | days | observations | of which quarantined | seconds | "
+        "ms per 1,000 observations |",
+        "| --- | --- | --- | --- | --- | --- |",
+        f"| all recorded sources (sync + reconcile) | 1,626 | {full_obs:,} | "
+        f"{full_held:,} | {full:.1f} | {1e6 * full / full_obs:.0f} |",
+    ]
     per_obs: dict[int, float] = {}
-    base_days = len(json.loads((SOURCES / "petroivaniuk" /
-                                "russia_losses_equipment.json").read_text(encoding="utf-8")))
+    base_days = len(
+        json.loads(
+            (SOURCES / "petroivaniuk" / "russia_losses_equipment.json").read_text(encoding="utf-8")
+        )
+    )
     for scale in (s for s in (1, 10, 100) if s <= max_scale):
         tree = synthetic_tree(scale)
         try:
-            seconds, obs, held = timed_sync(tree, sources=["petroivaniuk"],
-                                            today=_last_day(tree))
+            seconds, obs, held = timed_sync(tree, sources=["petroivaniuk"], today=_last_day(tree))
         finally:
             shutil.rmtree(tree, ignore_errors=True)
         per_obs[scale] = seconds / obs
-        lines.append(f"| PetroIvaniuk x{scale} (synthetic) | {base_days * scale:,} | {obs:,} | "
-                     f"{held:,} | {seconds:.1f} | {1e6 * per_obs[scale]:.0f} |")
+        lines.append(
+            f"| PetroIvaniuk x{scale} (synthetic) | {base_days * scale:,} | {obs:,} | "
+            f"{held:,} | {seconds:.1f} | {1e6 * per_obs[scale]:.0f} |"
+        )
     top = max(per_obs)
     ratio = per_obs[top] / per_obs[1]
-    lines += ["", f"Cost per observation at x{top} relative to x1: {ratio:.2f} "
-              f"({'linear' if ratio < 1.5 else 'NOT linear'}: 1.0 is perfectly linear; under 1, "
-              "a sync's fixed costs are spread over more days)."]
+    lines += [
+        "",
+        f"Cost per observation at x{top} relative to x1: {ratio:.2f} "
+        f"({'linear' if ratio < 1.5 else 'NOT linear'}: 1.0 is perfectly linear; under 1, "
+        "a sync's fixed costs are spread over more days).",
+    ]
     if 10 in per_obs and top > 10:
         step = per_obs[top] / per_obs[10]
-        lines += ["", f"Cost per observation at x{top} relative to x10: {step:.2f} "
-                  f"({'linear' if step < 1.5 else 'NOT linear'})."]
+        lines += [
+            "",
+            f"Cost per observation at x{top} relative to x10: {step:.2f} "
+            f"({'linear' if step < 1.5 else 'NOT linear'}).",
+        ]
     return "\n".join(lines)
 
 

@@ -53,13 +53,21 @@ def run() -> str:
     rows: list[str] = []
     total_errors = 0
     # Ready once it answers at all: a missing static file, so nothing loads the series yet.
-    with server("losswatch", losswatch_cmd(db, port), port, "/static/ready-probe",
-                env=losswatch_env(work / "data")) as lw:
+    with server(
+        "losswatch",
+        losswatch_cmd(db, port),
+        port,
+        "/static/ready-probe",
+        env=losswatch_env(work / "data"),
+    ) as lw:
         before = status_kib(lw.pid)
         endpoints: list[tuple[str, str, bytes | None]] = [
             ("latest", "/api/v1/latest", None),
-            ("series (personnel, 2023)", "/api/v1/series/personnel?from=2023-01-01&to=2023-12-31",
-             None),
+            (
+                "series (personnel, 2023)",
+                "/api/v1/series/personnel?from=2023-01-01&to=2023-12-31",
+                None,
+            ),
             ("day (newest report)", f"/api/v1/days/{day}", None),
             ("categories", "/api/v1/categories", None),
             ("audit", "/api/v1/audit", None),
@@ -78,26 +86,35 @@ def run() -> str:
                 _request(port, path, payload)
         warm = status_kib(lw.pid)
         for name, path, payload in endpoints:
-            r = wrk(port, path, threads=THREADS, connections=CONNECTIONS, seconds=SECONDS,
-                    body=payload)
+            r = wrk(
+                port, path, threads=THREADS, connections=CONNECTIONS, seconds=SECONDS, body=payload
+            )
             total_errors += r.errors
             cold_ms, size = cold[name]
-            rows.append(f"| {name} | `{'POST' if payload else 'GET'} {path.split('?')[0]}` | "
-                        f"{size:,} | {cold_ms:.0f} | {r.rps:,.0f} | {r.p50_ms:.2f} | "
-                        f"{r.p99_ms:.2f} | {r.non_2xx_3xx} | {r.socket_errors} |")
+            rows.append(
+                f"| {name} | `{'POST' if payload else 'GET'} {path.split('?')[0]}` | "
+                f"{size:,} | {cold_ms:.0f} | {r.rps:,.0f} | {r.p50_ms:.2f} | "
+                f"{r.p99_ms:.2f} | {r.non_2xx_3xx} | {r.socket_errors} |"
+            )
         after = status_kib(lw.pid)
-    lines = [f"wrk -t{THREADS} -c{CONNECTIONS} -d{SECONDS}s --latency per endpoint, "
-             "127.0.0.1, one `losswatch serve` process (uvicorn defaults as `serve` sets them).",
-             "", "| endpoint | request | body bytes | first request ms (cold) | req/s | p50 ms | "
-             "p99 ms | non-2xx/3xx | socket errors |",
-             "| --- | --- | --- | --- | --- | --- | --- | --- | --- |", *rows, "",
-             f"Errors over all endpoints: **{total_errors}** (must be 0: "
-             f"**{'met' if total_errors == 0 else 'MISSED'}**).", "",
-             f"Server memory (VmRSS): {before['VmRSS'] / 1024:.0f} MiB after start-up (no data "
-             f"request yet), {warm['VmRSS'] / 1024:.0f} MiB once every endpoint was requested "
-             f"(series loaded, results memoised), {after['VmRSS'] / 1024:.0f} MiB after the "
-             f"load ({(after['VmRSS'] - warm['VmRSS']) / 1024:+.0f} MiB under load); peak RSS "
-             f"(VmHWM) {after['VmHWM'] / 1024:.0f} MiB."]
+    lines = [
+        f"wrk -t{THREADS} -c{CONNECTIONS} -d{SECONDS}s --latency per endpoint, "
+        "127.0.0.1, one `losswatch serve` process (uvicorn defaults as `serve` sets them).",
+        "",
+        "| endpoint | request | body bytes | first request ms (cold) | req/s | p50 ms | "
+        "p99 ms | non-2xx/3xx | socket errors |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        *rows,
+        "",
+        f"Errors over all endpoints: **{total_errors}** (must be 0: "
+        f"**{'met' if total_errors == 0 else 'MISSED'}**).",
+        "",
+        f"Server memory (VmRSS): {before['VmRSS'] / 1024:.0f} MiB after start-up (no data "
+        f"request yet), {warm['VmRSS'] / 1024:.0f} MiB once every endpoint was requested "
+        f"(series loaded, results memoised), {after['VmRSS'] / 1024:.0f} MiB after the "
+        f"load ({(after['VmRSS'] - warm['VmRSS']) / 1024:+.0f} MiB under load); peak RSS "
+        f"(VmHWM) {after['VmHWM'] / 1024:.0f} MiB.",
+    ]
     return "\n".join(lines)
 
 

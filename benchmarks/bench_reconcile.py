@@ -37,12 +37,16 @@ def run() -> str:
     for r in ours.results:
         by_kind.setdefault(r.label_kind, []).append(r.correct)
     lines = [
-        "| method | correct | labels | accuracy |", "| --- | --- | --- | --- |",
+        "| method | correct | labels | accuracy |",
+        "| --- | --- | --- | --- |",
         f"| losswatch canonical series | {ours.correct} | {n} | {ours.accuracy:.1%} |",
         f"| plain majority vote (peer) | {baseline} | {n} | {baseline / n:.1%} |",
-        "", "| label kind | losswatch correct |", "| --- | --- |",
+        "",
+        "| label kind | losswatch correct |",
+        "| --- | --- |",
         *[f"| {k} | {sum(v)}/{len(v)} |" for k, v in sorted(by_kind.items())],
-        "", f"Full sync + reconcile of every recorded source: {elapsed:.1f} s.",
+        "",
+        f"Full sync + reconcile of every recorded source: {elapsed:.1f} s.",
     ]
     return "\n".join(lines)
 

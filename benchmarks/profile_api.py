@@ -56,8 +56,7 @@ def summarise(raw: Path, match: str, top: int = 25) -> str:
     out = [f"{total} busy samples", "", "self:"]
     out += [f"{100 * n / total:5.1f}% {f}" for f, n in own.most_common(top)]
     out += ["", f"inclusive (frames matching {match!r}):"]
-    out += [f"{100 * n / total:5.1f}% {f}" for f, n in inclusive.most_common()
-            if match in f][:top]
+    out += [f"{100 * n / total:5.1f}% {f}" for f, n in inclusive.most_common() if match in f][:top]
     return "\n".join(out)
 
 
@@ -72,14 +71,34 @@ def main() -> None:
         raise SystemExit("py-spy is not in the peer venv: run make bench-env")
     db, work, port = synced_store(), temp_dir("profile"), free_port()
     raw = work / "profile.txt"
-    with server("losswatch", losswatch_cmd(db, port), port, "/api/v1/latest",
-                env=losswatch_env(work / "data")) as lw:
+    with server(
+        "losswatch",
+        losswatch_cmd(db, port),
+        port,
+        "/api/v1/latest",
+        env=losswatch_env(work / "data"),
+    ) as lw:
         for _ in range(20):
             get(port, args.path)
-        spy = subprocess.Popen([str(spy_bin), "record", "--pid", str(lw.pid), "--duration",
-                                str(args.seconds), "--rate", "200", "--format", "raw",
-                                "--output", str(raw), "--threads"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        spy = subprocess.Popen(
+            [
+                str(spy_bin),
+                "record",
+                "--pid",
+                str(lw.pid),
+                "--duration",
+                str(args.seconds),
+                "--rate",
+                "200",
+                "--format",
+                "raw",
+                "--output",
+                str(raw),
+                "--threads",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         try:
             time.sleep(0.5)
             r = wrk(port, args.path, seconds=args.seconds)
@@ -88,8 +107,10 @@ def main() -> None:
             if spy.poll() is None:
                 spy.kill()
                 spy.wait(timeout=10)
-    print(f"{args.path}: {r.rps:,.0f} req/s, p50 {r.p50_ms:.2f} ms, "  # noqa: T201
-          f"p99 {r.p99_ms:.2f} ms, errors {r.errors}\n")
+    print(
+        f"{args.path}: {r.rps:,.0f} req/s, p50 {r.p50_ms:.2f} ms, "  # noqa: T201
+        f"p99 {r.p99_ms:.2f} ms, errors {r.errors}\n"
+    )
     print(summarise(raw, args.match))  # noqa: T201
 
 

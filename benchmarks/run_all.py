@@ -69,24 +69,36 @@ def _load() -> str:
 
 
 def _reconcile_ratio(text: str) -> str:
-    found = dict(re.findall(r"\| (losswatch canonical series|plain majority vote \(peer\)) "
-                            r"\| \d+ \| \d+ \| ([\d.]+)% \|", text))
+    found = dict(
+        re.findall(
+            r"\| (losswatch canonical series|plain majority vote \(peer\)) "
+            r"\| \d+ \| \d+ \| ([\d.]+)% \|",
+            text,
+        )
+    )
     ours, peer = found.get("losswatch canonical series"), found.get("plain majority vote (peer)")
     if not ours or not peer:
         return ""
-    return (f"\n\nRatio against the peer: losswatch accuracy / majority-vote accuracy = "
-            f"{float(ours) / float(peer):.2f}x ({ours}% vs {peer}%).")
+    return (
+        f"\n\nRatio against the peer: losswatch accuracy / majority-vote accuracy = "
+        f"{float(ours) / float(peer):.2f}x ({ours}% vs {peer}%)."
+    )
 
 
 def _ingest_about(max_scale: int, measured: str) -> str:
     """What the ingest table measured: the scales actually run, and what a synthetic day is."""
     scales = ", ".join(f"x{s}" for s in (1, 10, 100) if s <= max_scale)
-    left_out = "" if max_scale >= 100 else (
-        f" Larger scales were left out (LOSSWATCH_BENCH_MAX_SCALE={max_scale}).")
+    left_out = (
+        ""
+        if max_scale >= 100
+        else (f" Larger scales were left out (LOSSWATCH_BENCH_MAX_SCALE={max_scale}).")
+    )
     against = "x1 and against x10" if max_scale > 10 else "x1"
-    return ("No external peer: the ratios are the cost per observation at the largest "
-            f"synthetic scale against {against}. Synthetic scales run: {scales}."
-            f"{left_out} {measured}")
+    return (
+        "No external peer: the ratios are the cost per observation at the largest "
+        f"synthetic scale against {against}. Synthetic scales run: {scales}."
+        f"{left_out} {measured}"
+    )
 
 
 def sections(max_scale: int) -> list[tuple[str, str, str, Callable[[], str]]]:
@@ -98,20 +110,44 @@ def sections(max_scale: int) -> list[tuple[str, str, str, Callable[[], str]]]:
     import bench_reconcile
 
     return [
-        ("ingest", "1a. Ingest: sync cost and linear growth", _ingest_about(
-            max_scale, (bench_ingest.__doc__ or "").split("\n\n")[1].replace("\n", " ")),
-         lambda: bench_ingest.run(max_scale)),
-        ("reconcile", "1b. Reconciliation accuracy",
-         "shared/reconcile/dev-labels.csv, against a plain majority vote of the sources.",
-         lambda: (lambda t: t + _reconcile_ratio(t))(bench_reconcile.run())),
-        ("claims", "2. Claim checking vs quantulum3", (bench_claims.__doc__ or "").split(
-            "\n\n")[1].replace("\n", " "), bench_claims.run),
-        ("api", "3. Read API vs Datasette and a static file server",
-         (bench_api.__doc__ or "").split("\n\n")[1].replace("\n", " "), bench_api.run),
-        ("load", "4. Load test (issue 8)",
-         (bench_load.__doc__ or "").split("\n\n")[1].replace("\n", " "), bench_load.run),
-        ("corpus", "5. Corpus checking on dask (1 and 2 workers)",
-         (bench_corpus.__doc__ or "").split("\n\n")[1].replace("\n", " "), bench_corpus.run),
+        (
+            "ingest",
+            "1a. Ingest: sync cost and linear growth",
+            _ingest_about(
+                max_scale, (bench_ingest.__doc__ or "").split("\n\n")[1].replace("\n", " ")
+            ),
+            lambda: bench_ingest.run(max_scale),
+        ),
+        (
+            "reconcile",
+            "1b. Reconciliation accuracy",
+            "shared/reconcile/dev-labels.csv, against a plain majority vote of the sources.",
+            lambda: (lambda t: t + _reconcile_ratio(t))(bench_reconcile.run()),
+        ),
+        (
+            "claims",
+            "2. Claim checking vs quantulum3",
+            (bench_claims.__doc__ or "").split("\n\n")[1].replace("\n", " "),
+            bench_claims.run,
+        ),
+        (
+            "api",
+            "3. Read API vs Datasette and a static file server",
+            (bench_api.__doc__ or "").split("\n\n")[1].replace("\n", " "),
+            bench_api.run,
+        ),
+        (
+            "load",
+            "4. Load test (issue 8)",
+            (bench_load.__doc__ or "").split("\n\n")[1].replace("\n", " "),
+            bench_load.run,
+        ),
+        (
+            "corpus",
+            "5. Corpus checking on dask (1 and 2 workers)",
+            (bench_corpus.__doc__ or "").split("\n\n")[1].replace("\n", " "),
+            bench_corpus.run,
+        ),
     ]
 
 
@@ -140,25 +176,43 @@ def main() -> int:
             result = fn()
         except Exception:  # a broken benchmark is reported, the others still run
             failed = True
-            result = ("**Failed**:\n\n```\n" + "".join(traceback.format_exc().splitlines(True)
-                                                          [-15:]) + "```")
+            result = (
+                "**Failed**:\n\n```\n"
+                + "".join(traceback.format_exc().splitlines(True)[-15:])
+                + "```"
+            )
         seconds = time.monotonic() - begun
         _say(f"{key}: {seconds:.0f} s")
-        body += [f"## {title}", "", about, "", result, "",
-                 f"_{key}: {seconds:.0f} s; load average (1/5/15 min) at the end: {_load()}._",
-                 ""]
-        goals += [f"- {title.split('. ', 1)[0]} {line.lstrip('- ')}"
-                  for line in result.splitlines() if "**met**" in line or "**MISSED**" in line]
+        body += [
+            f"## {title}",
+            "",
+            about,
+            "",
+            result,
+            "",
+            f"_{key}: {seconds:.0f} s; load average (1/5/15 min) at the end: {_load()}._",
+            "",
+        ]
+        goals += [
+            f"- {title.split('. ', 1)[0]} {line.lstrip('- ')}"
+            for line in result.splitlines()
+            if "**met**" in line or "**MISSED**" in line
+        ]
     total = time.monotonic() - started
     info = machine()
     peers = peer_versions("datasette", "quantulum3", "scikit-learn")
-    libs = ", ".join(f"{p} {version_of(p)}" for p in (
-        "fastapi", "starlette", "uvicorn", "sqlalchemy", "dask", "distributed", "pyarrow"))
+    libs = ", ".join(
+        f"{p} {version_of(p)}"
+        for p in ("fastapi", "starlette", "uvicorn", "sqlalchemy", "dask", "distributed", "pyarrow")
+    )
     head = [
-        "# Benchmarks", "",
+        "# Benchmarks",
+        "",
         f"Generated by `make bench` (benchmarks/run_all.py) on {stamp}, in {total:.0f} s. "
-        "Do not edit by hand: every run rewrites this file.", "",
-        "| | |", "| --- | --- |",
+        "Do not edit by hand: every run rewrites this file.",
+        "",
+        "| | |",
+        "| --- | --- |",
         f"| machine | {info['cpu']}, {info['cores']} cores, {_mem_total()} RAM |",
         f"| platform | {info['platform']} |",
         f"| Python | {info['python']} |",
@@ -168,10 +222,15 @@ def main() -> int:
         f"{peers['quantulum3']} (scikit-learn {peers['scikit-learn']}) |",
         f"| load generator | {wrk_version()} |",
         f"| load average (1/5/15 min) | {load_before} at the start, {_load()} at the end |",
-        "", "Every server listens on 127.0.0.1 only and is stopped at the end of its "
+        "",
+        "Every server listens on 127.0.0.1 only and is stopped at the end of its "
         "benchmark. The machine may be shared with other work (see the load averages); "
-        "timings move with it.", "", "## Goals", "",
-        *(goals or ["- (no goal was evaluated)"]), "",
+        "timings move with it.",
+        "",
+        "## Goals",
+        "",
+        *(goals or ["- (no goal was evaluated)"]),
+        "",
     ]
     text = "\n".join(head + body).rstrip() + "\n"
     tmp = args.out.with_suffix(".md.tmp")

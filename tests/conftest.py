@@ -75,17 +75,42 @@ def postgres_url() -> Iterator[str]:
         shutil.chown(sock, "postgres")
     run = lambda cmd: subprocess.run(_as_postgres(cmd), check=True, capture_output=True)  # noqa: E731
     try:
-        run([str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust",
-             "--no-sync", "-E", "UTF8"])
-        run([str(bindir / "pg_ctl"), "-D", str(data), "-l", str(base / "log"), "-w", "start",
-             "-o", f"-k {sock} -c listen_addresses='' -c fsync=off"])
+        run(
+            [
+                str(bindir / "initdb"),
+                "-D",
+                str(data),
+                "-U",
+                "postgres",
+                "-A",
+                "trust",
+                "--no-sync",
+                "-E",
+                "UTF8",
+            ]
+        )
+        run(
+            [
+                str(bindir / "pg_ctl"),
+                "-D",
+                str(data),
+                "-l",
+                str(base / "log"),
+                "-w",
+                "start",
+                "-o",
+                f"-k {sock} -c listen_addresses='' -c fsync=off",
+            ]
+        )
     except subprocess.CalledProcessError as exc:
         pytest.skip(f"could not start PostgreSQL: {exc.stderr.decode(errors='replace')[:300]}")
     try:
         yield f"postgresql+psycopg://postgres@/postgres?host={sock}"
     finally:
-        subprocess.run(_as_postgres([str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate",
-                                     "stop"]), capture_output=True)
+        subprocess.run(
+            _as_postgres([str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
+            capture_output=True,
+        )
         shutil.rmtree(base, ignore_errors=True)
 
 

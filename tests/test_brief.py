@@ -26,10 +26,14 @@ def series(real_series: Series) -> Series:
 
 def test_the_brief_of_26_october_2022(series: Series) -> None:
     text = make_brief(series, D("2022-10-26")).to_text()
-    assert "Russia lost 480 personnel on Tuesday 25 October 2022, according to the General " \
-           "Staff report of 26 October 2022." in text
-    assert "In total 68,900 personnel have been lost since the start of the invasion, along " \
-           "with 2,628 tanks (+17)" in text
+    assert (
+        "Russia lost 480 personnel on Tuesday 25 October 2022, according to the General "
+        "Staff report of 26 October 2022." in text
+    )
+    assert (
+        "In total 68,900 personnel have been lost since the start of the invasion, along "
+        "with 2,628 tanks (+17)" in text
+    )
     assert "4,076 vehicles and fuel tanks (+22)" in text
     assert "It was the highest daily personnel loss since 17 October 2022." in text
     assert "General Staff of the AFU via losswatch" in text
@@ -40,13 +44,20 @@ def test_records_milestones_and_conflicts_are_named(series: Series) -> None:
     text = make_brief(series, D(record["report_date"])).to_text()
     assert f"Russia lost {record['value']:,} personnel" in text
     assert "It was the highest daily personnel loss of the war so far." in text
-    assert "more than 100,000 personnel have been lost in total" in make_brief(
-        series, D("2022-12-22")).to_text()
-    conflict = next(cv for cv in series if cv.status is Status.CONFLICT
-                    and cv.category == "afv" and cv.report_date.year >= 2024)
+    assert (
+        "more than 100,000 personnel have been lost in total"
+        in make_brief(series, D("2022-12-22")).to_text()
+    )
+    conflict = next(
+        cv
+        for cv in series
+        if cv.status is Status.CONFLICT and cv.category == "afv" and cv.report_date.year >= 2024
+    )
     brief = make_brief(series, conflict.report_date)
-    assert "the sources disagree on this report's figure for armoured combat vehicles" in \
-        brief.to_text()
+    assert (
+        "the sources disagree on this report's figure for armoured combat vehicles"
+        in brief.to_text()
+    )
     assert brief.facts["conflicts"][0]["category"] == "afv"
 
 
@@ -62,8 +73,13 @@ def test_every_format_carries_the_same_brief(series: Series) -> None:
 
 
 def test_html_is_escaped(series: Series) -> None:
-    hostile = replace(series, report_urls={
-        **series.report_urls, D("2024-03-01"): 'https://x.test/"><script>alert(1)</script>'})
+    hostile = replace(
+        series,
+        report_urls={
+            **series.report_urls,
+            D("2024-03-01"): 'https://x.test/"><script>alert(1)</script>',
+        },
+    )
     html = make_brief(hostile, D("2024-03-01")).to_html()
     assert "<script>" not in html and "&lt;script&gt;" in html
     ElementTree.fromstring(html)
@@ -104,7 +120,8 @@ def _check_round_trip(series: Series, dates: list[dt.date], lang: str) -> None:
         for v in report.verdicts:
             ok = v.outcome is Outcome.SUPPORTED or (
                 v.outcome is Outcome.APPROXIMATELY_SUPPORTED
-                and v.claim.qualifier is Qualifier.LOWER_BOUND)  # "more than 100,000"
+                and v.claim.qualifier is Qualifier.LOWER_BOUND
+            )  # "more than 100,000"
             if not ok:
                 failures.append(f"{day}: {v.claim.text!r} -> {v.explanation}")
     assert not failures, "\n".join(failures)
@@ -117,9 +134,9 @@ def test_round_trip_every_claim_of_a_brief_is_supported(series: Series) -> None:
 
 
 def test_round_trip_in_ukrainian(series: Series) -> None:
-    claims = pytest.importorskip("losswatch.claims",
-                                 reason="the claim checker (losswatch.claims) is not in "
-                                        "this tree yet")
+    claims = pytest.importorskip(
+        "losswatch.claims", reason="the claim checker (losswatch.claims) is not in this tree yet"
+    )
     if not (Path(claims.__file__).parent / "lang" / "uk.json").exists():
         pytest.skip("the claim checker has no Ukrainian lexicon (claims/lang/uk.json) yet")
     _check_round_trip(series, _round_trip_dates(series)[::3], "uk")

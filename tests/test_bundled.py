@@ -18,8 +18,10 @@ def test_bundled_snapshot_is_small_and_is_our_pipelines_output(real_series: Seri
     bundled = {(cv.report_date, cv.category): cv.value for cv in values}
     current = {(cv.report_date, cv.category): cv.value for cv in real_series}
     differ = {k for k in bundled.keys() | current.keys() if bundled.get(k) != current.get(k)}
-    assert not differ, (f"{len(differ)} cells differ from the pipeline, e.g. "
-                        f"{sorted(differ)[:3]}: regenerate with `losswatch snapshot-write`")
+    assert not differ, (
+        f"{len(differ)} cells differ from the pipeline, e.g. "
+        f"{sorted(differ)[:3]}: regenerate with `losswatch snapshot-write`"
+    )
 
 
 def test_bundled_snapshot_loads_into_an_empty_store_only(tmp_path: Path) -> None:

@@ -40,8 +40,9 @@ def test_png_charts_are_article_sized_and_drawn(series: Series, kind: str) -> No
 
 
 def test_svg_chart_is_xml_with_its_title_and_source(series: Series) -> None:
-    content = render_chart(series, "tanks", kind="daily", start=D("2024-01-01"),
-                           end=D("2024-06-30"), fmt="svg")
+    content = render_chart(
+        series, "tanks", kind="daily", start=D("2024-01-01"), end=D("2024-06-30"), fmt="svg"
+    )
     root = ElementTree.fromstring(content)
     assert root.tag == f"{SVG}svg"
     assert (root.get("width"), root.get("height")) == ("1200", "675")
@@ -54,8 +55,9 @@ def test_svg_chart_is_xml_with_its_title_and_source(series: Series) -> None:
 
 
 def test_a_date_range_limits_the_chart(series: Series) -> None:
-    short = render_chart(series, "uav", kind="monthly", start=D("2025-01-01"),
-                         end=D("2025-12-31"), fmt="svg")
+    short = render_chart(
+        series, "uav", kind="monthly", start=D("2025-01-01"), end=D("2025-12-31"), fmt="svg"
+    )
     assert b"Jan 2025 to Dec 2025" in short
     _assert_real_png(render_chart(series, "uav", kind="cumulative", start=D("2025-01-01")))
 
@@ -88,8 +90,9 @@ def test_atom_feed_has_one_valid_entry_per_brief(series: Series) -> None:
         day = latest - dt.timedelta(days=i)  # newest first, one per report date
         link = entry.find(f"{ATOM}link")
         assert link is not None and link.get("href") == f"{base}/?date={day.isoformat()}"
-        entry_id, title, updated = (entry.findtext(f"{ATOM}{t}") for t in
-                                    ("id", "title", "updated"))
+        entry_id, title, updated = (
+            entry.findtext(f"{ATOM}{t}") for t in ("id", "title", "updated")
+        )
         assert entry_id and title and updated
         assert dt.datetime.fromisoformat(updated).date() == day
         ids.add(entry_id)
@@ -115,9 +118,12 @@ def test_rss_feed(series: Series) -> None:
         make_feed(series, fmt="json")
 
 
-def test_cli_chart_and_feed(real_store_path: Path, tmp_path: Path,
-                            monkeypatch: pytest.MonkeyPatch,
-                            capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+def test_cli_chart_and_feed(
+    real_store_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsysbinary: pytest.CaptureFixture[bytes],
+) -> None:
     from losswatch.cli import main
     from losswatch.cli.common import STATE
 
@@ -132,8 +138,10 @@ def test_cli_chart_and_feed(real_store_path: Path, tmp_path: Path,
         return 0
 
     target = tmp_path / "tanks.svg"
-    assert run("chart", "tanks", "--kind", "monthly", "--from", "2024-01-01",
-               "--out", str(target)) == 0
+    assert (
+        run("chart", "tanks", "--kind", "monthly", "--from", "2024-01-01", "--out", str(target))
+        == 0
+    )
     assert ElementTree.parse(target).getroot().tag == f"{SVG}svg"
     capsysbinary.readouterr()
     assert run("feed", "--format", "rss", "--days", "2") == 0

@@ -42,8 +42,11 @@ def test_show_2022_10_26_from_every_source(real_store_url: str) -> None:
 def test_audit_json_and_csv(real_store_url: str) -> None:
     result = invoke("audit", "--format", "json", "--since", "2022-06-01", db=real_store_url)
     view = json.loads(result.stdout)
-    cell = next(c for c in view["cells"] if c["report_date"] == "2022-06-03"
-                and c["category"] == "artillery")
+    cell = next(
+        c
+        for c in view["cells"]
+        if c["report_date"] == "2022-06-03" and c["category"] == "artillery"
+    )
     assert cell["value"] == 675 and cell["status"] == "resolved_by_increment"
     assert all(c["report_date"] >= "2022-06-01" for c in view["cells"])
     assert {r["source"] for r in view["reliability"]} >= {"official_en", "petroivaniuk"}
@@ -54,8 +57,14 @@ def test_audit_json_and_csv(real_store_url: str) -> None:
 
 def test_sources_lists_every_source(real_store_url: str) -> None:
     rows = json.loads(invoke("sources", "--json", db=real_store_url).stdout)
-    assert {r["source"] for r in rows} == {"official_en", "official_uk", "petroivaniuk",
-                                           "orc_losses", "russianwarship", "minfin"}
+    assert {r["source"] for r in rows} == {
+        "official_en",
+        "official_uk",
+        "petroivaniuk",
+        "orc_losses",
+        "russianwarship",
+        "minfin",
+    }
     assert all(r["observations"] > 0 and r["last_status"] == "ok" for r in rows)
 
 
@@ -64,23 +73,31 @@ def test_doctor_passes_on_the_real_store(real_store_url: str) -> None:
     assert result.exit_code == 0 and "monotonic" in result.stdout
 
 
-@pytest.mark.parametrize(("args", "code", "exit_code"), [
-    (["show", "2022-13-01"], "invalid-date", 2),
-    (["show", "2022-10-26", "--as-of", "yesterday"], "invalid-date", 2),
-    (["sync", "--source", "oryx"], "unknown-source", 2),
-    (["sync", "--every", "soon"], "bad-request", 2),
-])
-def test_user_mistakes_give_a_code_and_no_traceback(args: list[str], code: str, exit_code: int,
-                                                    tmp_path: Path) -> None:
-    proc = subprocess.run([sys.executable, "-m", "losswatch", "--db",
-                           str(tmp_path / "x.db"), *args], capture_output=True, text=True,
-                          timeout=60)
+@pytest.mark.parametrize(
+    ("args", "code", "exit_code"),
+    [
+        (["show", "2022-13-01"], "invalid-date", 2),
+        (["show", "2022-10-26", "--as-of", "yesterday"], "invalid-date", 2),
+        (["sync", "--source", "oryx"], "unknown-source", 2),
+        (["sync", "--every", "soon"], "bad-request", 2),
+    ],
+)
+def test_user_mistakes_give_a_code_and_no_traceback(
+    args: list[str], code: str, exit_code: int, tmp_path: Path
+) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "losswatch", "--db", str(tmp_path / "x.db"), *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode == exit_code
     assert code in proc.stderr and "Traceback" not in proc.stderr
 
 
-def test_sync_from_dir_then_rebuild_gives_the_same_series(sources_dir: Path,
-                                                          tmp_path: Path) -> None:
+def test_sync_from_dir_then_rebuild_gives_the_same_series(
+    sources_dir: Path, tmp_path: Path
+) -> None:
     db = str(tmp_path / "cli.db")
     sub = tmp_path / "src"
     sub.mkdir()
@@ -89,18 +106,28 @@ def test_sync_from_dir_then_rebuild_gives_the_same_series(sources_dir: Path,
     assert invoke("sync", "--from-dir", str(sub), db=db).exit_code == 0
     before = invoke("show", "2024-02-01", "--json", db=db).stdout
     assert invoke("rebuild", db=db).exit_code == 0
-    assert json.loads(invoke("show", "2024-02-01", "--json", db=db).stdout)["rows"] == \
-        json.loads(before)["rows"]
+    assert (
+        json.loads(invoke("show", "2024-02-01", "--json", db=db).stdout)["rows"]
+        == json.loads(before)["rows"]
+    )
 
 
 def test_offline_first_run_uses_the_bundled_snapshot(tmp_path: Path) -> None:
     proc = subprocess.run(
-        [sys.executable, "-c", "import httpx, sys\n"
-         "def offline(*a, **k):\n    raise httpx.ConnectError('offline')\n"
-         "httpx.Client.get = offline\n"
-         "sys.argv = ['losswatch', '--db', sys.argv[1], 'sync', '--or-snapshot']\n"
-         "from losswatch.cli import main\nmain()", str(tmp_path / "first.db")],
-        capture_output=True, text=True, timeout=120)
+        [
+            sys.executable,
+            "-c",
+            "import httpx, sys\n"
+            "def offline(*a, **k):\n    raise httpx.ConnectError('offline')\n"
+            "httpx.Client.get = offline\n"
+            "sys.argv = ['losswatch', '--db', sys.argv[1], 'sync', '--or-snapshot']\n"
+            "from losswatch.cli import main\nmain()",
+            str(tmp_path / "first.db"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == 0, proc.stderr
     assert "bundled snapshot" in proc.stderr and "Traceback" not in proc.stderr
     shown = invoke("show", "2022-10-26", "--json", db=str(tmp_path / "first.db"))

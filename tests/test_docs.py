@@ -12,7 +12,8 @@ from losswatch.errors import all_errors
 def test_generated_docs_are_up_to_date(name: str) -> None:
     committed = (docgen.DOCS / name).read_text(encoding="utf-8")
     assert committed == docgen.GENERATED[name](), (
-        f"docs/{name} is stale: run `.venv/bin/python -m losswatch.docgen`")
+        f"docs/{name} is stale: run `.venv/bin/python -m losswatch.docgen`"
+    )
 
 
 def test_error_codes_are_unique_kebab_case_and_documented() -> None:

@@ -7,9 +7,13 @@ from losswatch import errors
 
 def test_problem_shape_carries_the_code() -> None:
     problem = errors.SourceError("example.org returned 503").to_problem()
-    assert problem == {"type": "source-unavailable", "code": "source-unavailable",
-                       "title": "Source unavailable", "status": 502,
-                       "detail": "example.org returned 503"}
+    assert problem == {
+        "type": "source-unavailable",
+        "code": "source-unavailable",
+        "title": "Source unavailable",
+        "status": 502,
+        "detail": "example.org returned 503",
+    }
 
 
 def test_exit_codes_follow_the_convention() -> None:
@@ -21,8 +25,14 @@ def test_exit_codes_follow_the_convention() -> None:
 
 
 def test_client_errors_are_4xx() -> None:
-    for cls in (errors.InvalidDate, errors.UnknownCategory, errors.NotFound,
-                errors.PayloadTooLarge, errors.FetchRefused, errors.Unauthorized):
+    for cls in (
+        errors.InvalidDate,
+        errors.UnknownCategory,
+        errors.NotFound,
+        errors.PayloadTooLarge,
+        errors.FetchRefused,
+        errors.Unauthorized,
+    ):
         assert 400 <= cls.http_status < 500, cls
 
 

@@ -18,8 +18,16 @@ from losswatch.store import queries
 from losswatch.store.engine import open_store
 from losswatch.views import audit_view
 
-LONG_COLUMNS = ["report_date", "loss_day", "category", "value", "increment", "status", "rule",
-                "supporting"]
+LONG_COLUMNS = [
+    "report_date",
+    "loss_day",
+    "category",
+    "value",
+    "increment",
+    "status",
+    "rule",
+    "supporting",
+]
 
 
 @pytest.fixture(scope="session")
@@ -37,8 +45,10 @@ def engine(store_path: Path) -> Engine:
 def exported(engine: Engine, tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Path]]:
     out = tmp_path_factory.mktemp("exports")
     tables = build_tables(engine)  # read the store once for three of the formats
-    written = {fmt: write_export(engine, fmt, out / fmt, tables=tables)
-               for fmt in ("csv", "json", "parquet")}
+    written = {
+        fmt: write_export(engine, fmt, out / fmt, tables=tables)
+        for fmt in ("csv", "json", "parquet")
+    }
     written["datapackage"] = write_export(engine, "datapackage", out / "datapackage")
     assert set(written) == set(FORMATS)
     return written
@@ -54,11 +64,14 @@ def test_every_format_writes_every_table(exported: dict[str, list[Path]]) -> Non
         assert [p.stem for p in exported[fmt]] == list(TABLES)
         assert all(p.stat().st_size > 0 for p in exported[fmt])
     assert [p.name for p in exported["datapackage"]] == [
-        "datapackage.json", *(f"{t}.csv" for t in TABLES)]
+        "datapackage.json",
+        *(f"{t}.csv" for t in TABLES),
+    ]
 
 
-def test_wide_and_long_csv_carry_the_canonical_values(engine: Engine,
-                                                      exported: dict[str, list[Path]]) -> None:
+def test_wide_and_long_csv_carry_the_canonical_values(
+    engine: Engine, exported: dict[str, list[Path]]
+) -> None:
     paths = {p.stem: p for p in exported["csv"]}
     wide = _csv(paths["wide"])
     row = next(r for r in wide if r["report_date"] == "2022-10-26")
@@ -68,12 +81,17 @@ def test_wide_and_long_csv_carry_the_canonical_values(engine: Engine,
     long = _csv(paths["long"])
     assert len(long) == sum(queries.category_counts(engine).values())
     assert len(wide) == len({r["report_date"] for r in long if r["value"]})
-    cell = next(r for r in long if r["report_date"] == "2022-10-26"
-                and r["category"] == "personnel")
+    cell = next(
+        r for r in long if r["report_date"] == "2022-10-26" and r["category"] == "personnel"
+    )
     assert (cell["value"], cell["increment"], cell["status"]) == ("68900", "480", "agreed")
     daily = _csv(paths["daily"])
-    assert {"loss_day": "2022-10-25", "report_date": "2022-10-26", "category": "personnel",
-            "increase": "480"} in daily
+    assert {
+        "loss_day": "2022-10-25",
+        "report_date": "2022-10-26",
+        "category": "personnel",
+        "increase": "480",
+    } in daily
 
 
 def test_audit_and_provenance_tables(engine: Engine, exported: dict[str, list[Path]]) -> None:
@@ -112,16 +130,24 @@ def test_the_data_package_validates(exported: dict[str, list[Path]]) -> None:
         assert fields and all(f["type"] and f["description"] for f in fields)
 
 
-@pytest.mark.parametrize("fmt,media", [("csv", "text/csv; charset=utf-8"),
-                                       ("json", "application/json"),
-                                       ("parquet", "application/vnd.apache.parquet"),
-                                       ("datapackage", "application/zip")])
+@pytest.mark.parametrize(
+    "fmt,media",
+    [
+        ("csv", "text/csv; charset=utf-8"),
+        ("json", "application/json"),
+        ("parquet", "application/vnd.apache.parquet"),
+        ("datapackage", "application/zip"),
+    ],
+)
 def test_export_bytes_for_downloads(engine: Engine, fmt: str, media: str) -> None:
     content, media_type, filename = export_bytes(engine, fmt, table="audit")
     assert media_type == media and filename.startswith("losswatch-audit.")
     if fmt == "csv":
         assert next(csv.reader(io.StringIO(content.decode())))[:3] == [
-            "report_date", "loss_day", "category"]
+            "report_date",
+            "loss_day",
+            "category",
+        ]
     elif fmt == "json":
         assert isinstance(json.loads(content), list)
     elif fmt == "parquet":
@@ -142,32 +168,50 @@ def test_bad_format_or_table_is_a_coded_error(engine: Engine, tmp_path: Path) ->
 
 def test_the_store_opens_in_datasette_as_it_is(store_path: Path) -> None:
     datasette_app = pytest.importorskip(
-        "datasette.app", reason="datasette is not installed in this environment")
+        "datasette.app", reason="datasette is not installed in this environment"
+    )
 
     async def query() -> tuple[int, dict[str, object]]:
         ds = datasette_app.Datasette([str(store_path)], immutables=[])
         await ds.invoke_startup()
         response = await ds.client.get(
-            "/store.json?sql=select+count(*)+as+n+from+canonical&_shape=array")
+            "/store.json?sql=select+count(*)+as+n+from+canonical&_shape=array"
+        )
         return response.status_code, response.json()[0]
 
     status, row = asyncio.run(query())
     assert status == 200 and int(row["n"]) > 20_000  # type: ignore[call-overload]
 
 
-def test_cli_export(store_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_export(
+    store_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     from losswatch.cli import main
     from losswatch.cli.common import STATE
 
     STATE.overrides.clear()
     STATE.__dict__.pop("settings", None)
-    monkeypatch.setattr("sys.argv", ["losswatch", "--db", str(store_path), "export",
-                                     "--format", "json", "--out", str(tmp_path / "out")])
+    monkeypatch.setattr(
+        "sys.argv",
+        [
+            "losswatch",
+            "--db",
+            str(store_path),
+            "export",
+            "--format",
+            "json",
+            "--out",
+            str(tmp_path / "out"),
+        ],
+    )
     with pytest.raises(SystemExit) as exited:
         main()
     assert exited.value.code == 0
     captured = capsys.readouterr()
     assert captured.out == "" and "wide.json" in captured.err
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
-        f"{t}.json" for t in TABLES)
+        f"{t}.json" for t in TABLES
+    )

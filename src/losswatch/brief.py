@@ -57,8 +57,7 @@ class Brief:
         return f"{self.headline}\n\n{self.body}\n\n{source}\n"
 
     def to_markdown(self) -> str:
-        source = (f"[{self.source_text}]({self.source_url})" if self.source_url
-                  else self.source_text)
+        source = f"[{self.source_text}]({self.source_url})" if self.source_url else self.source_text
         return f"## {self.headline}\n\n{self.body}\n\n*{source}*\n"
 
     def to_html(self) -> str:
@@ -68,25 +67,32 @@ class Brief:
         source = esc(self.source_text)
         if self.source_url:
             source = f'<a href="{esc(self.source_url, quote=True)}">{source}</a>'
-        return (f'<article class="brief" lang="{esc(self.lang)}" '
-                f'data-report-date="{self.report_date.isoformat()}">'
-                f"<h2>{esc(self.headline)}</h2>{paragraphs}"
-                f'<p class="source">{source}</p></article>')
+        return (
+            f'<article class="brief" lang="{esc(self.lang)}" '
+            f'data-report-date="{self.report_date.isoformat()}">'
+            f"<h2>{esc(self.headline)}</h2>{paragraphs}"
+            f'<p class="source">{source}</p></article>'
+        )
 
     def to_dict(self) -> dict[str, Any]:
-        return {"report_date": self.report_date.isoformat(),
-                "loss_day": self.loss_day.isoformat(), "lang": self.lang,
-                "headline": self.headline, "paragraphs": [list(p) for p in self.paragraphs],
-                "text": self.body, "source_url": self.source_url,
-                "source_text": self.source_text, "facts": self.facts}
+        return {
+            "report_date": self.report_date.isoformat(),
+            "loss_day": self.loss_day.isoformat(),
+            "lang": self.lang,
+            "headline": self.headline,
+            "paragraphs": [list(p) for p in self.paragraphs],
+            "text": self.body,
+            "source_url": self.source_url,
+            "source_text": self.source_text,
+            "facts": self.facts,
+        }
 
     def to_json(self) -> str:
         """The brief as a JSON document (a string; :meth:`to_dict` gives the object)."""
         return json.dumps(self.to_dict(), ensure_ascii=False, default=str)
 
 
-def make_brief(series: Series, report_date: dt.date | None = None,
-               lang: str = "en") -> Brief:
+def make_brief(series: Series, report_date: dt.date | None = None, lang: str = "en") -> Brief:
     """The brief for ``report_date`` (default: the latest report) in ``lang`` ("en" or "uk").
 
     Raises NotFound for a date the series has no report for, UsageError for another language.
@@ -98,8 +104,16 @@ def make_brief(series: Series, report_date: dt.date | None = None,
     facts = report_highlights(series, day)
     paragraphs = compose(writer, facts, day)
     personnel = facts["summary"]["categories"]["personnel"]
-    return Brief(day, day - ONE_DAY, lang, writer.headline(personnel["increment"], day - ONE_DAY),
-                 paragraphs, series.report_urls.get(day), writer.source(day), facts)
+    return Brief(
+        day,
+        day - ONE_DAY,
+        lang,
+        writer.headline(personnel["increment"], day - ONE_DAY),
+        paragraphs,
+        series.report_urls.get(day),
+        writer.source(day),
+        facts,
+    )
 
 
 def compose(w: Writer, facts: dict[str, Any], report_date: dt.date) -> tuple[tuple[str, ...], ...]:
@@ -110,8 +124,9 @@ def compose(w: Writer, facts: dict[str, Any], report_date: dt.date) -> tuple[tup
     first: list[str] = []
     if personnel["increment"] is not None:
         first.append(w.lost_on(personnel["increment"], loss_day, report_date))
-    headline_totals = [(k, cats[k]["value"], cats[k]["increment"]) for k in HEADLINE_TOTALS
-                       if k in cats]
+    headline_totals = [
+        (k, cats[k]["value"], cats[k]["increment"]) for k in HEADLINE_TOTALS if k in cats
+    ]
     first.append(w.totals(personnel["value"], headline_totals))
     standing, rank = facts["standing"], facts["rank"]
     if standing is not None:
@@ -119,8 +134,11 @@ def compose(w: Writer, facts: dict[str, Any], report_date: dt.date) -> tuple[tup
     paragraphs = [tuple(first)]
 
     second: list[str] = []
-    other_totals = [(k, c["value"], c["increment"]) for k, c in cats.items()
-                    if k != "personnel" and k not in HEADLINE_TOTALS]
+    other_totals = [
+        (k, c["value"], c["increment"])
+        for k, c in cats.items()
+        if k != "personnel" and k not in HEADLINE_TOTALS
+    ]
     if other_totals:
         second.append(w.other_totals(other_totals))
     if facts["equipment_records"]:
@@ -165,25 +183,57 @@ class _Words:
 
         The "(+N)" is left out when nothing was added (or a correction lowered the count).
         """
-        return _join([self.count(k, n) + (f" (+{self.num(inc)})" if inc and inc > 0 else "")
-                      for k, n, inc in items], self.conjunction)
+        return _join(
+            [
+                self.count(k, n) + (f" (+{self.num(inc)})" if inc and inc > 0 else "")
+                for k, n, inc in items
+            ],
+            self.conjunction,
+        )
 
 
-EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-             "September", "October", "November", "December")
+EN_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 EN_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-EN_ORDINALS = ("", "", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
-               "ninth", "tenth")
+EN_ORDINALS = (
+    "",
+    "",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+)
 #: (singular, plural) nouns the claim checker's English lexicon knows for each category.
 EN_NOUNS: dict[str, tuple[str, str]] = {
-    "personnel": ("personnel", "personnel"), "tanks": ("tank", "tanks"),
+    "personnel": ("personnel", "personnel"),
+    "tanks": ("tank", "tanks"),
     "afv": ("armoured combat vehicle", "armoured combat vehicles"),
-    "artillery": ("artillery system", "artillery systems"), "mlrs": ("MLRS", "MLRS"),
+    "artillery": ("artillery system", "artillery systems"),
+    "mlrs": ("MLRS", "MLRS"),
     "air_defense": ("air defence system", "air defence systems"),
-    "aircraft": ("aircraft", "aircraft"), "helicopters": ("helicopter", "helicopters"),
+    "aircraft": ("aircraft", "aircraft"),
+    "helicopters": ("helicopter", "helicopters"),
     "uav": ("operational-tactical drone", "operational-tactical drones"),
     "cruise_missiles": ("cruise missile", "cruise missiles"),
-    "ships": ("warship", "warships and boats"), "submarines": ("submarine", "submarines"),
+    "ships": ("warship", "warships and boats"),
+    "submarines": ("submarine", "submarines"),
     "vehicles_fuel_tanks": ("vehicle or fuel tank", "vehicles and fuel tanks"),
     "special_equipment": ("unit of special equipment", "units of special equipment"),
     "ground_robotic_systems": ("ground robotic system", "ground robotic systems"),
@@ -213,13 +263,17 @@ class EnglishWriter(_Words):
         return f"{SOURCE_LINE}, report of {self.day(report_date)}."
 
     def lost_on(self, n: int, loss_day: dt.date, report_date: dt.date) -> str:
-        return (f"Russia lost {self.count('personnel', n)} on {self.day(loss_day, True)}, "
-                f"according to the General Staff report of {self.day(report_date)}.")
+        return (
+            f"Russia lost {self.count('personnel', n)} on {self.day(loss_day, True)}, "
+            f"according to the General Staff report of {self.day(report_date)}."
+        )
 
     def totals(self, personnel: int, items: list[tuple[str, int, int | None]]) -> str:
         along = f", along with {self.counts(items)}" if items else ""
-        return (f"In total {self.count('personnel', personnel)} have been lost since the start "
-                f"of the invasion{along}.")
+        return (
+            f"In total {self.count('personnel', personnel)} have been lost since the start "
+            f"of the invasion{along}."
+        )
 
     def standing(self, s: dict[str, Any], rank: dict[str, Any] | None, loss_day: dt.date) -> str:
         what = "daily personnel loss"
@@ -229,13 +283,19 @@ class EnglishWriter(_Words):
             return f"It equalled the highest {what} of the war so far."
         if rank is None:
             return f"It was the highest {what} since {self.day(dt.date.fromisoformat(s['since']))}."
-        period = (f"{EN_MONTHS[loss_day.month - 1]} {loss_day.year}" if rank["scope"] == "month"
-                  else str(loss_day.year))
+        period = (
+            f"{EN_MONTHS[loss_day.month - 1]} {loss_day.year}"
+            if rank["scope"] == "month"
+            else str(loss_day.year)
+        )
         if rank["rank"] == rank["of"] and rank["of"] > 1 and not rank["tied"]:
             return f"It was the lowest {what} of {period} so far."
         r = rank["rank"]
-        place = "highest" if r == 1 else (
-            f"{EN_ORDINALS[r] if r < len(EN_ORDINALS) else _ordinal(r)}-highest")
+        place = (
+            "highest"
+            if r == 1
+            else (f"{EN_ORDINALS[r] if r < len(EN_ORDINALS) else _ordinal(r)}-highest")
+        )
         joint = "joint " if rank["tied"] else ""
         return f"It was the {joint}{place} {what} of {period} so far."
 
@@ -258,15 +318,21 @@ class EnglishWriter(_Words):
         if c["change"] is None or round(c["change"] * 100) == 0:
             trend = "about the same as in the previous 30 days"
         else:
-            trend = (f"{'up' if c['change'] > 0 else 'down'} {abs(round(c['change'] * 100))}% "
-                     f"on the average of the previous 30 days, {before}")
-        return (f"Over the 30 days to {self.day(loss_day)} the average daily personnel loss "
-                f"was {mean}, {trend}.")
+            trend = (
+                f"{'up' if c['change'] > 0 else 'down'} {abs(round(c['change'] * 100))}% "
+                f"on the average of the previous 30 days, {before}"
+            )
+        return (
+            f"Over the 30 days to {self.day(loss_day)} the average daily personnel loss "
+            f"was {mean}, {trend}."
+        )
 
     def conflicts(self, keys: list[str]) -> str:
         names = _join([self.noun(k) for k in keys], "and")
-        return (f"Note: the sources disagree on this report's figure for {names}, and losswatch "
-                "could not resolve it; treat it with caution.")
+        return (
+            f"Note: the sources disagree on this report's figure for {names}, and losswatch "
+            "could not resolve it; treat it with caution."
+        )
 
 
 def _ordinal(n: int) -> str:
@@ -274,44 +340,94 @@ def _ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-UK_MONTHS_GEN = ("січня", "лютого", "березня", "квітня", "травня", "червня", "липня",
-                 "серпня", "вересня", "жовтня", "листопада", "грудня")
-UK_MONTHS_LOC = ("січні", "лютому", "березні", "квітні", "травні", "червні", "липні",
-                 "серпні", "вересні", "жовтні", "листопаді", "грудні")
-UK_WEEKDAYS_ACC = ("понеділок", "вівторок", "середу", "четвер", "п'ятницю", "суботу",
-                   "неділю")
-UK_ORDINALS = ("", "", "другі", "треті", "четверті", "п'яті", "шості", "сьомі", "восьмі",
-               "дев'яті", "десяті")
+UK_MONTHS_GEN = (
+    "січня",
+    "лютого",
+    "березня",
+    "квітня",
+    "травня",
+    "червня",
+    "липня",
+    "серпня",
+    "вересня",
+    "жовтня",
+    "листопада",
+    "грудня",
+)
+UK_MONTHS_LOC = (
+    "січні",
+    "лютому",
+    "березні",
+    "квітні",
+    "травні",
+    "червні",
+    "липні",
+    "серпні",
+    "вересні",
+    "жовтні",
+    "листопаді",
+    "грудні",
+)
+UK_WEEKDAYS_ACC = ("понеділок", "вівторок", "середу", "четвер", "п'ятницю", "суботу", "неділю")
+UK_ORDINALS = (
+    "",
+    "",
+    "другі",
+    "треті",
+    "четверті",
+    "п'яті",
+    "шості",
+    "сьомі",
+    "восьмі",
+    "дев'яті",
+    "десяті",
+)
 #: (one, few, many) forms after a numeral, accusative ("втратила 2 танки", "втрачено 5 танків").
 UK_NOUNS: dict[str, tuple[str, str, str]] = {
     "personnel": ("особу особового складу", "особи особового складу", "осіб особового складу"),
     "tanks": ("танк", "танки", "танків"),
     "afv": ("бойову броньовану машину", "бойові броньовані машини", "бойових броньованих машин"),
     "artillery": ("артилерійську систему", "артилерійські системи", "артилерійських систем"),
-    "mlrs": ("РСЗВ", "РСЗВ", "РСЗВ"), "air_defense": ("засіб ППО", "засоби ППО", "засобів ППО"),
+    "mlrs": ("РСЗВ", "РСЗВ", "РСЗВ"),
+    "air_defense": ("засіб ППО", "засоби ППО", "засобів ППО"),
     "aircraft": ("літак", "літаки", "літаків"),
     "helicopters": ("гелікоптер", "гелікоптери", "гелікоптерів"),
     "uav": ("БПЛА оперативно-тактичного рівня",) * 3,
     "cruise_missiles": ("крилату ракету", "крилаті ракети", "крилатих ракет"),
     "ships": ("корабель / катер", "кораблі / катери", "кораблів / катерів"),
     "submarines": ("підводний човен", "підводні човни", "підводних човнів"),
-    "vehicles_fuel_tanks": ("одиницю автомобільної техніки та автоцистерн",
-                            "одиниці автомобільної техніки та автоцистерн",
-                            "одиниць автомобільної техніки та автоцистерн"),
-    "special_equipment": ("одиницю спеціальної техніки", "одиниці спеціальної техніки",
-                          "одиниць спеціальної техніки"),
-    "ground_robotic_systems": ("наземний робототехнічний комплекс",
-                               "наземні робототехнічні комплекси",
-                               "наземних робототехнічних комплексів"),
+    "vehicles_fuel_tanks": (
+        "одиницю автомобільної техніки та автоцистерн",
+        "одиниці автомобільної техніки та автоцистерн",
+        "одиниць автомобільної техніки та автоцистерн",
+    ),
+    "special_equipment": (
+        "одиницю спеціальної техніки",
+        "одиниці спеціальної техніки",
+        "одиниць спеціальної техніки",
+    ),
+    "ground_robotic_systems": (
+        "наземний робототехнічний комплекс",
+        "наземні робототехнічні комплекси",
+        "наземних робототехнічних комплексів",
+    ),
 }
 
 #: Category names in the nominative, for "the categories «танки» and «РСЗВ»".
 UK_NAMES: dict[str, str] = {
-    "personnel": "особовий склад", "tanks": "танки", "afv": "бойові броньовані машини",
-    "artillery": "артилерійські системи", "mlrs": "РСЗВ", "air_defense": "засоби ППО",
-    "aircraft": "літаки", "helicopters": "гелікоптери", "uav": "БПЛА",
-    "cruise_missiles": "крилаті ракети", "ships": "кораблі / катери",
-    "submarines": "підводні човни", "vehicles_fuel_tanks": "автомобільна техніка та автоцистерни",
+    "personnel": "особовий склад",
+    "tanks": "танки",
+    "afv": "бойові броньовані машини",
+    "artillery": "артилерійські системи",
+    "mlrs": "РСЗВ",
+    "air_defense": "засоби ППО",
+    "aircraft": "літаки",
+    "helicopters": "гелікоптери",
+    "uav": "БПЛА",
+    "cruise_missiles": "крилаті ракети",
+    "ships": "кораблі / катери",
+    "submarines": "підводні човни",
+    "vehicles_fuel_tanks": "автомобільна техніка та автоцистерни",
     "special_equipment": "спеціальна техніка",
     "ground_robotic_systems": "НРК",
 }
@@ -352,19 +468,28 @@ class UkrainianWriter(_Words):
         return f"Джерело: Генеральний штаб ЗСУ через losswatch, звіт від {self.day(report_date)}."
 
     def lost_on(self, n: int, loss_day: dt.date, report_date: dt.date) -> str:
-        return (f"Росія втратила {self.count('personnel', n)} {self.day(loss_day, True)}, "
-                f"згідно зі звітом Генерального штабу від {self.day(report_date)}.")
+        return (
+            f"Росія втратила {self.count('personnel', n)} {self.day(loss_day, True)}, "
+            f"згідно зі звітом Генерального штабу від {self.day(report_date)}."
+        )
 
     def labelled(self, items: list[tuple[str, int, int | None]]) -> str:
         """The official report's own shape, "танки – 2 628 (+17)": no declension needed."""
-        return _join([f"{UK_NAMES.get(k, categories.get(k).label_uk)} – {self.num(n)}"
-                      + (f" (+{self.num(inc)})" if inc and inc > 0 else "")
-                      for k, n, inc in items], self.conjunction)
+        return _join(
+            [
+                f"{UK_NAMES.get(k, categories.get(k).label_uk)} – {self.num(n)}"
+                + (f" (+{self.num(inc)})" if inc and inc > 0 else "")
+                for k, n, inc in items
+            ],
+            self.conjunction,
+        )
 
     def totals(self, personnel: int, items: list[tuple[str, int, int | None]]) -> str:
         along = f", {self.labelled(items)}" if items else ""
-        return (f"Загалом від початку вторгнення втрачено: особовий склад – "
-                f"{self.num(personnel)} осіб{along}.")
+        return (
+            f"Загалом від початку вторгнення втрачено: особовий склад – "
+            f"{self.num(personnel)} осіб{along}."
+        )
 
     def standing(self, s: dict[str, Any], rank: dict[str, Any] | None, loss_day: dt.date) -> str:
         what = "добові втрати особового складу"
@@ -375,13 +500,19 @@ class UkrainianWriter(_Words):
         if rank is None:
             since = dt.date.fromisoformat(s["since"])
             return f"Це найбільші {what} з {self.day(since)}."
-        period = (f"у {UK_MONTHS_LOC[loss_day.month - 1]} {loss_day.year} року"
-                  if rank["scope"] == "month" else f"у {loss_day.year} році")
+        period = (
+            f"у {UK_MONTHS_LOC[loss_day.month - 1]} {loss_day.year} року"
+            if rank["scope"] == "month"
+            else f"у {loss_day.year} році"
+        )
         if rank["rank"] == rank["of"] and rank["of"] > 1 and not rank["tied"]:
             return f"Це поки що найменші {what} {period}."
         r = rank["rank"]
-        place = "найбільші" if r == 1 else (
-            f"{UK_ORDINALS[r] if r < len(UK_ORDINALS) else f'{r}-ті'} за величиною")
+        place = (
+            "найбільші"
+            if r == 1
+            else (f"{UK_ORDINALS[r] if r < len(UK_ORDINALS) else f'{r}-ті'} за величиною")
+        )
         joint = " (нарівні з іншими днями)" if rank["tied"] else ""
         return f"Це поки що {place} {what} {period}{joint}."
 
@@ -405,15 +536,21 @@ class UkrainianWriter(_Words):
             trend = "приблизно стільки ж, скільки за попередні 30 днів"
         else:
             more = "більше" if c["change"] > 0 else "менше"
-            trend = (f"що на {abs(round(c['change'] * 100))}% {more}, ніж у середньому за "
-                     f"попередні 30 днів ({before})")
-        return (f"За 30 днів до {self.day(loss_day)} середні добові втрати особового складу "
-                f"становили {mean}, {trend}.")
+            trend = (
+                f"що на {abs(round(c['change'] * 100))}% {more}, ніж у середньому за "
+                f"попередні 30 днів ({before})"
+            )
+        return (
+            f"За 30 днів до {self.day(loss_day)} середні добові втрати особового складу "
+            f"становили {mean}, {trend}."
+        )
 
     def conflicts(self, keys: list[str]) -> str:
         names = _join([self.noun(k) for k in keys], "та")
-        return (f"Увага: джерела розходяться щодо цифр цього звіту для категорій {names}, і "
-                "losswatch не зміг цього узгодити; користуйтеся ними обережно.")
+        return (
+            f"Увага: джерела розходяться щодо цифр цього звіту для категорій {names}, і "
+            "losswatch не зміг цього узгодити; користуйтеся ними обережно."
+        )
 
 
 Writer = EnglishWriter | UkrainianWriter

@@ -34,10 +34,20 @@ def write_bundled(engine: Engine, path: Path | None = None) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     values = canonical_values(engine)
     payload = {
-        "made_by": "losswatch", "made_at": dt.datetime.now(dt.UTC).isoformat(),
+        "made_by": "losswatch",
+        "made_at": dt.datetime.now(dt.UTC).isoformat(),
         "fields": ["report_date", "category", "value", "increment", "status", "sources"],
-        "rows": [[cv.report_date.isoformat(), cv.category, cv.value, cv.increment,
-                  cv.status.value, ",".join(cv.supporting)] for cv in values],
+        "rows": [
+            [
+                cv.report_date.isoformat(),
+                cv.category,
+                cv.value,
+                cv.increment,
+                cv.status.value,
+                ",".join(cv.supporting),
+            ]
+            for cv in values
+        ],
         "report_urls": {d.isoformat(): u for d, u in sorted(report_urls(engine).items())},
     }
     with gzip.open(target, "wt", encoding="utf-8") as fh:
@@ -52,10 +62,19 @@ def read_bundled(path: Path | None = None) -> tuple[list[CanonicalValue], dict[s
             payload = json.load(fh)
     except (OSError, ValueError) as exc:
         raise DataError(f"bundled snapshot unreadable: {exc}") from exc
-    values = [CanonicalValue(dt.date.fromisoformat(d), cat, value, Status(status), "bundled",
-                             increment=inc, supporting=tuple(filter(None, srcs.split(","))),
-                             flags=("bundled",))
-              for d, cat, value, inc, status, srcs in payload["rows"]]
+    values = [
+        CanonicalValue(
+            dt.date.fromisoformat(d),
+            cat,
+            value,
+            Status(status),
+            "bundled",
+            increment=inc,
+            supporting=tuple(filter(None, srcs.split(","))),
+            flags=("bundled",),
+        )
+        for d, cat, value, inc, status, srcs in payload["rows"]
+    ]
     return values, payload
 
 
@@ -68,12 +87,16 @@ def load_bundled_if_empty(engine: Engine, path: Path | None = None) -> int:
     rows = canonical_rows(values)
     with engine.begin() as conn:
         for i in range(0, len(rows), 2000):
-            conn.execute(insert(s.canonical), rows[i:i + 2000])
+            conn.execute(insert(s.canonical), rows[i : i + 2000])
         bump_canonical_version(conn)
-        conn.execute(delete(s.meta).where(s.meta.c.key.in_(("bundled_snapshot",
-                                                             "bundled_report_urls"))))
-        conn.execute(insert(s.meta), [
-            {"key": "bundled_snapshot", "value": str(payload.get("made_at", ""))},
-            {"key": "bundled_report_urls", "value": json.dumps(payload.get("report_urls", {}))},
-        ])
+        conn.execute(
+            delete(s.meta).where(s.meta.c.key.in_(("bundled_snapshot", "bundled_report_urls")))
+        )
+        conn.execute(
+            insert(s.meta),
+            [
+                {"key": "bundled_snapshot", "value": str(payload.get("made_at", ""))},
+                {"key": "bundled_report_urls", "value": json.dumps(payload.get("report_urls", {}))},
+            ],
+        )
     return len(rows)

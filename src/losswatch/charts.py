@@ -33,31 +33,50 @@ def _cap(text: str) -> str:
 
 def chart_title(label: str, kind: Kind, first: dt.date, last: dt.date) -> tuple[str, str]:
     """(title, subtitle): what is shown, then which measure over which dates."""
-    what = {"cumulative": "Running total", "daily": "Daily increase with its 7-day mean",
-            "monthly": "Losses per month"}[kind]
-    span = (f"{first:%b %Y} to {last:%b %Y}" if kind == "monthly"
-            else f"{first.day} {first:%b %Y} to {last.day} {last:%b %Y}")
+    what = {
+        "cumulative": "Running total",
+        "daily": "Daily increase with its 7-day mean",
+        "monthly": "Losses per month",
+    }[kind]
+    span = (
+        f"{first:%b %Y} to {last:%b %Y}"
+        if kind == "monthly"
+        else f"{first.day} {first:%b %Y} to {last.day} {last:%b %Y}"
+    )
     return f"Russian losses of {label}", f"{what}, {span}"
 
 
-def _points(series: Series, key: str, kind: Kind, start: dt.date | None,
-            end: dt.date | None) -> tuple[list[dt.date], list[int]]:
+def _points(
+    series: Series, key: str, kind: Kind, start: dt.date | None, end: dt.date | None
+) -> tuple[list[dt.date], list[int]]:
     """The x (dates) and y of a chart; x is the report date for totals, the loss day else."""
     if kind == "cumulative":
-        days = [d for d in series.dates(key) if (start is None or d >= start)
-                and (end is None or d <= end)]
+        days = [
+            d
+            for d in series.dates(key)
+            if (start is None or d >= start) and (end is None or d <= end)
+        ]
         return days, [series.value(key, d) or 0 for d in days]
     if kind == "daily":
         values = daily(series, key, start=start, end=end)
         return list(values), list(values.values())
-    months = [t for t in period_totals(series, key, "month")
-              if (start is None or t.end >= start) and (end is None or t.start <= end)]
+    months = [
+        t
+        for t in period_totals(series, key, "month")
+        if (start is None or t.end >= start) and (end is None or t.start <= end)
+    ]
     return [t.start for t in months], [t.total for t in months]
 
 
-def render_chart(series: Series, category: str, *, kind: Kind = "cumulative",
-                 start: dt.date | None = None, end: dt.date | None = None,
-                 fmt: str = "png") -> bytes:
+def render_chart(
+    series: Series,
+    category: str,
+    *,
+    kind: Kind = "cumulative",
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    fmt: str = "png",
+) -> bytes:
     """A PNG or SVG chart of ``category`` between ``start`` and ``end`` (inclusive).
 
     Raises UnknownCategory, UsageError (bad kind, format or range) or NotFound (no data in
@@ -72,13 +91,22 @@ def render_chart(series: Series, category: str, *, kind: Kind = "cumulative",
         raise UsageError(f"start {start} is after end {end}")
     xs, ys = _points(series, cat.key, kind, start, end)
     if not xs:
-        raise NotFound(f"no {cat.label_en} figures between {start or 'the start'} and "
-                       f"{end or 'the latest report'}")
+        raise NotFound(
+            f"no {cat.label_en} figures between {start or 'the start'} and "
+            f"{end or 'the latest report'}"
+        )
     return _draw(series, cat.key, cat.label_en, kind, xs, ys, fmt)
 
 
-def _draw(series: Series, key: str, label: str, kind: Kind, xs: Sequence[dt.date],
-          ys: Sequence[int], fmt: str) -> bytes:
+def _draw(
+    series: Series,
+    key: str,
+    label: str,
+    kind: Kind,
+    xs: Sequence[dt.date],
+    ys: Sequence[int],
+    fmt: str,
+) -> bytes:
     import matplotlib
     from matplotlib import dates as mdates
     from matplotlib import ticker
@@ -91,8 +119,9 @@ def _draw(series: Series, key: str, label: str, kind: Kind, xs: Sequence[dt.date
         last = min(period_end(last, "month"), latest - dt.timedelta(days=1))
     title, subtitle = chart_title(label, kind, xs[0], last)
     x = mdates.date2num(list(xs))  # type: ignore[no-untyped-call]
-    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "losswatch",
-                                "font.size": 13}):
+    with matplotlib.rc_context(
+        {"svg.fonttype": "none", "svg.hashsalt": "losswatch", "font.size": 13}
+    ):
         fig = Figure(figsize=(WIDTH / DPI, HEIGHT / DPI), dpi=DPI)
         FigureCanvasAgg(fig)  # raster canvas, no display; savefig switches to SVG by format
         ax = fig.add_axes((0.09, 0.16, 0.88, 0.68))
@@ -103,14 +132,16 @@ def _draw(series: Series, key: str, label: str, kind: Kind, xs: Sequence[dt.date
             ax.set_ylabel(f"Total {label}")
         elif kind == "daily":
             # a stepped area, not 1,600 bar patches: same look, a tenth of the rendering time
-            ax.fill_between(x, ys, step="mid", color=COLOUR, alpha=0.35, linewidth=0,
-                            label="Daily increase")
+            ax.fill_between(
+                x, ys, step="mid", color=COLOUR, alpha=0.35, linewidth=0, label="Daily increase"
+            )
             # the mean over the whole series, clipped to the range, so it starts on day one
             full = rolling_mean(daily(series, key), 7)
             mean = {d: full[d] for d in xs if d in full}
             mean_x = mdates.date2num(list(mean))  # type: ignore[no-untyped-call]
-            ax.plot(mean_x, list(mean.values()), color=ACCENT, linewidth=2,
-                    label="7-day rolling mean")
+            ax.plot(
+                mean_x, list(mean.values()), color=ACCENT, linewidth=2, label="7-day rolling mean"
+            )
             ax.legend(loc="upper left", frameon=False)
             ax.set_xlabel("Day of the losses (report date minus one day)")
             ax.set_ylabel(f"{_cap(label)} per day")
@@ -126,15 +157,17 @@ def _draw(series: Series, key: str, label: str, kind: Kind, xs: Sequence[dt.date
         ax.yaxis.set_major_formatter(ticker.FuncFormatter(lambda v, _pos: f"{v:,.0f}"))
         locator = mdates.AutoDateLocator(minticks=4, maxticks=10)  # type: ignore[no-untyped-call]
         ax.xaxis.set_major_locator(locator)
-        ax.xaxis.set_major_formatter(
-            mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
         ax.grid(axis="y", alpha=0.3)
         ax.spines[["top", "right"]].set_visible(False)
         fig.text(0.09, 0.03, SOURCE_LINE, fontsize=11, color="#555555")
         buffer = io.BytesIO()
         # no dates or versions in the files, so the same data gives the same bytes
-        metadata = ({"Title": f"{title}: {subtitle}", "Date": None} if fmt == "svg"
-                    else {"Title": f"{title}: {subtitle}", "Software": None})
+        metadata = (
+            {"Title": f"{title}: {subtitle}", "Date": None}
+            if fmt == "svg"
+            else {"Title": f"{title}: {subtitle}", "Software": None}
+        )
         fig.savefig(buffer, format=fmt, dpi=DPI, metadata=metadata)
     content = buffer.getvalue()
     if fmt == "svg":

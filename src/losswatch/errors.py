@@ -46,8 +46,14 @@ class LosswatchError(Exception):
 
     def to_problem(self) -> dict[str, object]:
         """The RFC 9457 problem object used by the API and the dashboard's error page."""
-        return {"type": self.code, "code": self.code, "title": self.title,
-                "status": self.http_status, "detail": self.message, **self.detail}
+        return {
+            "type": self.code,
+            "code": self.code,
+            "title": self.title,
+            "status": self.http_status,
+            "detail": self.message,
+            **self.detail,
+        }
 
 
 class UsageError(LosswatchError):

@@ -24,8 +24,14 @@ def entry_url(base_url: str, report_date: dt.date) -> str:
     return f"{base_url.rstrip('/')}/?date={report_date.isoformat()}"
 
 
-def make_feed(series: Series, *, days: int = 30, base_url: str = "http://localhost:8000",
-              fmt: str = "atom", lang: str = "en") -> bytes:
+def make_feed(
+    series: Series,
+    *,
+    days: int = 30,
+    base_url: str = "http://localhost:8000",
+    fmt: str = "atom",
+    lang: str = "en",
+) -> bytes:
     """The feed of the briefs of the last ``days`` report dates, newest first, as bytes.
 
     Entry ids are the entry URLs (stable and unique per report date); ``updated`` is the
@@ -44,8 +50,10 @@ def make_feed(series: Series, *, days: int = 30, base_url: str = "http://localho
     feed = FeedGenerator()
     feed.id(f"{base}/feed")
     feed.title(FEED_TITLE)
-    feed.subtitle("Totals, increases, records and milestones from the General Staff of the "
-                  "Armed Forces of Ukraine, reconciled across sources.")
+    feed.subtitle(
+        "Totals, increases, records and milestones from the General Staff of the "
+        "Armed Forces of Ukraine, reconciled across sources."
+    )
     feed.author({"name": "losswatch"})
     # feedgen takes RSS's single <link> from the last link added: the site, not the feed
     feed.link(href=f"{base}/feed.{'xml' if fmt == 'rss' else fmt}", rel="self")

@@ -35,8 +35,9 @@ from losswatch.settings import Settings
 MAX_REDIRECTS = 5
 ACCEPTED_TYPES = ("text/html", "text/plain")
 #: Python codecs that are not a document's character set (they "decode" ASCII into garbage).
-NOT_DOCUMENT_CODECS = frozenset({"idna", "punycode", "undefined", "unicode-escape",
-                                 "raw-unicode-escape"})
+NOT_DOCUMENT_CODECS = frozenset(
+    {"idna", "punycode", "undefined", "unicode-escape", "raw-unicode-escape"}
+)
 Resolver = Callable[..., list[tuple[Any, ...]]]
 
 
@@ -66,8 +67,9 @@ def _global(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
     return ip.is_global and not (ip.is_multicast or ip.is_reserved)
 
 
-def check_url(url: str, settings: Settings, resolver: Resolver = socket.getaddrinfo
-              ) -> tuple[httpx.URL, str]:
+def check_url(
+    url: str, settings: Settings, resolver: Resolver = socket.getaddrinfo
+) -> tuple[httpx.URL, str]:
     """The parsed URL and the checked address to connect to; FetchRefused if not allowed."""
     try:
         parsed = httpx.URL(url)
@@ -89,14 +91,20 @@ def check_url(url: str, settings: Settings, resolver: Resolver = socket.getaddri
     if not settings.allow_private_urls:
         blocked = [a for a in addresses if not _public(a)]
         if blocked:
-            raise FetchRefused(f"{host} resolves to a non-public address ({blocked[0]}); "
-                               "only public web pages can be checked")
+            raise FetchRefused(
+                f"{host} resolves to a non-public address ({blocked[0]}); "
+                "only public web pages can be checked"
+            )
     return parsed, addresses[0]
 
 
-def fetch_article(url: str, settings: Settings, *,
-                  transport: httpx.BaseTransport | None = None,
-                  resolver: Resolver = socket.getaddrinfo) -> FetchedArticle:
+def fetch_article(
+    url: str,
+    settings: Settings,
+    *,
+    transport: httpx.BaseTransport | None = None,
+    resolver: Resolver = socket.getaddrinfo,
+) -> FetchedArticle:
     """Download ``url`` safely and extract the article's text and date."""
     raw, content_type, final_url = _download(url, settings, transport, resolver)
     text = _decode(raw, _charset(content_type))
@@ -131,13 +139,15 @@ def _decode(raw: bytes, charset: str) -> str:
         return raw.decode("utf-8", errors="replace")
 
 
-def _download(url: str, settings: Settings, transport: httpx.BaseTransport | None,
-              resolver: Resolver) -> tuple[bytes, str, str]:
+def _download(
+    url: str, settings: Settings, transport: httpx.BaseTransport | None, resolver: Resolver
+) -> tuple[bytes, str, str]:
     deadline = time.monotonic() + settings.http_timeout
     timeout = httpx.Timeout(settings.http_timeout)
     headers = {"User-Agent": settings.user_agent, "Accept": "text/html, text/plain;q=0.9"}
-    with httpx.Client(transport=transport, timeout=timeout, follow_redirects=False,
-                      headers=headers) as client:
+    with httpx.Client(
+        transport=transport, timeout=timeout, follow_redirects=False, headers=headers
+    ) as client:
         current = url
         for _ in range(MAX_REDIRECTS + 1):
             parsed, address = check_url(current, settings, resolver)
@@ -145,8 +155,9 @@ def _download(url: str, settings: Settings, transport: httpx.BaseTransport | Non
             try:
                 response = client.send(request, stream=True)
             except httpx.TimeoutException as exc:
-                raise SourceError(f"{parsed.host} did not answer within "
-                                  f"{settings.http_timeout:g} s") from exc
+                raise SourceError(
+                    f"{parsed.host} did not answer within {settings.http_timeout:g} s"
+                ) from exc
             except httpx.HTTPError as exc:
                 raise SourceError(f"could not fetch {parsed.host}: {exc}") from exc
             try:
@@ -154,8 +165,11 @@ def _download(url: str, settings: Settings, transport: httpx.BaseTransport | Non
                     location = response.headers.get("location", "")
                     current = str(parsed.join(location))
                     continue
-                return _read(response, parsed, settings, deadline), \
-                    response.headers.get("content-type", "").lower(), str(parsed)
+                return (
+                    _read(response, parsed, settings, deadline),
+                    response.headers.get("content-type", "").lower(),
+                    str(parsed),
+                )
             finally:
                 response.close()
     raise SourceError(f"more than {MAX_REDIRECTS} redirects from {url[:200]}")
@@ -166,20 +180,26 @@ def _pinned_request(client: httpx.Client, parsed: httpx.URL, address: str) -> ht
     host_header = parsed.netloc.decode("ascii").rpartition("@")[2]
     pinned = parsed.copy_with(host=address)
     extensions = {"sni_hostname": parsed.host} if parsed.scheme == "https" else {}
-    request = client.build_request("GET", pinned, headers={"Host": host_header},
-                                   extensions=extensions)
+    request = client.build_request(
+        "GET", pinned, headers={"Host": host_header}, extensions=extensions
+    )
     return request
 
 
-def _read(response: httpx.Response, parsed: httpx.URL, settings: Settings,
-          deadline: float) -> bytes:
+def _read(
+    response: httpx.Response, parsed: httpx.URL, settings: Settings, deadline: float
+) -> bytes:
     if response.status_code >= 400:
-        raise SourceError(f"{parsed.host} answered HTTP {response.status_code}",
-                          detail={"http_status": response.status_code})
+        raise SourceError(
+            f"{parsed.host} answered HTTP {response.status_code}",
+            detail={"http_status": response.status_code},
+        )
     content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type not in ACCEPTED_TYPES:
-        raise BadContentType(f"{parsed.host} sent {content_type or 'no content type'}; "
-                             "only text/html and text/plain articles can be checked")
+        raise BadContentType(
+            f"{parsed.host} sent {content_type or 'no content type'}; "
+            "only text/html and text/plain articles can be checked"
+        )
     limit = settings.fetch_max_bytes
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
@@ -192,8 +212,7 @@ def _read(response: httpx.Response, parsed: httpx.URL, settings: Settings,
             if size > limit:
                 raise FetchRefused(f"the article is larger than the {limit:,}-byte limit")
             if time.monotonic() > deadline:
-                raise SourceError(f"{parsed.host} took longer than "
-                                  f"{settings.http_timeout:g} s")
+                raise SourceError(f"{parsed.host} took longer than {settings.http_timeout:g} s")
             chunks.append(chunk)
     except httpx.HTTPError as exc:
         raise SourceError(f"reading from {parsed.host} failed: {exc}") from exc

@@ -60,9 +60,16 @@ class SyncSummary:
         return set().union(*(r.touched_dates for r in self.results)) if self.results else set()
 
 
-def ingest_documents(engine: Engine, adapter: Adapter, docs: Iterable[RawDocument],
-                     result: IngestResult, *, progress: Progress | None = None,
-                     total: int = 0, today: dt.date | None = None) -> None:
+def ingest_documents(
+    engine: Engine,
+    adapter: Adapter,
+    docs: Iterable[RawDocument],
+    result: IngestResult,
+    *,
+    progress: Progress | None = None,
+    total: int = 0,
+    today: dt.date | None = None,
+) -> None:
     """Store and parse ``docs`` for one source in one transaction (idempotent by sha256), with
     the cyclic garbage collector paused (see :func:`gc_paused`). A report dated after
     ``today`` (default: the current UTC date) is quarantined as from the future."""
@@ -70,8 +77,9 @@ def ingest_documents(engine: Engine, adapter: Adapter, docs: Iterable[RawDocumen
         for i, raw in enumerate(docs, 1):
             if progress:
                 progress(adapter.name, i, total)
-            if raw.status == 304 or snapshot_exists(conn, adapter.name, raw.url,
-                                                     sha256(raw.content)):
+            if raw.status == 304 or snapshot_exists(
+                conn, adapter.name, raw.url, sha256(raw.content)
+            ):
                 result.unchanged += 1
                 continue
             try:
@@ -81,9 +89,14 @@ def ingest_documents(engine: Engine, adapter: Adapter, docs: Iterable[RawDocumen
                 result.failed += 1
                 result.errors.append(f"{raw.url}: {exc}")
                 continue
-            snapshot_id = insert_snapshot(conn, adapter.name, raw, status="ok",
-                                          figures=len(outcome.figures),
-                                          warnings=outcome.warnings[:200])
+            snapshot_id = insert_snapshot(
+                conn,
+                adapter.name,
+                raw,
+                status="ok",
+                figures=len(outcome.figures),
+                warnings=outcome.warnings[:200],
+            )
             upsert_figures(conn, adapter.name, snapshot_id, outcome.figures, result, today=today)
             upsert_corrections(conn, adapter.name, snapshot_id, outcome)
             result.snapshots += 1
@@ -93,9 +106,11 @@ def ingest_documents(engine: Engine, adapter: Adapter, docs: Iterable[RawDocumen
 def latest_report_date(engine: Engine, source: str) -> dt.date | None:
     with engine.connect() as conn:
         # quarantined rows (a typo'd future date) must not stop the source asking for new days
-        value = conn.execute(select(func.max(s.observations.c.report_date)).where(
-            s.observations.c.source == source,
-            s.observations.c.quarantined.is_(False))).scalar()
+        value = conn.execute(
+            select(func.max(s.observations.c.report_date)).where(
+                s.observations.c.source == source, s.observations.c.quarantined.is_(False)
+            )
+        ).scalar()
     return value if isinstance(value, dt.date) else None
 
 
@@ -103,18 +118,31 @@ def _conditional_headers(engine: Engine, source: str, url: str) -> tuple[str | N
     with engine.connect() as conn:
         row = conn.execute(
             select(s.snapshots.c.etag, s.snapshots.c.last_modified)
-            .where(s.snapshots.c.source == source, s.snapshots.c.url == url,
-                   s.snapshots.c.status == "ok")
-            .order_by(s.snapshots.c.id.desc()).limit(1)).first()
+            .where(
+                s.snapshots.c.source == source,
+                s.snapshots.c.url == url,
+                s.snapshots.c.status == "ok",
+            )
+            .order_by(s.snapshots.c.id.desc())
+            .limit(1)
+        ).first()
     return (row.etag, row.last_modified) if row else (None, None)
 
 
-def fetch_live(engine: Engine, adapter: Adapter, client: httpx.Client, settings: Settings,
-               result: IngestResult, *, today: dt.date) -> list[RawDocument]:
+def fetch_live(
+    engine: Engine,
+    adapter: Adapter,
+    client: httpx.Client,
+    settings: Settings,
+    result: IngestResult,
+    *,
+    today: dt.date,
+) -> list[RawDocument]:
     """Fetch what the adapter asks for; per-date pages that are not there yet (404) are noted,
     not fatal. Raises SourceError when nothing at all could be fetched."""
-    queue = list(adapter.live_requests(latest=latest_report_date(engine, adapter.name),
-                                       today=today))
+    queue = list(
+        adapter.live_requests(latest=latest_report_date(engine, adapter.name), today=today)
+    )
     docs: list[RawDocument] = []
     failures: list[SourceError] = []
     pages = 0
@@ -123,8 +151,9 @@ def fetch_live(engine: Engine, adapter: Adapter, client: httpx.Client, settings:
         pages += 1
         etag, modified = _conditional_headers(engine, adapter.name, request.url)
         try:
-            raw = fetch(client, request, retries=settings.http_retries, etag=etag,
-                        last_modified=modified)
+            raw = fetch(
+                client, request, retries=settings.http_retries, etag=etag, last_modified=modified
+            )
         except SourceError as exc:
             failures.append(exc)
             if exc.detail.get("offline"):
@@ -143,14 +172,24 @@ def fetch_live(engine: Engine, adapter: Adapter, client: httpx.Client, settings:
 
 
 def make_client(settings: Settings) -> httpx.Client:
-    return httpx.Client(timeout=settings.http_timeout, follow_redirects=True,
-                        headers={"User-Agent": settings.user_agent})
+    return httpx.Client(
+        timeout=settings.http_timeout,
+        follow_redirects=True,
+        headers={"User-Agent": settings.user_agent},
+    )
 
 
-def sync(engine: Engine, settings: Settings, *, sources: list[str] | None = None,
-         from_dir: Path | None = None, client: httpx.Client | None = None,
-         progress: Progress | None = None, today: dt.date | None = None,
-         lock_wait: float = 0.0) -> SyncSummary:
+def sync(
+    engine: Engine,
+    settings: Settings,
+    *,
+    sources: list[str] | None = None,
+    from_dir: Path | None = None,
+    client: httpx.Client | None = None,
+    progress: Progress | None = None,
+    today: dt.date | None = None,
+    lock_wait: float = 0.0,
+) -> SyncSummary:
     """Sync the named sources (default: all), then reconcile the dates they touched.
 
     ``today`` is the date the sync runs as (default: the current UTC date): live pages are
@@ -167,7 +206,8 @@ def sync(engine: Engine, settings: Settings, *, sources: list[str] | None = None
         with store_lock(engine, wait=lock_wait):
             for adapter in adapters:
                 summary.results.append(
-                    _sync_one(engine, settings, adapter, from_dir, http, progress, today))
+                    _sync_one(engine, settings, adapter, from_dir, http, progress, today)
+                )
             # Also the dates a killed sync stored but never reconciled (see ingest_documents).
             pending = reconcile_pending(engine)
             dates = summary.touched_dates | ({pending} if pending else set())
@@ -180,9 +220,15 @@ def sync(engine: Engine, settings: Settings, *, sources: list[str] | None = None
     return summary
 
 
-def _sync_one(engine: Engine, settings: Settings, adapter: Adapter, from_dir: Path | None,
-              http: httpx.Client | None, progress: Progress | None,
-              today: dt.date) -> IngestResult:
+def _sync_one(
+    engine: Engine,
+    settings: Settings,
+    adapter: Adapter,
+    from_dir: Path | None,
+    http: httpx.Client | None,
+    progress: Progress | None,
+    today: dt.date,
+) -> IngestResult:
     started = utcnow()
     result = IngestResult(adapter.name)
     error: LosswatchError | None = None
@@ -192,13 +238,15 @@ def _sync_one(engine: Engine, settings: Settings, adapter: Adapter, from_dir: Pa
         else:
             assert http is not None
             docs = fetch_live(engine, adapter, http, settings, result, today=today)
-        ingest_documents(engine, adapter, docs, result, progress=progress, total=len(docs),
-                         today=today)
+        ingest_documents(
+            engine, adapter, docs, result, progress=progress, total=len(docs), today=today
+        )
     except LosswatchError as exc:
         error = exc
         result.errors.append(str(exc))
-    record_sync_run(engine, result, started_at=started,
-                    mode="from-dir" if from_dir else "live", error=error)
+    record_sync_run(
+        engine, result, started_at=started, mode="from-dir" if from_dir else "live", error=error
+    )
     return result
 
 

@@ -36,25 +36,46 @@ def rebuild_store(engine: Engine) -> dict[str, int]:
             rows = conn.execute(select(s.snapshots).order_by(s.snapshots.c.id)).all()
             for row in rows:
                 adapter = get_adapter(row.source)
-                raw = RawDocument(url=row.url, content=row.content, status=row.http_status,
-                                  media_type=row.media_type, fetched_at=row.fetched_at,
-                                  hint_date=row.hint_date)
+                raw = RawDocument(
+                    url=row.url,
+                    content=row.content,
+                    status=row.http_status,
+                    media_type=row.media_type,
+                    fetched_at=row.fetched_at,
+                    hint_date=row.hint_date,
+                )
                 try:
                     outcome = adapter.parse(raw)
                 except ParseError as exc:
-                    conn.execute(update(s.snapshots).where(s.snapshots.c.id == row.id).values(
-                        status="failed", error_code=exc.code, error_message=exc.message,
-                        figures=0))
+                    conn.execute(
+                        update(s.snapshots)
+                        .where(s.snapshots.c.id == row.id)
+                        .values(
+                            status="failed",
+                            error_code=exc.code,
+                            error_message=exc.message,
+                            figures=0,
+                        )
+                    )
                     continue
-                conn.execute(update(s.snapshots).where(s.snapshots.c.id == row.id).values(
-                    status="ok", error_code=None, error_message=None,
-                    figures=len(outcome.figures)))
+                conn.execute(
+                    update(s.snapshots)
+                    .where(s.snapshots.c.id == row.id)
+                    .values(
+                        status="ok",
+                        error_code=None,
+                        error_message=None,
+                        figures=len(outcome.figures),
+                    )
+                )
                 result = IngestResult(row.source)
-                upsert_figures(conn, row.source, row.id, outcome.figures, result,
-                               seen_at=row.fetched_at)
+                upsert_figures(
+                    conn, row.source, row.id, outcome.figures, result, seen_at=row.fetched_at
+                )
                 upsert_corrections(conn, row.source, row.id, outcome)
-            observations = conn.execute(select(func.count()).select_from(
-                s.observations)).scalar_one()
+            observations = conn.execute(
+                select(func.count()).select_from(s.observations)
+            ).scalar_one()
             # a kill before the reconcile below leaves this note: the next sync (and doctor)
             # see that the whole series must be recomputed
             mark_reconcile_pending(conn, [dt.date.min])

@@ -25,8 +25,9 @@ class Series:
     report_urls: dict[dt.date, str] = field(default_factory=dict)
 
     @classmethod
-    def from_values(cls, values: Iterable[CanonicalValue],
-                    report_urls: dict[dt.date, str] | None = None) -> Series:
+    def from_values(
+        cls, values: Iterable[CanonicalValue], report_urls: dict[dt.date, str] | None = None
+    ) -> Series:
         series = cls(report_urls=dict(report_urls or {}))
         for cv in values:
             series.cells.setdefault(cv.category, {})[cv.report_date] = cv
@@ -42,8 +43,12 @@ class Series:
         """Report dates with a value (for one category, or any)."""
         if category is not None:
             return [d for d, cv in self.cells.get(category, {}).items() if cv.value is not None]
-        found = {d for by_date in self.cells.values() for d, cv in by_date.items()
-                 if cv.value is not None}
+        found = {
+            d
+            for by_date in self.cells.values()
+            for d, cv in by_date.items()
+            if cv.value is not None
+        }
         return sorted(found)
 
     @property
@@ -94,8 +99,11 @@ class Series:
         return None if value is None else (d, value)
 
     def row(self, report_date: dt.date) -> dict[str, CanonicalValue]:
-        return {cat: by_date[report_date] for cat, by_date in self.cells.items()
-                if report_date in by_date}
+        return {
+            cat: by_date[report_date]
+            for cat, by_date in self.cells.items()
+            if report_date in by_date
+        }
 
     def __iter__(self) -> Iterator[CanonicalValue]:
         for by_date in self.cells.values():

@@ -24,31 +24,40 @@ class Settings(BaseSettings):
         env_prefix="LOSSWATCH_", env_file=".env", env_ignore_empty=True, extra="ignore"
     )
 
-    data_dir: Path = Field(default_factory=default_data_dir,
-                           description="Where the default SQLite store lives.")
+    data_dir: Path = Field(
+        default_factory=default_data_dir, description="Where the default SQLite store lives."
+    )
     database_url: str | None = Field(
         default=None,
         description="SQLAlchemy URL (sqlite:///... or postgresql+psycopg://...); "
-        "default: a SQLite file in data_dir.")
+        "default: a SQLite file in data_dir.",
+    )
     http_timeout: float = Field(default=20.0, description="Seconds per HTTP request.")
     http_retries: int = Field(default=3, description="Retries on 5xx and timeouts, with backoff.")
-    user_agent: str = Field(default="losswatch/0.1 (+https://github.com/losswatch/losswatch)",
-                            description="User-Agent sent to the sources.")
-    sources: list[str] = Field(default_factory=list,
-                               description="Sources to sync by default (empty: all).")
+    user_agent: str = Field(
+        default="losswatch/0.1 (+https://github.com/losswatch/losswatch)",
+        description="User-Agent sent to the sources.",
+    )
+    sources: list[str] = Field(
+        default_factory=list, description="Sources to sync by default (empty: all)."
+    )
     log_level: str = Field(default="WARNING", description="Python logging level.")
-    api_token: SecretStr | None = Field(default=None,
-                                        description="Token required by API calls that write.")
+    api_token: SecretStr | None = Field(
+        default=None, description="Token required by API calls that write."
+    )
     allow_private_urls: bool = Field(
         default=False,
-        description="Let the claim checker fetch loopback/private addresses (tests only).")
+        description="Let the claim checker fetch loopback/private addresses (tests only).",
+    )
     max_body_bytes: int = Field(default=1_000_000, description="Largest accepted request body.")
-    fetch_max_bytes: int = Field(default=5_000_000,
-                                 description="Largest article the claim checker downloads.")
+    fetch_max_bytes: int = Field(
+        default=5_000_000, description="Largest article the claim checker downloads."
+    )
     public_base_url: str | None = Field(
         default=None,
         description="Base URL used in links the API publishes (feed, pagination); default: the "
-        "request's own, only for localhost")
+        "request's own, only for localhost",
+    )
 
     @property
     def display_database_url(self) -> str:

@@ -16,53 +16,86 @@ from losswatch.store import queries
 
 def cell_dict(cv: CanonicalValue) -> dict[str, Any]:
     return {
-        "report_date": cv.report_date.isoformat(), "loss_day": cv.loss_day.isoformat(),
-        "category": cv.category, "value": cv.value, "increment": cv.increment,
-        "status": cv.status.value, "rule": cv.rule, "supporting": list(cv.supporting),
-        "dissent": [{"source": d.source, "value": d.value,
-                     "stated_increment": d.stated_increment, "flags": list(d.flags)}
-                    for d in cv.dissent],
+        "report_date": cv.report_date.isoformat(),
+        "loss_day": cv.loss_day.isoformat(),
+        "category": cv.category,
+        "value": cv.value,
+        "increment": cv.increment,
+        "status": cv.status.value,
+        "rule": cv.rule,
+        "supporting": list(cv.supporting),
+        "dissent": [
+            {
+                "source": d.source,
+                "value": d.value,
+                "stated_increment": d.stated_increment,
+                "flags": list(d.flags),
+            }
+            for d in cv.dissent
+        ],
         "flags": list(cv.flags),
     }
 
 
-def day_view(engine: Engine, report_date: dt.date | None, *,
-             as_of: dt.datetime | None = None) -> dict[str, Any]:
+def day_view(
+    engine: Engine, report_date: dt.date | None, *, as_of: dt.datetime | None = None
+) -> dict[str, Any]:
     """One report date: canonical value, increment and status per category, and every
     source's value and stated "(+N)"."""
     assert report_date is not None
     obs = queries.day_observations(engine, report_date, as_of=as_of)
-    canonical = {cv.category: cv for cv in queries.canonical_values(
-        engine, start=report_date, end=report_date)} if as_of is None else {}
+    canonical = (
+        {
+            cv.category: cv
+            for cv in queries.canonical_values(engine, start=report_date, end=report_date)
+        }
+        if as_of is None
+        else {}
+    )
     names = sorted({o.source for o in obs})
     rows = []
     for cat in categories.CATEGORIES:
-        per_source = {o.source: {"value": o.value, "stated_increment": o.stated_increment,
-                                 "location": o.location, "snapshot_id": o.snapshot_id,
-                                 "url": o.url, "quarantined": o.quarantined}
-                      for o in obs if o.category == cat.key}
+        per_source = {
+            o.source: {
+                "value": o.value,
+                "stated_increment": o.stated_increment,
+                "location": o.location,
+                "snapshot_id": o.snapshot_id,
+                "url": o.url,
+                "quarantined": o.quarantined,
+            }
+            for o in obs
+            if o.category == cat.key
+        }
         cv = canonical.get(cat.key)
         if not per_source and cv is None:
             continue
-        rows.append({"category": cat.key, "label": cat.label_en,
-                     "value": cv.value if cv else None,
-                     "increment": cv.increment if cv else None,
-                     "status": cv.status.value if cv else None,
-                     "rule": cv.rule if cv else None, "sources": per_source})
-    return {"report_date": report_date.isoformat(),
-            "loss_day": (report_date - dt.timedelta(days=1)).isoformat(),
-            "as_of": as_of.isoformat() if as_of else None,
-            "sources": names, "rows": rows,
-            "revisions": [_jsonable(r) for r in queries.revisions(engine,
-                                                                  report_date=report_date)]}
+        rows.append(
+            {
+                "category": cat.key,
+                "label": cat.label_en,
+                "value": cv.value if cv else None,
+                "increment": cv.increment if cv else None,
+                "status": cv.status.value if cv else None,
+                "rule": cv.rule if cv else None,
+                "sources": per_source,
+            }
+        )
+    return {
+        "report_date": report_date.isoformat(),
+        "loss_day": (report_date - dt.timedelta(days=1)).isoformat(),
+        "as_of": as_of.isoformat() if as_of else None,
+        "sources": names,
+        "rows": rows,
+        "revisions": [_jsonable(r) for r in queries.revisions(engine, report_date=report_date)],
+    }
 
 
 def audit_view(engine: Engine, *, since: dt.date | None = None) -> dict[str, Any]:
     values = queries.canonical_values(engine)
     return {
         "cells": [cell_dict(cv) for cv in audit_cells(values, since=since)],
-        "reliability": [asdict(r) | {"share_right": r.share_right}
-                        for r in reliability(values)],
+        "reliability": [asdict(r) | {"share_right": r.share_right} for r in reliability(values)],
         "corrections": [_jsonable(c) for c in queries.corrections(engine)],
     }
 
@@ -70,10 +103,12 @@ def audit_view(engine: Engine, *, since: dt.date | None = None) -> dict[str, Any
 def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
     """Dates and datetimes as ISO strings; datetimes always in UTC with an offset (SQLite
     hands them back naive, PostgreSQL aware: the output must not depend on the backend)."""
+
     def iso(value: Any) -> Any:
         if isinstance(value, dt.datetime):
             return (value if value.tzinfo else value.replace(tzinfo=dt.UTC)).isoformat()
         return value.isoformat() if isinstance(value, dt.date) else value
+
     return {k: iso(v) for k, v in row.items()}
 
 
@@ -92,11 +127,19 @@ def health_view(engine: Engine, today: dt.date) -> dict[str, Any]:
     failing = [s["source"] for s in sources if s["last_status"] in ("failed", "partial")]
     quarantined = {s["source"]: s["quarantined"] for s in sources if s["quarantined"]}
     last = queries.last_sync(engine)
-    status = ("stale" if age is None or age > STALE_AFTER_DAYS
-              else "degraded" if failing or quarantined else "ok")
+    status = (
+        "stale"
+        if age is None or age > STALE_AFTER_DAYS
+        else "degraded"
+        if failing or quarantined
+        else "ok"
+    )
     return {
-        "status": status, "newest_report_date": newest.isoformat() if newest else None,
-        "age_days": age, "failing_sources": failing, "quarantined": quarantined,
+        "status": status,
+        "newest_report_date": newest.isoformat() if newest else None,
+        "age_days": age,
+        "failing_sources": failing,
+        "quarantined": quarantined,
         "last_sync": _jsonable(last) if last else None,
         "bundled_snapshot": queries.bundled_snapshot_made_at(engine),
         "sources": [_jsonable(s) for s in sources],

@@ -13,7 +13,8 @@ D = dt.date.fromisoformat
 
 def test_2024_personnel_total_is_the_difference_of_new_year_reports(series: Series) -> None:
     expected = series.value("personnel", D("2025-01-01")) - series.value(
-        "personnel", D("2024-01-01"))
+        "personnel", D("2024-01-01")
+    )
     assert expected == 430_790
     assert d.year_total(series, "personnel", 2024) == 430_790
     (year,) = [t for t in d.period_totals(series, "personnel", "year") if t.label == "2024"]
@@ -54,10 +55,10 @@ def test_period_totals_add_up_to_the_running_total(series: Series) -> None:
 
 
 def test_a_month_total_is_counted_by_loss_day(series: Series) -> None:
-    (october,) = [t for t in d.period_totals(series, "personnel", "month")
-                  if t.label == "2022-10"]
-    assert october.total == (series.value("personnel", D("2022-11-01"))
-                             - series.value("personnel", D("2022-10-01")))
+    (october,) = [t for t in d.period_totals(series, "personnel", "month") if t.label == "2022-10"]
+    assert october.total == (
+        series.value("personnel", D("2022-11-01")) - series.value("personnel", D("2022-10-01"))
+    )
     weeks = d.period_totals(series, "personnel", "week")
     assert all(w.start.weekday() == 0 and w.label.count("-W") == 1 for w in weeks)
     full = [w for w in weeks if w.complete]

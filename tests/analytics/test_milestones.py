@@ -28,8 +28,11 @@ def test_every_crossing_is_the_first_report_at_or_above_the_threshold(series: Se
 def test_personnel_and_tank_milestone_dates(series: Series) -> None:
     personnel = {c.threshold: c.report_date for c in m.crossings(series, "personnel")}
     assert personnel[100_000] == D("2022-12-22")
-    assert series.value("personnel", D("2022-12-21")) < 100_000 <= series.value(
-        "personnel", D("2022-12-22"))
+    assert (
+        series.value("personnel", D("2022-12-21"))
+        < 100_000
+        <= series.value("personnel", D("2022-12-22"))
+    )
     assert sorted(personnel)[:3] == [100_000, 200_000, 300_000]
     assert 1_000_000 in personnel
     tanks = {c.threshold: c.report_date for c in m.crossings(series, "tanks")}

@@ -22,8 +22,7 @@ def test_summary_of_26_october_2022(series: Series) -> None:
     personnel = summary["categories"]["personnel"]
     assert (personnel["value"], personnel["increment"]) == (68_900, 480)
     assert personnel["record"]["highest_since"] == "2022-10-17"
-    week = [series.increment("personnel", D("2022-10-26") - dt.timedelta(days=k))
-            for k in range(7)]
+    week = [series.increment("personnel", D("2022-10-26") - dt.timedelta(days=k)) for k in range(7)]
     assert personnel["mean_7"] == sum(week) / 7
     assert summary["categories"]["tanks"]["value"] == 2_628
     assert set(summary["categories"]) <= set(categories.MAIN_KEYS)
@@ -39,7 +38,9 @@ def test_thirty_day_comparison_uses_differences_of_totals(series: Series) -> Non
     c = comparison(series, "personnel", D("2022-10-26"))
     assert c is not None
     assert c["total"] == series.value("personnel", D("2022-10-26")) - series.value(
-        "personnel", D("2022-09-26"))
+        "personnel", D("2022-09-26")
+    )
     assert c["previous_total"] == series.value("personnel", D("2022-09-26")) - series.value(
-        "personnel", D("2022-08-27"))
+        "personnel", D("2022-08-27")
+    )
     assert comparison(series, "personnel", D("2022-03-01")) is None

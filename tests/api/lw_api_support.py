@@ -28,8 +28,15 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from starlette.testclient import TestClient
 
-__all__ = ["FIXED_NOW", "TOKEN", "TestClient", "assert_problem", "copy_store",
-           "go_offline", "make_settings"]
+__all__ = [
+    "FIXED_NOW",
+    "TOKEN",
+    "TestClient",
+    "assert_problem",
+    "copy_store",
+    "go_offline",
+    "make_settings",
+]
 
 #: 09:00 in Kyiv on the newest recorded report date: today's report is out.
 FIXED_NOW = dt.datetime(2026, 8, 22, 6, 0, tzinfo=dt.UTC)
@@ -44,8 +51,10 @@ ARTICLE_HTML = (
     "<p>Russia lost 480 troops on Tuesday alone, according to the latest estimates from "
     "Ukraine's Armed Forces.</p><p>There have already been around 68,900 troops lost "
     "through the course of the war, and 2,628 tanks, Kyiv said in its daily update on "
-    "the war's progress, published every morning.</p></article></body></html>")
+    "the war's progress, published every morning.</p></article></body></html>"
+)
 PUBLIC_TEST_ADDRESS = "93.184.216.34"
+
 
 def copy_store(path: Path, target_dir: Path) -> Path:
     """A private copy of the built store, for tests that write (sync) or break it."""
@@ -71,12 +80,16 @@ def go_offline(app: FastAPI, content_type: str = "text/html; charset=utf-8") -> 
     Every page is :data:`ARTICLE_HTML` (UTF-8 bytes) sent with ``content_type``.
     """
     settings = app.state.settings
-    transport = httpx.MockTransport(lambda request: httpx.Response(
-        200, content=ARTICLE_HTML.encode(), headers={"Content-Type": content_type}))
+    transport = httpx.MockTransport(
+        lambda request: httpx.Response(
+            200, content=ARTICLE_HTML.encode(), headers={"Content-Type": content_type}
+        )
+    )
 
     def fetcher() -> Any:
         def fetch(url: str) -> FetchedArticle:
             return fetch_article(url, settings, transport=transport, resolver=_offline_resolver)
+
         return fetch
 
     app.dependency_overrides[get_fetcher] = fetcher
@@ -84,8 +97,11 @@ def go_offline(app: FastAPI, content_type: str = "text/html; charset=utf-8") -> 
 
 
 def make_settings(db_path: Path, **overrides: Any) -> Settings:
-    values: dict[str, Any] = {"database_url": f"sqlite:///{db_path}",
-                              "data_dir": db_path.parent, "api_token": SecretStr(TOKEN)}
+    values: dict[str, Any] = {
+        "database_url": f"sqlite:///{db_path}",
+        "data_dir": db_path.parent,
+        "api_token": SecretStr(TOKEN),
+    }
     return Settings(**(values | overrides))
 
 

@@ -22,8 +22,9 @@ from tests.api.lw_api_support import (
 
 
 @pytest.fixture(scope="module")
-def writable(store_path: Path, sources_dir: Path,
-             tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[FastAPI, TestClient]]:
+def writable(
+    store_path: Path, sources_dir: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[FastAPI, TestClient]]:
     """An app on a private copy of the store whose sync reads the recorded files."""
     settings = make_settings(copy_store(store_path, tmp_path_factory.mktemp("sync")))
     app = create_app(settings, clock=lambda: FIXED_NOW)
@@ -33,6 +34,7 @@ def writable(store_path: Path, sources_dir: Path,
 
         def run(sources: list[str] | None) -> SyncSummary:
             return sync(engine, settings, sources=sources, from_dir=sources_dir)
+
         return run
 
     app.dependency_overrides[get_sync_runner] = recorded_runner
@@ -52,11 +54,15 @@ def test_sync_without_a_token_is_401(writable: tuple[FastAPI, TestClient]) -> No
 
 
 def test_sync_with_the_token_runs_and_refreshes_the_data_version(
-        writable: tuple[FastAPI, TestClient]) -> None:
+    writable: tuple[FastAPI, TestClient],
+) -> None:
     _, client = writable
     before = client.get("/api/v1/latest").json()["meta"]["data_version"]
-    response = client.post("/api/v1/sync", json={"sources": ["russianwarship"]},
-                           headers={"Authorization": f"Bearer {TOKEN}"})
+    response = client.post(
+        "/api/v1/sync",
+        json={"sources": ["russianwarship"]},
+        headers={"Authorization": f"Bearer {TOKEN}"},
+    )
     assert response.status_code == 200, response.text
     data = response.json()["data"]
     assert data["ok"] is True and data["mode"] == "from-dir"
@@ -68,16 +74,20 @@ def test_sync_with_the_token_runs_and_refreshes_the_data_version(
 
 def test_unknown_source_is_404(writable: tuple[FastAPI, TestClient]) -> None:
     _, client = writable
-    response = client.post("/api/v1/sync", json={"sources": ["nope"]},
-                           headers={"Authorization": f"Bearer {TOKEN}"})
+    response = client.post(
+        "/api/v1/sync", json={"sources": ["nope"]}, headers={"Authorization": f"Bearer {TOKEN}"}
+    )
     assert_problem(response, 404, "unknown-source")
 
 
 def test_writes_are_off_when_no_token_is_configured(store_path: Path) -> None:
     app = create_app(make_settings(store_path, api_token=None))
     with TestClient(app) as client:
-        body = assert_problem(client.post("/api/v1/sync", headers={
-            "Authorization": "Bearer anything"}), 401, "unauthorized")
+        body = assert_problem(
+            client.post("/api/v1/sync", headers={"Authorization": "Bearer anything"}),
+            401,
+            "unauthorized",
+        )
     assert "disabled" in body["detail"]
 
 

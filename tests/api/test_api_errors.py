@@ -11,8 +11,12 @@ from losswatch.api import create_app
 from tests.api.lw_api_support import TestClient, assert_problem, make_settings
 
 PAYLOAD = '<script>alert("x")</script>'
-HEADERS = ("content-security-policy", "x-content-type-options", "referrer-policy",
-           "x-frame-options")
+HEADERS = (
+    "content-security-policy",
+    "x-content-type-options",
+    "referrer-policy",
+    "x-frame-options",
+)
 
 
 def test_unknown_route_and_wrong_method(client: TestClient) -> None:
@@ -21,9 +25,20 @@ def test_unknown_route_and_wrong_method(client: TestClient) -> None:
     assert body["status"] == 405
 
 
-@pytest.mark.parametrize("url", ["/api/v1/latest", "/api/v1/nothing", "/", "/explore",
-                                 "/static/app.css", "/docs", "/openapi.json",
-                                 "/?date=bad", "/api/v2/statistics/latest"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/latest",
+        "/api/v1/nothing",
+        "/",
+        "/explore",
+        "/static/app.css",
+        "/docs",
+        "/openapi.json",
+        "/?date=bad",
+        "/api/v2/statistics/latest",
+    ],
+)
 def test_security_headers_on_every_response(client: TestClient, url: str) -> None:
     response = client.get(url)
     for name in HEADERS:
@@ -67,21 +82,35 @@ def test_html_errors_for_pages_json_for_the_api(client: TestClient) -> None:
     assert_problem(api, 400, "invalid-date")
 
 
-@pytest.mark.parametrize("url", [
-    f"/?date={PAYLOAD}", f"/?lang={PAYLOAD}", f"/explore?category={PAYLOAD}",
-    f"/explore?kind={PAYLOAD}", f"/explore?from={PAYLOAD}", f"/audit?since={PAYLOAD}",
-    f"/audit?status={PAYLOAD}", f"/check?lang={PAYLOAD}", f"/check/{PAYLOAD}",
-    f"/nothing/{PAYLOAD}",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        f"/?date={PAYLOAD}",
+        f"/?lang={PAYLOAD}",
+        f"/explore?category={PAYLOAD}",
+        f"/explore?kind={PAYLOAD}",
+        f"/explore?from={PAYLOAD}",
+        f"/audit?since={PAYLOAD}",
+        f"/audit?status={PAYLOAD}",
+        f"/check?lang={PAYLOAD}",
+        f"/check/{PAYLOAD}",
+        f"/nothing/{PAYLOAD}",
+    ],
+)
 def test_query_payloads_never_reflect_unescaped(client: TestClient, url: str) -> None:
     response = client.get(url, headers={"Accept": "text/html"})
     assert response.status_code < 500
     assert "<script>alert" not in response.text
 
 
-@pytest.mark.parametrize("url", [f"/api/v1/series/{PAYLOAD}",
-                                 f"/api/v1/series/tanks?fields={PAYLOAD}",
-                                 f"/api/v2/terms/{PAYLOAD[:5]}"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        f"/api/v1/series/{PAYLOAD}",
+        f"/api/v1/series/tanks?fields={PAYLOAD}",
+        f"/api/v2/terms/{PAYLOAD[:5]}",
+    ],
+)
 def test_api_errors_are_json_never_html(client: TestClient, url: str) -> None:
     response = client.get(url)
     assert 400 <= response.status_code < 500
@@ -90,23 +119,37 @@ def test_api_errors_are_json_never_html(client: TestClient, url: str) -> None:
 
 
 DATE_URLS = [
-    "/api/v1/days/{d}", "/api/v1/days/2022-11-24?as_of={d}T00:00:00+05:00",
-    "/api/v1/reports/{d}", "/api/v1/series/tanks?from={d}", "/api/v1/series/tanks?to={d}",
-    "/api/v1/explore?from={d}", "/api/v1/explore?to={d}&kind=daily",
-    "/api/v1/explore?from={d}&kind=monthly", "/api/v1/summary?date={d}",
-    "/api/v1/brief?date={d}", "/api/v1/brief?date={d}&lang=uk", "/api/v1/audit?since={d}",
-    "/api/v1/charts/tanks?from={d}", "/api/v1/charts/tanks?to={d}",
-    "/api/v2/statistics/{d}", "/api/v2/statistics?date_from={d}",
+    "/api/v1/days/{d}",
+    "/api/v1/days/2022-11-24?as_of={d}T00:00:00+05:00",
+    "/api/v1/reports/{d}",
+    "/api/v1/series/tanks?from={d}",
+    "/api/v1/series/tanks?to={d}",
+    "/api/v1/explore?from={d}",
+    "/api/v1/explore?to={d}&kind=daily",
+    "/api/v1/explore?from={d}&kind=monthly",
+    "/api/v1/summary?date={d}",
+    "/api/v1/brief?date={d}",
+    "/api/v1/brief?date={d}&lang=uk",
+    "/api/v1/audit?since={d}",
+    "/api/v1/charts/tanks?from={d}",
+    "/api/v1/charts/tanks?to={d}",
+    "/api/v2/statistics/{d}",
+    "/api/v2/statistics?date_from={d}",
     "/api/v2/statistics?date_to={d}",
-    "/?date={d}", "/explore?from={d}", "/explore?to={d}&kind=monthly", "/audit?since={d}",
-    "POST /api/v1/check", "POST /check",
+    "/?date={d}",
+    "/explore?from={d}",
+    "/explore?to={d}&kind=monthly",
+    "/audit?since={d}",
+    "POST /api/v1/check",
+    "POST /check",
 ]
 
 
 @pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31", "2022-02-30"])
 @pytest.mark.parametrize("url", DATE_URLS)
 def test_every_date_input_out_of_range_or_invalid_is_a_4xx_problem(
-        client: TestClient, url: str, day: str) -> None:
+    client: TestClient, url: str, day: str
+) -> None:
     text = "Russia lost 480 troops yesterday."
     if url == "POST /api/v1/check":
         response = client.post("/api/v1/check", json={"text": text, "article_date": day})
@@ -122,9 +165,20 @@ def test_every_date_input_out_of_range_or_invalid_is_a_4xx_problem(
         assert "<code>invalid-date</code>" in response.text
 
 
-@pytest.mark.parametrize("url", ["/api/v1/latest", "/api/v1/days/2022-11-24", "/feed.atom",
-                                 "/api/v2/statistics/latest", "/", "/explore",
-                                 "/static/app.css", "/openapi.json", "/healthz"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/latest",
+        "/api/v1/days/2022-11-24",
+        "/feed.atom",
+        "/api/v2/statistics/latest",
+        "/",
+        "/explore",
+        "/static/app.css",
+        "/openapi.json",
+        "/healthz",
+    ],
+)
 def test_head_answers_like_get_without_a_body(client: TestClient, url: str) -> None:
     get = client.get(url)
     head = client.head(url)
@@ -139,8 +193,10 @@ def test_head_answers_like_get_without_a_body(client: TestClient, url: str) -> N
 def test_head_with_cors_and_its_errors(client: TestClient) -> None:
     cors = client.head("/api/v1/latest", headers={"Origin": "https://newsroom.example"})
     assert cors.status_code == 200 and cors.headers["access-control-allow-origin"] == "*"
-    preflight = client.options("/api/v1/latest", headers={
-        "Origin": "https://newsroom.example", "Access-Control-Request-Method": "HEAD"})
+    preflight = client.options(
+        "/api/v1/latest",
+        headers={"Origin": "https://newsroom.example", "Access-Control-Request-Method": "HEAD"},
+    )
     assert "HEAD" in preflight.headers["access-control-allow-methods"]
     etag = client.get("/api/v1/latest").headers["etag"]
     assert client.head("/api/v1/latest", headers={"If-None-Match": etag}).status_code == 304
@@ -155,7 +211,10 @@ def test_the_docs_page_works_offline(client: TestClient) -> None:
     assert "/docs-assets/swagger-ui-bundle.js" in page.text and "cdn." not in page.text
     assert "cdn.jsdelivr.net" not in page.headers["content-security-policy"]
     script = client.get("/docs-assets/swagger-ui-bundle.js")
-    assert script.status_code == 200 and script.headers["content-type"].startswith(
-        "text/javascript") and len(script.content) > 100_000
+    assert (
+        script.status_code == 200
+        and script.headers["content-type"].startswith("text/javascript")
+        and len(script.content) > 100_000
+    )
     assert client.get("/docs-assets/swagger-ui.css").status_code == 200
     assert client.get("/docs-assets/secrets.txt").status_code == 404

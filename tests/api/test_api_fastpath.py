@@ -21,8 +21,13 @@ def test_a_repeated_get_is_replayed_with_every_header(app: FastAPI, client: Test
     assert any(k[1] == "/api/v1/series/tanks" for k in _asgi_keys(app))
     second = client.get(url)
     assert second.content == first.content
-    for name in ("etag", "cache-control", "content-security-policy", "x-frame-options",
-                 "content-type"):
+    for name in (
+        "etag",
+        "cache-control",
+        "content-security-policy",
+        "x-frame-options",
+        "content-type",
+    ):
         assert second.headers[name] == first.headers[name]
     again = client.get(url, headers={"If-None-Match": first.headers["etag"]})
     assert again.status_code == 304 and again.content == b""

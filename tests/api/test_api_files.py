@@ -25,12 +25,13 @@ def test_csv_export_is_an_attachment(client: TestClient) -> None:
     assert again.status_code == 304
 
 
-@pytest.mark.parametrize(("fmt", "magic"), [("json", b"["), ("parquet", b"PAR1"),
-                                            ("datapackage", b"PK")])
+@pytest.mark.parametrize(
+    ("fmt", "magic"), [("json", b"["), ("parquet", b"PAR1"), ("datapackage", b"PK")]
+)
 def test_other_export_formats(client: TestClient, fmt: str, magic: bytes) -> None:
     response = client.get(f"/api/v1/exports/{fmt}?table=wide")
     assert response.status_code == 200, response.text[:300]
-    assert response.content.lstrip()[:len(magic)] in (magic, b"{")
+    assert response.content.lstrip()[: len(magic)] in (magic, b"{")
     assert "attachment" in response.headers["content-disposition"]
     if fmt == "datapackage":
         with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
@@ -38,14 +39,17 @@ def test_other_export_formats(client: TestClient, fmt: str, magic: bytes) -> Non
             json.loads(archive.read("datapackage.json"))
 
 
-@pytest.mark.parametrize(("url", "status", "code"), [
-    ("/api/v1/exports/xlsx", 400, "bad-request"),
-    ("/api/v1/exports/csv?table=secret", 400, "bad-request"),
-    ("/api/v1/charts/tankz", 404, "unknown-category"),
-    ("/api/v1/charts/tanks?kind=pie", 400, "bad-request"),
-    ("/api/v1/charts/tanks?format=gif", 400, "bad-request"),
-    ("/static/nothing-here.js", 404, "not-found"),
-])
+@pytest.mark.parametrize(
+    ("url", "status", "code"),
+    [
+        ("/api/v1/exports/xlsx", 400, "bad-request"),
+        ("/api/v1/exports/csv?table=secret", 400, "bad-request"),
+        ("/api/v1/charts/tankz", 404, "unknown-category"),
+        ("/api/v1/charts/tanks?kind=pie", 400, "bad-request"),
+        ("/api/v1/charts/tanks?format=gif", 400, "bad-request"),
+        ("/static/nothing-here.js", 404, "not-found"),
+    ],
+)
 def test_download_errors(client: TestClient, url: str, status: int, code: str) -> None:
     assert_problem(client.get(url), status, code)
 
@@ -62,8 +66,9 @@ def test_charts(client: TestClient) -> None:
 def test_atom_feed(client: TestClient) -> None:
     response = client.get("/feed.atom")
     assert response.headers["content-type"].startswith("application/atom+xml")
-    assert b"<feed" in response.content and b"http://testserver/?date=2026-08-22" in \
-        response.content
+    assert (
+        b"<feed" in response.content and b"http://testserver/?date=2026-08-22" in response.content
+    )
 
 
 def test_plotly_is_served_from_the_installed_package(client: TestClient) -> None:

@@ -27,13 +27,15 @@ def test_healthz_reports_freshness_and_sources(client: TestClient) -> None:
 
 
 def test_healthz_shows_a_failing_source_and_staleness(
-        store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    store_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     path = copy_store(store_path, tmp_path_factory.mktemp("health"))
     broken = tmp_path_factory.mktemp("broken") / "orc-losses"
     broken.mkdir()
     (broken / "russian-losses.json").write_text("<html>502 Bad Gateway</html>")
-    sync(open_store(f"sqlite:///{path}"), Settings(), from_dir=broken.parent,
-         sources=["orc_losses"])
+    sync(
+        open_store(f"sqlite:///{path}"), Settings(), from_dir=broken.parent, sources=["orc_losses"]
+    )
     later = FIXED_NOW + dt.timedelta(days=10)
     app = create_app(make_settings(path), clock=lambda: later)
     with TestClient(app) as client:

@@ -10,12 +10,15 @@ from tests.api.lw_api_support import TestClient, assert_problem
 def test_audit_lists_disagreements_with_their_evidence(client: TestClient) -> None:
     data = client.get("/api/v1/audit").json()["data"]
     assert data["cells"] and data["reliability"]
-    cell = next(c for c in data["cells"]
-                if c["report_date"] == "2022-11-24" and c["category"] == "afv")
+    cell = next(
+        c for c in data["cells"] if c["report_date"] == "2022-11-24" and c["category"] == "afv"
+    )
     assert cell["value"] == 5839
     assert cell["status"] == "resolved_by_increment"
-    assert {d["source"]: d["value"] for d in cell["dissent"]} == {"official_en": 5837,
-                                                                 "petroivaniuk": 5837}
+    assert {d["source"]: d["value"] for d in cell["dissent"]} == {
+        "official_en": 5837,
+        "petroivaniuk": 5837,
+    }
     since = client.get("/api/v1/audit?since=2024-01-01").json()["data"]["cells"]
     assert since and all(c["report_date"] >= "2024-01-01" for c in since)
 
@@ -39,13 +42,16 @@ def test_summary_and_brief_of_a_past_report(client: TestClient) -> None:
     assert uk["lang"] == "uk" and "480" in uk["headline"]
 
 
-@pytest.mark.parametrize(("url", "status", "code"), [
-    ("/api/v1/audit?since=2024-99-01", 400, "invalid-date"),
-    ("/api/v1/milestones?category=tankz", 404, "unknown-category"),
-    ("/api/v1/summary?date=2019-01-01", 404, "not-found"),
-    ("/api/v1/brief?date=2019-01-01", 404, "not-found"),
-    ("/api/v1/brief?lang=fr", 400, "bad-request"),
-    ("/api/v1/brief?date=26.10.2022", 400, "invalid-date"),
-])
+@pytest.mark.parametrize(
+    ("url", "status", "code"),
+    [
+        ("/api/v1/audit?since=2024-99-01", 400, "invalid-date"),
+        ("/api/v1/milestones?category=tankz", 404, "unknown-category"),
+        ("/api/v1/summary?date=2019-01-01", 404, "not-found"),
+        ("/api/v1/brief?date=2019-01-01", 404, "not-found"),
+        ("/api/v1/brief?lang=fr", 400, "bad-request"),
+        ("/api/v1/brief?date=26.10.2022", 400, "invalid-date"),
+    ],
+)
 def test_insight_errors(client: TestClient, url: str, status: int, code: str) -> None:
     assert_problem(client.get(url), status, code)

@@ -28,8 +28,9 @@ def test_latest_is_the_newest_report_with_its_freshness(client: TestClient) -> N
     assert response.json()["meta"]["data_version"]
 
 
-def test_kyiv_midnight_decides_whether_todays_report_is_due(settings: Settings,
-                                                            app: FastAPI) -> None:
+def test_kyiv_midnight_decides_whether_todays_report_is_due(
+    settings: Settings, app: FastAPI
+) -> None:
     # 22:30 UTC on 22 August is already 23 August in Kyiv (UTC+3 in summer).
     late = dt.datetime(2026, 8, 22, 22, 30, tzinfo=dt.UTC)
     other = create_app(settings, engine=app.state.cache.engine, clock=lambda: late)
@@ -67,8 +68,9 @@ def test_cors_allows_reads_from_any_origin_but_no_writes(client: TestClient) -> 
     read = client.get("/api/v1/latest", headers=origin)
     assert read.headers["access-control-allow-origin"] == "*"
     assert "ETag" in read.headers["access-control-expose-headers"]
-    preflight = client.options("/api/v1/check", headers=origin | {
-        "Access-Control-Request-Method": "POST"})
+    preflight = client.options(
+        "/api/v1/check", headers=origin | {"Access-Control-Request-Method": "POST"}
+    )
     assert preflight.status_code == 204
     assert "POST" not in preflight.headers["access-control-allow-methods"]
     write = client.post("/api/v1/check", json={"text": "x"}, headers=origin)

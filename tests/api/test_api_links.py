@@ -42,7 +42,8 @@ def test_a_foreign_host_header_never_reaches_the_links(client: TestClient) -> No
     series = client.get(SERIES, headers=EVIL).json()["meta"]["links"]
     assert series["next"] == "/api/v1/series/tanks?from=2022-11-20&to=2022-11-24&limit=2&offset=4"
     assert series["prev"].startswith("/api/v1/series/tanks?") and series["prev"].endswith(
-        "offset=0")
+        "offset=0"
+    )
     # the poisoned answer is not what the next (honest) client gets from the cache either
     assert "evil.example" not in client.get("/feed.atom").text
 
@@ -67,5 +68,6 @@ def test_public_base_url_is_used_whatever_the_host(configured: TestClient) -> No
         published = links(configured, headers)
         assert all(link.startswith("https://losswatch.example/data/") for link in published)
     nxt = configured.get(V2, headers=EVIL).json()["data"]["paging"]["next_url"]
-    assert nxt == ("https://losswatch.example/data/api/v2/statistics?offset=6&limit=3"
-                   "&date_from=2022-11-01")
+    assert nxt == (
+        "https://losswatch.example/data/api/v2/statistics?offset=6&limit=3&date_from=2022-11-01"
+    )

@@ -24,8 +24,7 @@ pytestmark = pytest.mark.postgres
 
 
 @pytest.fixture(scope="module")
-def pg_url(postgres_url: str, sources_dir: Path,
-           tmp_path_factory: pytest.TempPathFactory) -> str:
+def pg_url(postgres_url: str, sources_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
     """A PostgreSQL store synced from a small recorded subset (orc-losses, the russianwarship
     samples and October 2022 of the official English texts)."""
     root = tmp_path_factory.mktemp("pg-sources")
@@ -42,8 +41,9 @@ def pg_url(postgres_url: str, sources_dir: Path,
 
 @pytest.fixture(scope="module")
 def pg_app(pg_url: str, tmp_path_factory: pytest.TempPathFactory) -> FastAPI:
-    settings = Settings(database_url=pg_url, data_dir=tmp_path_factory.mktemp("pg-data"),
-                        api_token=SecretStr(TOKEN))
+    settings = Settings(
+        database_url=pg_url, data_dir=tmp_path_factory.mktemp("pg-data"), api_token=SecretStr(TOKEN)
+    )
     return go_offline(create_app(settings, clock=lambda: FIXED_NOW))
 
 
@@ -54,8 +54,10 @@ def pg_client(pg_app: FastAPI) -> Iterator[TestClient]:
 
 
 def test_the_record_of_2022_10_26_on_postgres(pg_client: TestClient) -> None:
-    rows = {r["category"]: r for r in pg_client.get("/api/v1/reports/2022-10-26").json()["data"]
-            ["values"]}
+    rows = {
+        r["category"]: r
+        for r in pg_client.get("/api/v1/reports/2022-10-26").json()["data"]["values"]
+    }
     assert rows["personnel"]["value"] == 68_900 and rows["personnel"]["increment"] == 480
 
 
@@ -63,8 +65,15 @@ def test_api_conforms_to_its_schema_on_postgres(pg_app: FastAPI) -> None:
     check_schema(pg_app, examples=8)
 
 
-@pytest.mark.parametrize("url", [f"/?date={PAYLOAD}", f"/explore?kind={PAYLOAD}",
-                                 f"/audit?since={PAYLOAD}", f"/check/{PAYLOAD}"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        f"/?date={PAYLOAD}",
+        f"/explore?kind={PAYLOAD}",
+        f"/audit?since={PAYLOAD}",
+        f"/check/{PAYLOAD}",
+    ],
+)
 def test_payloads_never_reflect_unescaped_on_postgres(pg_client: TestClient, url: str) -> None:
     response = pg_client.get(url, headers={"Accept": "text/html"})
     assert 400 <= response.status_code < 500

@@ -8,13 +8,21 @@ from tests.api.lw_api_support import TestClient, assert_problem
 
 
 def test_series_of_one_category_with_fields_and_pages(client: TestClient) -> None:
-    response = client.get("/api/v1/series/tanks", params={
-        "from": "2022-11-20", "to": "2022-11-24", "fields": "report_date,value,increment",
-        "limit": 2})
+    response = client.get(
+        "/api/v1/series/tanks",
+        params={
+            "from": "2022-11-20",
+            "to": "2022-11-24",
+            "fields": "report_date,value,increment",
+            "limit": 2,
+        },
+    )
     assert response.status_code == 200
     body = response.json()
-    assert body["data"] == [{"report_date": "2022-11-20", "value": 2886, "increment": 1},
-                            {"report_date": "2022-11-21", "value": 2892, "increment": 6}]
+    assert body["data"] == [
+        {"report_date": "2022-11-20", "value": 2886, "increment": 1},
+        {"report_date": "2022-11-21", "value": 2892, "increment": 6},
+    ]
     meta = body["meta"]
     assert (meta["total"], meta["offset"], meta["limit"]) == (5, 0, 2)
     assert meta["links"]["prev"] is None
@@ -27,37 +35,50 @@ def test_series_rows_carry_the_evidence_by_default(client: TestClient) -> None:
     row = client.get("/api/v1/series/afv?from=2022-11-24&to=2022-11-24").json()["data"][0]
     assert row["value"] == 5839
     assert row["status"] == "resolved_by_increment"
-    assert set(row) == {"report_date", "loss_day", "value", "increment", "status", "rule",
-                        "supporting", "dissent", "flags"}
+    assert set(row) == {
+        "report_date",
+        "loss_day",
+        "value",
+        "increment",
+        "status",
+        "rule",
+        "supporting",
+        "dissent",
+        "flags",
+    }
 
 
-@pytest.mark.parametrize(("url", "status", "code"), [
-    ("/api/v1/series/tankz", 404, "unknown-category"),
-    ("/api/v1/series/tanks?from=2022-13-01", 400, "invalid-date"),
-    ("/api/v1/series/tanks?to=yesterday", 400, "invalid-date"),
-    ("/api/v1/series/tanks?from=2023-01-02&to=2023-01-01", 400, "bad-request"),
-    ("/api/v1/series/tanks?fields=value,colour", 400, "bad-request"),
-    ("/api/v1/series/tanks?limit=0", 400, "bad-request"),
-    ("/api/v1/series/tanks?offset=-1", 400, "bad-request"),
-    ("/api/v1/days/2022-02-30", 400, "invalid-date"),
-    ("/api/v1/days/1999-01-01", 404, "not-found"),
-    ("/api/v1/days/2022-11-24?as_of=soon", 400, "invalid-date"),
-    ("/api/v1/categories/tankz", 404, "unknown-category"),
-    ("/api/v1/explore?categories=tanks,nope", 404, "unknown-category"),
-    ("/api/v1/explore?kind=weekly", 400, "bad-request"),
-    ("/api/v1/explore?categories=" + ",".join(["tanks", "afv", "mlrs", "uav", "ships",
-                                                "aircraft", "helicopters"]), 400,
-     "bad-request"),
-    ("/api/v1/reports/2021-01-01", 404, "not-found"),
-])
-def test_bad_input_is_a_4xx_problem(client: TestClient, url: str, status: int,
-                                    code: str) -> None:
+@pytest.mark.parametrize(
+    ("url", "status", "code"),
+    [
+        ("/api/v1/series/tankz", 404, "unknown-category"),
+        ("/api/v1/series/tanks?from=2022-13-01", 400, "invalid-date"),
+        ("/api/v1/series/tanks?to=yesterday", 400, "invalid-date"),
+        ("/api/v1/series/tanks?from=2023-01-02&to=2023-01-01", 400, "bad-request"),
+        ("/api/v1/series/tanks?fields=value,colour", 400, "bad-request"),
+        ("/api/v1/series/tanks?limit=0", 400, "bad-request"),
+        ("/api/v1/series/tanks?offset=-1", 400, "bad-request"),
+        ("/api/v1/days/2022-02-30", 400, "invalid-date"),
+        ("/api/v1/days/1999-01-01", 404, "not-found"),
+        ("/api/v1/days/2022-11-24?as_of=soon", 400, "invalid-date"),
+        ("/api/v1/categories/tankz", 404, "unknown-category"),
+        ("/api/v1/explore?categories=tanks,nope", 404, "unknown-category"),
+        ("/api/v1/explore?kind=weekly", 400, "bad-request"),
+        (
+            "/api/v1/explore?categories="
+            + ",".join(["tanks", "afv", "mlrs", "uav", "ships", "aircraft", "helicopters"]),
+            400,
+            "bad-request",
+        ),
+        ("/api/v1/reports/2021-01-01", 404, "not-found"),
+    ],
+)
+def test_bad_input_is_a_4xx_problem(client: TestClient, url: str, status: int, code: str) -> None:
     assert_problem(client.get(url), status, code)
 
 
 def test_validation_problem_lists_each_field(client: TestClient) -> None:
-    body = assert_problem(client.get("/api/v1/series/tanks?limit=x&offset=y"), 400,
-                          "bad-request")
+    body = assert_problem(client.get("/api/v1/series/tanks?limit=x&offset=y"), 400, "bad-request")
     assert {e["field"] for e in body["errors"]} == {"limit", "offset"}
     assert all(e["code"] == "bad-request" for e in body["errors"])
 
@@ -85,11 +106,15 @@ def test_categories_with_labels_and_lineage(client: TestClient) -> None:
 
 
 def test_explore_json_and_csv_agree(client: TestClient) -> None:
-    params = {"categories": "tanks,afv", "kind": "daily", "from": "2022-11-01",
-              "to": "2022-11-30"}
+    params = {"categories": "tanks,afv", "kind": "daily", "from": "2022-11-01", "to": "2022-11-30"}
     table = client.get("/api/v1/explore", params=params).json()["data"]
-    assert [c["key"] for c in table["columns"]] == ["loss_day", "tanks", "tanks_mean7", "afv",
-                                                    "afv_mean7"]
+    assert [c["key"] for c in table["columns"]] == [
+        "loss_day",
+        "tanks",
+        "tanks_mean7",
+        "afv",
+        "afv_mean7",
+    ]
     assert table["rows"][0][0] == "2022-11-01"
     csv = client.get("/api/v1/explore", params=params | {"format": "csv"})
     assert csv.headers["content-type"].startswith("text/csv")
@@ -100,12 +125,14 @@ def test_explore_json_and_csv_agree(client: TestClient) -> None:
 
 
 def test_explore_monthly_sums_the_month(client: TestClient) -> None:
-    table = client.get("/api/v1/explore?categories=personnel&kind=monthly&from=2023-01-01"
-                       "&to=2023-12-31").json()["data"]
+    table = client.get(
+        "/api/v1/explore?categories=personnel&kind=monthly&from=2023-01-01&to=2023-12-31"
+    ).json()["data"]
     months = dict(table["rows"])
     assert len(months) == 12
-    series = client.get("/api/v1/series/personnel?from=2023-01-01&to=2024-01-01"
-                        "&fields=report_date,value&limit=5000").json()["data"]
+    series = client.get(
+        "/api/v1/series/personnel?from=2023-01-01&to=2024-01-01&fields=report_date,value&limit=5000"
+    ).json()["data"]
     values = {r["report_date"]: r["value"] for r in series}
     # Losses of the loss days of 2023 = count of the 2024-01-01 report - count of 2023-01-01.
     assert sum(months.values()) == values["2024-01-01"] - values["2023-01-01"]
@@ -127,14 +154,19 @@ def test_recorded_files_show_their_name_never_a_local_path(client: TestClient) -
     assert all(u.startswith(("recorded file ", "http://", "https://")) for u in urls), urls
 
 
-@pytest.mark.parametrize(("url", "shown"), [
-    ("file:///work/shared/data/sources/orc-losses/russian-losses.json",
-     "recorded file russian-losses.json"),
-    ("FILE:///C:/data/a%20b.txt", "recorded file a b.txt"),
-    ("file:///", "recorded file"),
-    ("https://mod.gov.ua/news/x", "https://mod.gov.ua/news/x"),
-    (None, None),
-])
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        (
+            "file:///work/shared/data/sources/orc-losses/russian-losses.json",
+            "recorded file russian-losses.json",
+        ),
+        ("FILE:///C:/data/a%20b.txt", "recorded file a b.txt"),
+        ("file:///", "recorded file"),
+        ("https://mod.gov.ua/news/x", "https://mod.gov.ua/news/x"),
+        (None, None),
+    ],
+)
 def test_public_url(url: str | None, shown: str | None) -> None:
     from losswatch.api.present import public, public_url
 

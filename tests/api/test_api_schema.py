@@ -39,8 +39,7 @@ def test_api_conforms_to_its_schema(app: FastAPI) -> None:
 
 def check_schema(app: FastAPI, examples: int) -> None:
     """The schemathesis run itself (also used on the PostgreSQL-backed app)."""
-    schema = schemathesis.openapi.from_asgi("/openapi.json", app).exclude(
-        path="/api/v1/sync")
+    schema = schemathesis.openapi.from_asgi("/openapi.json", app).exclude(path="/api/v1/sync")
     failures: list[str] = []
     operations = 0
     for result in schema.get_all_operations():
@@ -48,8 +47,13 @@ def check_schema(app: FastAPI, examples: int) -> None:
         operations += 1
 
         @given(case=operation.as_strategy())
-        @settings(max_examples=min(SLOW.get(operation.path, examples), examples), deadline=None,
-                  derandomize=True, database=None, suppress_health_check=list(HealthCheck))
+        @settings(
+            max_examples=min(SLOW.get(operation.path, examples), examples),
+            deadline=None,
+            derandomize=True,
+            database=None,
+            suppress_health_check=list(HealthCheck),
+        )
         def run(case: Any) -> None:
             case.call_and_validate(excluded_checks=[positive_data_acceptance])
 

@@ -35,8 +35,7 @@ def recorded(sources_dir: Path, day: str) -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
 
 
-def official_record(client: TestClient, day: str
-                    ) -> dict[str, tuple[int | None, int | None, str]]:
+def official_record(client: TestClient, day: str) -> dict[str, tuple[int | None, int | None, str]]:
     """(value, increment, status) per v2 key from the canonical cells of that report."""
     rows = {r["category"]: r for r in client.get(f"/api/v1/days/{day}").json()["data"]["rows"]}
     out = {}
@@ -49,8 +48,9 @@ def official_record(client: TestClient, day: str
 
 
 @pytest.mark.parametrize("day", RECORDED)
-def test_one_day_matches_the_recorded_response(client: TestClient, sources_dir: Path,
-                                               day: str) -> None:
+def test_one_day_matches_the_recorded_response(
+    client: TestClient, sources_dir: Path, day: str
+) -> None:
     expected = recorded(sources_dir, day)
     ours = client.get(f"/api/v2/statistics/{day}").json()
     assert ours["message"] == expected["message"]
@@ -73,8 +73,10 @@ def test_one_day_matches_the_recorded_response(client: TestClient, sources_dir: 
                 assert mine == theirs, (part, key, mine, theirs)
                 agreed += 1
             else:
-                print(f"{day} {part}.{key}: russianwarship {theirs}, official record "  # noqa: T201
-                      f"{record} ({status}); asserting the official record")
+                print(  # noqa: T201
+                    f"{day} {part}.{key}: russianwarship {theirs}, official record "
+                    f"{record} ({status}); asserting the official record"
+                )
                 assert mine == record, (part, key)
     assert agreed >= 2 * 12  # nearly every field agrees; a wholesale mismatch is a bug
 
@@ -95,8 +97,9 @@ def test_war_day_numbers(client: TestClient) -> None:
 
 
 def test_list_with_paging_links(client: TestClient) -> None:
-    body = client.get("/api/v2/statistics?offset=0&limit=3&date_from=2022-11-01"
-                      "&date_to=2022-11-30").json()
+    body = client.get(
+        "/api/v2/statistics?offset=0&limit=3&date_from=2022-11-01&date_to=2022-11-30"
+    ).json()
     records = body["data"]["records"]
     assert [r["date"] for r in records] == ["2022-11-30", "2022-11-29", "2022-11-28"]
     paging = body["data"]["paging"]
@@ -110,8 +113,9 @@ def test_list_with_paging_links(client: TestClient) -> None:
 
 
 def test_terms_in_english_and_ukrainian(client: TestClient, sources_dir: Path) -> None:
-    transcribed = json.loads((sources_dir / "russianwarship" / "terms_en__transcribed.json")
-                             .read_text(encoding="utf-8"))
+    transcribed = json.loads(
+        (sources_dir / "russianwarship" / "terms_en__transcribed.json").read_text(encoding="utf-8")
+    )
     en = client.get("/api/v2/terms/en").json()
     assert en["message"] == transcribed["message"]
     assert set(transcribed["data"]) <= set(en["data"])
@@ -120,14 +124,18 @@ def test_terms_in_english_and_ukrainian(client: TestClient, sources_dir: Path) -
     assert ua["data"]["tanks"]["title"] == "Танків"
 
 
-@pytest.mark.parametrize(("url", "status", "code"), [
-    ("/api/v2/statistics/2022-02-31", 400, "invalid-date"),
-    ("/api/v2/statistics/2020-01-01", 404, "not-found"),
-    ("/api/v2/statistics?limit=0", 400, "bad-request"),
-    ("/api/v2/statistics?date_from=2023-01-02&date_to=2023-01-01", 400, "bad-request"),
-    ("/api/v2/terms/fr", 404, "not-found"),
-])
-def test_v2_errors_keep_the_problem_shape_and_the_apis_message(client: TestClient, url: str,
-                                                               status: int, code: str) -> None:
+@pytest.mark.parametrize(
+    ("url", "status", "code"),
+    [
+        ("/api/v2/statistics/2022-02-31", 400, "invalid-date"),
+        ("/api/v2/statistics/2020-01-01", 404, "not-found"),
+        ("/api/v2/statistics?limit=0", 400, "bad-request"),
+        ("/api/v2/statistics?date_from=2023-01-02&date_to=2023-01-01", 400, "bad-request"),
+        ("/api/v2/terms/fr", 404, "not-found"),
+    ],
+)
+def test_v2_errors_keep_the_problem_shape_and_the_apis_message(
+    client: TestClient, url: str, status: int, code: str
+) -> None:
     body = assert_problem(client.get(url), status, code)
     assert body["message"] == "The given data was invalid."

@@ -15,8 +15,16 @@ from losswatch.claims.anchored import PhraseFinder, leading_literals
 from losswatch.claims.dates import _date_res
 from losswatch.claims.text import normalize, sentence_spans
 
-FINDERS = ("scope_re", "period_re", "weekday_re", "relative_re", "month_finder",
-           "number_word_re", "category_re", "qualifier_tail_re")
+FINDERS = (
+    "scope_re",
+    "period_re",
+    "weekday_re",
+    "relative_re",
+    "month_finder",
+    "number_word_re",
+    "category_re",
+    "qualifier_tail_re",
+)
 
 
 def _finders(code: str) -> dict[str, PhraseFinder]:
@@ -35,8 +43,9 @@ def _assert_same(finder: PhraseFinder, text: str) -> None:
     for pos in range(0, len(text), 7):
         ours, full = finder.match(text, pos, pos + 40), finder.pattern.match(text, pos, pos + 40)
         assert _spans([ours] if ours else []) == _spans([full] if full else [])
-        assert (_spans(finder.finditer(text, pos, pos + 60))
-                == _spans(finder.pattern.finditer(text, pos, pos + 60)))
+        assert _spans(finder.finditer(text, pos, pos + 60)) == _spans(
+            finder.pattern.finditer(text, pos, pos + 60)
+        )
 
 
 @pytest.fixture(scope="module")
@@ -62,8 +71,9 @@ def test_leading_literals_come_from_the_parsed_pattern() -> None:
 
 
 @pytest.mark.parametrize("code", language.available())
-def test_finders_match_their_full_patterns_on_real_text(code: str,
-                                                        real_sentences: list[str]) -> None:
+def test_finders_match_their_full_patterns_on_real_text(
+    code: str, real_sentences: list[str]
+) -> None:
     finders = _finders(code)
     for sentence in real_sentences:
         for variant in (sentence, sentence.upper()):
@@ -75,23 +85,36 @@ def test_unanchored_phrases_fall_back_to_the_full_scan() -> None:
     finder = PhraseFinder([("a", r"(?:very\s+)?big"), ("b", "small")])
     assert finder._anchors is None
     assert _spans(finder.finditer("a very big and a small one")) == [
-        ((2, 10), "a", "very big"), ((17, 22), "b", "small")]
+        ((2, 10), "a", "very big"),
+        ((17, 22), "b", "small"),
+    ]
 
 
 def test_a_longer_phrase_of_the_same_anchor_wins_as_in_the_alternation() -> None:
     finder = PhraseFinder([(None, r"total\s+losses"), (None, "totals"), (None, "total")])
     assert [m.group() for m in finder.finditer("Totals: total losses, total.")] == [
-        "Totals", "total losses", "total"]
+        "Totals",
+        "total losses",
+        "total",
+    ]
     assert finder.match("subtotal", 3) is None  # not at a word edge
 
 
-_EN_WORDS = sorted({w for p in language.raw("en")["scope"]["daily"] + ["total", "on", "in"]
-                    for w in p.split() if re.fullmatch(r"[a-z]+", w)})
+_EN_WORDS = sorted(
+    {
+        w
+        for p in language.raw("en")["scope"]["daily"] + ["total", "on", "in"]
+        for w in p.split()
+        if re.fullmatch(r"[a-z]+", w)
+    }
+)
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from([*_EN_WORDS, "the", "Tuesday", "2,628", ",", "x"]), max_size=30),
-           st.sampled_from(["", "İ", "ı", "ſ"]))
+@given(
+    st.lists(st.sampled_from([*_EN_WORDS, "the", "Tuesday", "2,628", ",", "x"]), max_size=30),
+    st.sampled_from(["", "İ", "ı", "ſ"]),
+)
 def test_finders_match_on_generated_english(words: list[str], odd: str) -> None:
     text = odd + " ".join(words)
     for finder in _finders("en").values():
@@ -105,7 +128,8 @@ def test_the_number_scan_finds_what_the_full_pattern_finds(real_sentences: list[
         pattern = numbers._digits_re(language.load(code).scale_re)
         for sentence in real_sentences + ["(+12) 1,234 (( 5.6k 1 2 3", "x(+ 3)7,500.25"]:
             assert _spans(numbers._digit_matches(sentence, pattern)) == _spans(
-                pattern.finditer(sentence))
+                pattern.finditer(sentence)
+            )
 
 
 def test_the_word_scan_finds_the_longest_word_at_a_word_start() -> None:
@@ -113,4 +137,10 @@ def test_the_word_scan_finds_the_longest_word_at_a_word_start() -> None:
 
     scan = _word_scan({"i", "in", "including", "incl", "the"})
     assert [m.group() for m in scan.finditer("including in i the other inc thex")] == [
-        "including", "in", "i", "the", "in", "the"]
+        "including",
+        "in",
+        "i",
+        "the",
+        "in",
+        "the",
+    ]

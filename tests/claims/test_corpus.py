@@ -25,10 +25,12 @@ def _articles(series: Series) -> list[tuple[str, str, dt.date]]:
         daily = series.increment("personnel", day)
         assert troops and tanks and daily is not None
         wrong = i % 4 == 3
-        text = (f"Daily update {i}\n"
-                f"Russia has lost {troops:,} troops since the start of the invasion, including "
-                f"{daily:,} over the past day. It also lost {tanks + (7 if wrong else 0):,} "
-                f"tanks in total. The front line is 1,000km long.")
+        text = (
+            f"Daily update {i}\n"
+            f"Russia has lost {troops:,} troops since the start of the invasion, including "
+            f"{daily:,} over the past day. It also lost {tanks + (7 if wrong else 0):,} "
+            f"tanks in total. The front line is 1,000km long."
+        )
         out.append((f"outlet{i % 3}-{i:02d}", text, day))
     return out
 
@@ -56,8 +58,16 @@ def test_folder_corpus(tmp_path: Path, series: Series) -> None:
 
 def test_jsonl_corpus(tmp_path: Path, series: Series) -> None:
     src = tmp_path / "articles.jsonl"
-    lines = [json.dumps({"text": text, "url": f"https://www.{name.split('-')[0]}.example/{name}",
-                         "date": day.isoformat()}) for name, text, day in _articles(series)[:6]]
+    lines = [
+        json.dumps(
+            {
+                "text": text,
+                "url": f"https://www.{name.split('-')[0]}.example/{name}",
+                "date": day.isoformat(),
+            }
+        )
+        for name, text, day in _articles(series)[:6]
+    ]
     src.write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = tmp_path / "claims.parquet"
     summary = check_corpus(src, series, out=out, n_workers=1)

@@ -30,14 +30,18 @@ def test_overall(result: Evaluation) -> None:
     assert o.verdict_accuracy >= 0.95, result.misses
 
 
-@pytest.mark.parametrize("lang, precision, recall, accuracy", [
-    ("en", 0.92, 0.97, 0.94),
-    ("ar", 0.90, 0.95, 0.90),
-    ("uk", 0.95, 0.95, 0.85),
-    ("other", 0.95, 0.95, 0.95),
-])
-def test_per_language(result: Evaluation, lang: str, precision: float, recall: float,
-                      accuracy: float) -> None:
+@pytest.mark.parametrize(
+    "lang, precision, recall, accuracy",
+    [
+        ("en", 0.92, 0.97, 0.94),
+        ("ar", 0.90, 0.95, 0.90),
+        ("uk", 0.95, 0.95, 0.85),
+        ("other", 0.95, 0.95, 0.95),
+    ],
+)
+def test_per_language(
+    result: Evaluation, lang: str, precision: float, recall: float, accuracy: float
+) -> None:
     s = result.by_lang[lang]
     assert (s.precision, s.recall) >= (precision, 0) and s.recall >= recall, result.misses
     assert s.verdict_accuracy >= accuracy, result.misses

@@ -33,14 +33,17 @@ def test_every_main_category_has_words(code: str) -> None:
     assert needed <= targets
 
 
-@pytest.mark.parametrize("mutate, message", [
-    (lambda d: d["categories"].update({"unicorns": ["unicorns"]}), "unknown category"),
-    (lambda d: d.pop("months"), "missing key 'months'"),
-    (lambda d: d.update({"order": "sideways"}), "order"),
-    (lambda d: d["qualifiers"].update({"maybe": ["perhaps"]}), "unknown kind"),
-    (lambda d: d["scope"].update({"daily": ["re:(unclosed"]}), "bad phrase"),
-    (lambda d: d.update({"surprise": 1}), "unknown keys"),
-])
+@pytest.mark.parametrize(
+    "mutate, message",
+    [
+        (lambda d: d["categories"].update({"unicorns": ["unicorns"]}), "unknown category"),
+        (lambda d: d.pop("months"), "missing key 'months'"),
+        (lambda d: d.update({"order": "sideways"}), "order"),
+        (lambda d: d["qualifiers"].update({"maybe": ["perhaps"]}), "unknown kind"),
+        (lambda d: d["scope"].update({"daily": ["re:(unclosed"]}), "bad phrase"),
+        (lambda d: d.update({"surprise": 1}), "unknown keys"),
+    ],
+)
 def test_schema_rejects_broken_files(mutate: object, message: str) -> None:
     data = copy.deepcopy(language.raw("en"))
     mutate(data)  # type: ignore[operator]
@@ -48,15 +51,23 @@ def test_schema_rejects_broken_files(mutate: object, message: str) -> None:
         language.validate(data, "en")
 
 
-@pytest.mark.parametrize("text, code", [
-    ("Russia has lost 68,900 troops since the start of the invasion, the General Staff said.",
-     "en"),
-    ("Die russische Armee hat seit Beginn des Krieges 4.133 Panzer verloren, teilte der "
-     "Generalstab mit.", "de"),
-    ("Загальні бойові втрати противника склали близько 68900 осіб.", "uk"),
-    ("بلغ حوالي 23 ألفا و500 جندي و1026 دبابة", "ar"),
-    ("Rosjanie stracili też m.in. ponad 400 czołgów, podał sztab.", "pl"),
-    ("Russia imepoteza karibu wanajeshi 350,000, Ukraine yasema kwa jumla", "sw"),
-])
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        (
+            "Russia has lost 68,900 troops since the start of the invasion, the General Staff said.",
+            "en",
+        ),
+        (
+            "Die russische Armee hat seit Beginn des Krieges 4.133 Panzer verloren, teilte der "
+            "Generalstab mit.",
+            "de",
+        ),
+        ("Загальні бойові втрати противника склали близько 68900 осіб.", "uk"),
+        ("بلغ حوالي 23 ألفا و500 جندي و1026 دبابة", "ar"),
+        ("Rosjanie stracili też m.in. ponad 400 czołgów, podał sztab.", "pl"),
+        ("Russia imepoteza karibu wanajeshi 350,000, Ukraine yasema kwa jumla", "sw"),
+    ],
+)
 def test_detect(text: str, code: str) -> None:
     assert language.detect(text) == code

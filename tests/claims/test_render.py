@@ -15,8 +15,10 @@ def test_text_marks_each_figure_and_ends_with_a_summary(series: Series, huffpost
     lines = text.splitlines()
     assert "Russia lost [480 troops]✓ on Tuesday alone" in text
     assert "[around 68,900 troops]✓" in text and "[2,628 tanks]✓" in text
-    assert lines[-1] == ("4 figures: 4 supported, 0 approximately supported, 0 contradicted, "
-                         "0 not checkable; report of 2022-10-26 (inferred from the figures)")
+    assert lines[-1] == (
+        "4 figures: 4 supported, 0 approximately supported, 0 contradicted, "
+        "0 not checkable; report of 2022-10-26 (inferred from the figures)"
+    )
     assert "33,000km" not in text  # only sentences with figures are shown
 
 
@@ -31,8 +33,10 @@ def test_json_is_serialisable_and_complete(series: Series, huffpost: str) -> Non
 
 
 def test_html_escapes_everything(series: Series) -> None:
-    text = ('<script>alert("x")</script> Russia lost 2,620 tanks & more since the start of the '
-            'invasion.\nSecond <b>paragraph</b>.')
+    text = (
+        '<script>alert("x")</script> Russia lost 2,620 tanks & more since the start of the '
+        "invasion.\nSecond <b>paragraph</b>."
+    )
     page = as_html(check_article(text, series, article_date=dt.date(2022, 10, 26)))
     assert "<script>" not in page and "&lt;script&gt;" in page and "<b>" not in page
     assert '<mark class="verdict-contradicted"' in page and ">2,620 tanks</mark>" in page
@@ -50,8 +54,13 @@ def test_claim_review_has_the_schema_org_fields(series: Series, huffpost: str) -
     assert review["datePublished"] == "2026-01-02" and review["url"] == "https://example.org/a"
     assert review["author"]["@type"] == "Organization"
     rating = review["reviewRating"]
-    assert rating == {"@type": "Rating", "ratingValue": 5, "bestRating": 5, "worstRating": 1,
-                      "alternateName": "Supported"}
+    assert rating == {
+        "@type": "Rating",
+        "ratingValue": 5,
+        "bestRating": 5,
+        "worstRating": 1,
+        "alternateName": "Supported",
+    }
     assert review["itemReviewed"]["@type"] == "Claim"
     assert review["itemReviewed"]["appearance"]["url"] == "https://example.org/a"
     if series.report_urls.get(dt.date(2022, 10, 26)):

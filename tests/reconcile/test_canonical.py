@@ -59,13 +59,17 @@ def test_lineage_vehicles_fuel_tanks_before_the_merge(real_series: Series) -> No
 def test_no_value_is_invented_missing_cells_have_none(real_series: Series) -> None:
     missing = [cv for cv in real_series if cv.status is Status.MISSING]
     assert all(cv.value is None and not cv.supporting for cv in missing)
-    decided = [cv for cv in real_series if cv.value is not None and cv.rule != "lineage-sum"
-               and cv.rule != "increment-both-sides"]
+    decided = [
+        cv
+        for cv in real_series
+        if cv.value is not None and cv.rule != "lineage-sum" and cv.rule != "increment-both-sides"
+    ]
     assert all(cv.supporting for cv in decided)
 
 
 def test_cumulative_values_never_fall_except_at_official_corrections(
-        real_series: Series, real_store_url: str) -> None:
+    real_series: Series, real_store_url: str
+) -> None:
     listed = corrections(open_store(real_store_url))
     assert len({c["report_date"] for c in listed}) == 28
     allowed = {(day, c["category"]) for c in listed for day in correction_days(c["report_date"])}
@@ -74,8 +78,13 @@ def test_cumulative_values_never_fall_except_at_official_corrections(
         prev = None
         for day in real_series.dates(cat):
             value = real_series.value(cat, day)
-            if prev is not None and value is not None and value < prev[1] \
-                    and (day, cat) not in allowed and day - prev[0] == dt.timedelta(days=1):
+            if (
+                prev is not None
+                and value is not None
+                and value < prev[1]
+                and (day, cat) not in allowed
+                and day - prev[0] == dt.timedelta(days=1)
+            ):
                 cell = real_series.cell(cat, day)
                 assert cell is not None
                 if cell.status is not Status.CONFLICT:

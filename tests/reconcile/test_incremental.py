@@ -16,8 +16,10 @@ D = dt.date.fromisoformat
 
 
 def snapshot(engine) -> dict:  # type: ignore[no-untyped-def,type-arg]
-    return {(cv.report_date, cv.category): (cv.value, cv.status, cv.increment)
-            for cv in canonical_values(engine)}
+    return {
+        (cv.report_date, cv.category): (cv.value, cv.status, cv.increment)
+        for cv in canonical_values(engine)
+    }
 
 
 def test_incremental_equals_full(recorded_subset: Path, tmp_path: Path) -> None:
@@ -27,8 +29,9 @@ def test_incremental_equals_full(recorded_subset: Path, tmp_path: Path) -> None:
     changed.mkdir(parents=True)
     text = (recorded_subset / "official_en" / "2022-10-27.txt").read_text(encoding="utf-8")
     assert "2631 (+3)" in text
-    (changed / "2022-10-27.txt").write_text(text.replace("2631 (+3)", "2632 (+4)"),
-                                            encoding="utf-8")
+    (changed / "2022-10-27.txt").write_text(
+        text.replace("2631 (+3)", "2632 (+4)"), encoding="utf-8"
+    )
     summary = sync(engine, Settings(), from_dir=changed.parent, sources=["official_en"])
     assert summary.touched_dates == {D("2022-10-27")}
     # only the cells from the touched date on are rewritten, not the whole history
@@ -49,8 +52,9 @@ def _copy(real_store_path: Path, tmp_path: Path) -> str:
     return f"sqlite:///{target}"
 
 
-def test_incremental_from_any_date_equals_full_on_the_real_store(real_store_path: Path,
-                                                                 tmp_path: Path) -> None:
+def test_incremental_from_any_date_equals_full_on_the_real_store(
+    real_store_path: Path, tmp_path: Path
+) -> None:
     from losswatch.store.queries import data_version
 
     engine = open_store(_copy(real_store_path, tmp_path))
@@ -71,10 +75,18 @@ def test_a_quarantined_future_row_does_not_stop_a_source(tmp_path: Path) -> None
 
     engine = open_store(f"sqlite:///{tmp_path / 'q.db'}")
     with engine.begin() as conn:
-        sid = insert_snapshot(conn, "minfin", RawDocument(url="https://x.test/", content=b"x"),
-                              status="ok")
-        upsert_figures(conn, "minfin", sid, [
-            ParsedFigure(D("2026-08-01"), "tanks", 12_000),
-            ParsedFigure(D("2203-03-25"), "tanks", 12_010)],  # a typo'd year
-            IngestResult("minfin"), today=D("2026-08-02"))
+        sid = insert_snapshot(
+            conn, "minfin", RawDocument(url="https://x.test/", content=b"x"), status="ok"
+        )
+        upsert_figures(
+            conn,
+            "minfin",
+            sid,
+            [
+                ParsedFigure(D("2026-08-01"), "tanks", 12_000),
+                ParsedFigure(D("2203-03-25"), "tanks", 12_010),
+            ],  # a typo'd year
+            IngestResult("minfin"),
+            today=D("2026-08-02"),
+        )
     assert latest_report_date(engine, "minfin") == D("2026-08-01")

@@ -10,14 +10,14 @@ from losswatch.reconcile import rules
 
 def test_vote_on_2022_06_03_artillery_picks_the_copied_typo_two_to_two() -> None:
     # official_en and orc-losses say 661, minfin and PetroIvaniuk 675: a vote cannot decide
-    result = rules.vote({"official_en": 661, "orc_losses": 661, "minfin": 675,
-                         "petroivaniuk": 675})
+    result = rules.vote({"official_en": 661, "orc_losses": 661, "minfin": 675, "petroivaniuk": 675})
     assert result.value is None and not result.strict_majority
 
 
 def test_vote_strict_majority_on_2022_10_12_afv() -> None:
-    result = rules.vote({"official_en": 5181, "orc_losses": 5181, "petroivaniuk": 5181,
-                         "minfin": 5156})
+    result = rules.vote(
+        {"official_en": 5181, "orc_losses": 5181, "petroivaniuk": 5181, "minfin": 5156}
+    )
     assert result.value == 5181 and result.strict_majority
     assert result.supporters == ("official_en", "orc_losses", "petroivaniuk")
 
@@ -30,8 +30,13 @@ def test_increment_consistency_exposes_the_official_typo_of_2022_06_03() -> None
 
 
 def test_stale_copy_orc_losses_2024_11_03_repeats_its_previous_row() -> None:
-    yesterday = {"personnel": 697680, "tanks": 9158, "afv": 18487, "artillery": 20076,
-                 "cruise_missiles": 2628}
+    yesterday = {
+        "personnel": 697680,
+        "tanks": 9158,
+        "afv": 18487,
+        "artillery": 20076,
+        "cruise_missiles": 2628,
+    }
     assert rules.is_stale_row(dict(yesterday), yesterday)
     assert not rules.is_stale_row(yesterday | {"personnel": 699090}, yesterday)
     assert not rules.is_stale_row({"tanks": 1}, {"tanks": 1})  # too few fields to tell
@@ -62,8 +67,9 @@ def test_lineage_sums_military_auto_and_fuel_tanks() -> None:
     assert rules.lineage_sum({"military_auto": 1406, "fuel_tanks": None}) is None
 
 
-@given(st.dictionaries(st.sampled_from(["a", "b", "c", "d", "e"]),
-                       st.integers(0, 10**6), min_size=1))
+@given(
+    st.dictionaries(st.sampled_from(["a", "b", "c", "d", "e"]), st.integers(0, 10**6), min_size=1)
+)
 def test_vote_does_not_depend_on_input_order(values: dict[str, int]) -> None:
     reordered = dict(reversed(list(values.items())))
     assert rules.vote(values) == rules.vote(reordered)

@@ -20,8 +20,9 @@ MINFIN = Minfin()
 
 
 def parse_file(path: Path) -> ParseOutcome:
-    return MINFIN.parse(RawDocument(url=path.as_uri(), content=path.read_bytes(),
-                                    media_type=guess_media_type(path)))
+    return MINFIN.parse(
+        RawDocument(url=path.as_uri(), content=path.read_bytes(), media_type=guess_media_type(path))
+    )
 
 
 def cells(outcome: ParseOutcome) -> dict[tuple[dt.date, str], ParsedFigure]:
@@ -44,8 +45,11 @@ def page(sources_dir: Path) -> ParseOutcome:
 
 def test_recorded_documents_skip_provenance(sources_dir: Path) -> None:
     names = sorted(d.url.rsplit("/", 1)[-1] for d in MINFIN.recorded_documents(sources_dir))
-    assert names == ["ohalay__data-example.html", "ohalay__losses-delta.txt",
-                     "ohalay__losses-initial.txt"]
+    assert names == [
+        "ohalay__data-example.html",
+        "ohalay__losses-delta.txt",
+        "ohalay__losses-initial.txt",
+    ]
 
 
 def test_text_fixture_2023_03_25(initial: ParseOutcome) -> None:
@@ -73,8 +77,9 @@ def test_text_fixture_covers_every_block(initial: ParseOutcome) -> None:
     # 395 blocks; the "24.02.2022" one is the evening statement before the first report
     # (2022-02-25): its figures are left out with a warning each, never stored as a report
     assert len(dates) == 394 and min(dates) == D("2022-02-25") and max(dates) == D("2023-03-25")
-    assert initial.warnings and all("not in the report of 2022-02-24" in w
-                                    for w in initial.warnings)
+    assert initial.warnings and all(
+        "not in the report of 2022-02-24" in w for w in initial.warnings
+    )
     assert all(f.category in categories.KEYS for f in initial.figures)
 
 
@@ -104,8 +109,9 @@ def test_saved_page(page: ParseOutcome) -> None:
     assert len({f.report_date for f in page.figures}) == 38  # not the 24.02.2022 block
     # The infographic next to the list ("втрати – 644", "кільк. на початок вторгнення – 1200")
     # uses an en dash and is not read as figures.
-    assert [f.value for f in page.figures if f.report_date == day and f.category == "tanks"] \
-        == [644]
+    assert [f.value for f in page.figures if f.report_date == day and f.category == "tanks"] == [
+        644
+    ]
 
 
 def test_saved_page_label_quirks(page: ParseOutcome) -> None:
@@ -119,8 +125,7 @@ def test_saved_page_label_quirks(page: ParseOutcome) -> None:
     assert table[D("2022-03-01"), "air_defense"].value == 7
 
 
-def test_page_and_text_agree_except_the_buk_days(page: ParseOutcome,
-                                                 initial: ParseOutcome) -> None:
+def test_page_and_text_agree_except_the_buk_days(page: ParseOutcome, initial: ParseOutcome) -> None:
     text = {key: f.value for key, f in cells(initial).items()}
     differing = {key for key, f in cells(page).items() if key in text and text[key] != f.value}
     # ohalay's text adds the Buk to air defence on 2022-03-01 (7 + 1).
@@ -128,16 +133,23 @@ def test_page_and_text_agree_except_the_buk_days(page: ParseOutcome,
 
 
 def test_parser_warnings_and_errors() -> None:
-    outcome = parse_minfin_text("Танки — 5\n31.02.2022\nТанки — 6\n01.03.2022\n"
-                                "НЛО — 3\nТанки — 7 (+1)\nТанки — 8\n")
-    assert [(f.report_date, f.category, f.value) for f in outcome.figures] \
-        == [(D("2022-03-01"), "tanks", 7)]
+    outcome = parse_minfin_text(
+        "Танки — 5\n31.02.2022\nТанки — 6\n01.03.2022\nНЛО — 3\nТанки — 7 (+1)\nТанки — 8\n"
+    )
+    assert [(f.report_date, f.category, f.value) for f in outcome.figures] == [
+        (D("2022-03-01"), "tanks", 7)
+    ]
     assert len(outcome.warnings) == 5
     with pytest.raises(ParseError, match="no dated minfin figures"):
         parse_minfin_text("<p>Сторінку не знайдено — 404</p>")
     with pytest.raises(ParseError):
-        MINFIN.parse(RawDocument(url=CASUALTIES_URL, media_type="text/html",
-                                 content=b"<html><body><h1>502 Bad Gateway</h1></body></html>"))
+        MINFIN.parse(
+            RawDocument(
+                url=CASUALTIES_URL,
+                media_type="text/html",
+                content=b"<html><body><h1>502 Bad Gateway</h1></body></html>",
+            )
+        )
 
 
 def test_absurdly_long_numbers_are_skipped_not_crashed_on() -> None:
@@ -153,11 +165,12 @@ def test_live_requests() -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(text=st.text(alphabet=st.characters() | st.sampled_from(list("0123456789.— ()+,\n"))),
-       media_type=st.sampled_from(["text/html", "text/plain"]))
+@given(
+    text=st.text(alphabet=st.characters() | st.sampled_from(list("0123456789.— ()+,\n"))),
+    media_type=st.sampled_from(["text/html", "text/plain"]),
+)
 def test_random_input_only_raises_parse_error(text: str, media_type: str) -> None:
-    raw = RawDocument(url="x", content=text.encode("utf-8", "surrogatepass"),
-                      media_type=media_type)
+    raw = RawDocument(url="x", content=text.encode("utf-8", "surrogatepass"), media_type=media_type)
     try:
         outcome = MINFIN.parse(raw)
     except ParseError:

@@ -37,8 +37,14 @@ HEADER_TYPOS = {"official_en/2023-12-29.txt": D("2023-12-29")}
 
 def parse_file(path: Path, media_type: str = "text/plain") -> ParseOutcome:
     adapter = UK if "official_uk" in path.parts else EN
-    return adapter.parse(RawDocument(url=path.as_uri(), content=path.read_bytes(),
-                                     media_type=media_type, hint_date=date_in_name(path.name)))
+    return adapter.parse(
+        RawDocument(
+            url=path.as_uri(),
+            content=path.read_bytes(),
+            media_type=media_type,
+            hint_date=date_in_name(path.name),
+        )
+    )
 
 
 def relative_path(doc: RawDocument, sources_dir: Path) -> str:
@@ -55,8 +61,7 @@ def figure_of(sources_dir: Path, relative: str, key: str) -> ParsedFigure:
 
 
 def comparable(outcome: ParseOutcome) -> list[tuple[dt.date, str, int | None, int | None]]:
-    return sorted((f.report_date, f.category, f.value, f.stated_increment)
-                  for f in outcome.figures)
+    return sorted((f.report_date, f.category, f.value, f.stated_increment) for f in outcome.figures)
 
 
 # --- every recorded text -------------------------------------------------------------------
@@ -96,9 +101,11 @@ def test_every_recorded_text_parses_to_its_date(sources_dir: Path) -> None:
     assert count > 680
     assert problems == []
     # Every other file parses without a single warning (no label goes unrecognised).
-    assert warned == {"official_en/2022-07-31.txt",  # "vehicles and fuel tanks ‒ (+2)."
-                      "official_en/2023-12-29.txt",  # header names the 28th, see HEADER_TYPOS
-                      "official_uk/telegram/2022-04-30.telegram_repost.txt"}  # channel comment
+    assert warned == {
+        "official_en/2022-07-31.txt",  # "vehicles and fuel tanks ‒ (+2)."
+        "official_en/2023-12-29.txt",  # header names the 28th, see HEADER_TYPOS
+        "official_uk/telegram/2022-04-30.telegram_repost.txt",
+    }  # channel comment
 
 
 def test_header_typo_of_2023_12_29_is_reported(sources_dir: Path) -> None:
@@ -128,8 +135,9 @@ def test_en_2022_10_26(sources_dir: Path) -> None:
 def test_en_2022_04_12_before_the_merge_and_without_increments(sources_dir: Path) -> None:
     outcome = parse_file(sources_dir / "official_en/2022-04-12.txt")
     figures = by_category(outcome)
-    assert {k: figures[k].value for k in ("military_auto", "fuel_tanks", "mobile_srbm", "ships")} \
-        == {"military_auto": 1406, "fuel_tanks": 76, "mobile_srbm": 4, "ships": 7}
+    assert {
+        k: figures[k].value for k in ("military_auto", "fuel_tanks", "mobile_srbm", "ships")
+    } == {"military_auto": 1406, "fuel_tanks": 76, "mobile_srbm": 4, "ships": 7}
     assert figures["personnel"].value == 19600
     assert all(f.stated_increment is None for f in outcome.figures)
     assert {f.report_date for f in outcome.figures} == {D("2022-04-12")}  # year from the hint
@@ -220,109 +228,142 @@ def test_raw_html_matches_text(sources_dir: Path, folder: str) -> None:
 
 
 def test_html_to_text_lays_out_blocks_like_a_browser() -> None:
-    markup = ("<html><head><style>p {}</style><script>var a = 'tanks ‒ 9';</script></head>"
-              "<body><p>The total combat losses of the enemy from 24.02 to\n   01.07 were</p>"
-              "<ul><li><strong>tanks</strong>&nbsp;&#8210; 1577 (+4),</li><li>APV ‒ 3736</li>"
-              "</ul></body></html>")
+    markup = (
+        "<html><head><style>p {}</style><script>var a = 'tanks ‒ 9';</script></head>"
+        "<body><p>The total combat losses of the enemy from 24.02 to\n   01.07 were</p>"
+        "<ul><li><strong>tanks</strong>&nbsp;&#8210; 1577 (+4),</li><li>APV ‒ 3736</li>"
+        "</ul></body></html>"
+    )
     assert html_to_text(markup).splitlines() == [
         "The total combat losses of the enemy from 24.02 to 01.07 were",
-        "tanks \u2012 1577 (+4),", "APV ‒ 3736"]
+        "tanks \u2012 1577 (+4),",
+        "APV ‒ 3736",
+    ]
 
 
 # --- synthetic variants --------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("line", "key", "value", "increment"), [
-    ("personnel \u2012 about 68900 (+480) persons were liquidated,", "personnel", 68900, 480),
-    ("personnel \u2014\u00a0about 18\u00a0355 (+500) persons,", "personnel", 18355, 500),
-    ("особового складу – близько 1 234 560 (+1 050) осіб", "personnel", 1234560, 1050),
-    ("personnel - about 1,234,560 (+1,050) persons", "personnel", 1234560, 1050),
-    ("tanks ‒ 6167(+20),", "tanks", 6167, 20),
-    ("• особового складу - ліквідовано близько 23200 (+200), ", "personnel", 23200, 200),
-    ("APV ‒ 1946 од,", "afv", 1946, None),
-    ("невідома мітка / tanks ‒ 5 (+1) од,", "tanks", 5, 1),
-    ("засоби ППО / unknown english ‒ 5 (+1)", "air_defense", 5, 1),
-    ("tanks ‒ 12 (‒2),", "tanks", 12, -2),
-])
+@pytest.mark.parametrize(
+    ("line", "key", "value", "increment"),
+    [
+        ("personnel \u2012 about 68900 (+480) persons were liquidated,", "personnel", 68900, 480),
+        ("personnel \u2014\u00a0about 18\u00a0355 (+500) persons,", "personnel", 18355, 500),
+        ("особового складу – близько 1 234 560 (+1 050) осіб", "personnel", 1234560, 1050),
+        ("personnel - about 1,234,560 (+1,050) persons", "personnel", 1234560, 1050),
+        ("tanks ‒ 6167(+20),", "tanks", 6167, 20),
+        ("• особового складу - ліквідовано близько 23200 (+200), ", "personnel", 23200, 200),
+        ("APV ‒ 1946 од,", "afv", 1946, None),
+        ("невідома мітка / tanks ‒ 5 (+1) од,", "tanks", 5, 1),
+        ("засоби ППО / unknown english ‒ 5 (+1)", "air_defense", 5, 1),
+        ("tanks ‒ 12 (‒2),", "tanks", 12, -2),
+    ],
+)
 def test_line_variants(line: str, key: str, value: int, increment: int | None) -> None:
     outcome = parse_report_text(line, hint_date=D("2024-05-01"))
-    assert [(f.category, f.value, f.stated_increment) for f in outcome.figures] \
-        == [(key, value, increment)]
+    assert [(f.category, f.value, f.stated_increment) for f in outcome.figures] == [
+        (key, value, increment)
+    ]
 
 
 def test_prose_lines_are_ignored_and_unknown_labels_warned() -> None:
-    text = ("The total combat losses of the enemy from 24.02.2022 to 12.01.2024 were:\n"
-            "tanks ‒ 6000 (+10),\n"
-            "Russian enemy suffered the greatest losses (of the past day) in the Sievierodonetsk "
-            "direction (3th brigade of the 41nd Army).\n"
-            "flying saucers ‒ 3 (+1),\n"
-            "Data are being updated.\n")
+    text = (
+        "The total combat losses of the enemy from 24.02.2022 to 12.01.2024 were:\n"
+        "tanks ‒ 6000 (+10),\n"
+        "Russian enemy suffered the greatest losses (of the past day) in the Sievierodonetsk "
+        "direction (3th brigade of the 41nd Army).\n"
+        "flying saucers ‒ 3 (+1),\n"
+        "Data are being updated.\n"
+    )
     outcome = parse_report_text(text, hint_date=None)
-    assert [(f.report_date, f.category, f.location) for f in outcome.figures] \
-        == [(D("2024-01-12"), "tanks", "line 2")]
+    assert [(f.report_date, f.category, f.location) for f in outcome.figures] == [
+        (D("2024-01-12"), "tanks", "line 2")
+    ]
     assert outcome.warnings == ["line 4: unknown label 'flying saucers' with figure 3 ignored"]
 
 
 def test_absurdly_long_numbers_are_skipped_not_crashed_on() -> None:
     # int() refuses strings over 4300 digits with a ValueError; that must not escape.
-    outcome = parse_report_text("tanks ‒ " + "1" * 5000 + "\nAPV ‒ 5 (+" + "2" * 5000 + ")\n"
-                                "MLRS ‒ 7", hint_date=D("2023-01-01"))
+    outcome = parse_report_text(
+        "tanks ‒ " + "1" * 5000 + "\nAPV ‒ 5 (+" + "2" * 5000 + ")\nMLRS ‒ 7",
+        hint_date=D("2023-01-01"),
+    )
     assert [(f.category, f.value) for f in outcome.figures] == [("mlrs", 7)]
     assert len(outcome.warnings) == 2
 
 
-@pytest.mark.parametrize(("header", "hint", "expected"), [
-    # the publication date (hint) wins a disagreement with the header (see 2023-12-29)
-    ("from 24.02 to 31.12 were approximately:", D("2023-01-01"), D("2023-01-01")),
-    ("from 24.02 to 31.12 were approximately:", D("2022-12-31"), D("2022-12-31")),
-    ("з 24.02.22 по 19.02.24 орієнтовно склали:", None, D("2024-02-19")),
-    ("from 24.02.2022 to 12.01.2024 were approximately:", D("2024-01-12"), D("2024-01-12")),
-    ("tanks only, no header", D("2022-05-05"), D("2022-05-05")),
-])
+@pytest.mark.parametrize(
+    ("header", "hint", "expected"),
+    [
+        # the publication date (hint) wins a disagreement with the header (see 2023-12-29)
+        ("from 24.02 to 31.12 were approximately:", D("2023-01-01"), D("2023-01-01")),
+        ("from 24.02 to 31.12 were approximately:", D("2022-12-31"), D("2022-12-31")),
+        ("з 24.02.22 по 19.02.24 орієнтовно склали:", None, D("2024-02-19")),
+        ("from 24.02.2022 to 12.01.2024 were approximately:", D("2024-01-12"), D("2024-01-12")),
+        ("tanks only, no header", D("2022-05-05"), D("2022-05-05")),
+    ],
+)
 def test_report_date(header: str, hint: dt.date | None, expected: dt.date) -> None:
     outcome = parse_report_text(f"{header}\ntanks ‒ 10 (+1)", hint_date=hint)
     assert outcome.figures[0].report_date == expected
 
 
-@pytest.mark.parametrize(("text", "hint", "message"), [
-    ("from 24.02 to 12.04 were approximately:\ntanks ‒ 10", None, "no year"),
-    ("tanks ‒ 10 (+1)", None, "no report date"),
-    ("from 24.02.2023 to 31.02.2023:\ntanks ‒ 10", None, "not a calendar date"),
-    ("from 24.02.2019 to 12.03.2019:\ntanks ‒ 10", None, "before the invasion"),
-    ("Data are being updated.", D("2023-01-01"), "no loss figures"),
-    ("", D("2023-01-01"), "no loss figures"),
-])
+@pytest.mark.parametrize(
+    ("text", "hint", "message"),
+    [
+        ("from 24.02 to 12.04 were approximately:\ntanks ‒ 10", None, "no year"),
+        ("tanks ‒ 10 (+1)", None, "no report date"),
+        ("from 24.02.2023 to 31.02.2023:\ntanks ‒ 10", None, "not a calendar date"),
+        ("from 24.02.2019 to 12.03.2019:\ntanks ‒ 10", None, "before the invasion"),
+        ("Data are being updated.", D("2023-01-01"), "no loss figures"),
+        ("", D("2023-01-01"), "no loss figures"),
+    ],
+)
 def test_parse_errors(text: str, hint: dt.date | None, message: str) -> None:
     with pytest.raises(ParseError, match=message):
         parse_report_text(text, hint_date=hint)
 
 
-@pytest.mark.parametrize("content", [
-    b"<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head>"
-    b"<body><h1>502 Bad Gateway</h1><hr><center>nginx/1.24.0</center></body></html>",
-    b"<html><body><p>Page not found - 404</p></body></html>",
-    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
-    "tanks ‒ 10".encode("utf-16"),
-    b"",
-])
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head>"
+        b"<body><h1>502 Bad Gateway</h1><hr><center>nginx/1.24.0</center></body></html>",
+        b"<html><body><p>Page not found - 404</p></body></html>",
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+        "tanks ‒ 10".encode("utf-16"),
+        b"",
+    ],
+)
 def test_adapter_rejects_non_reports(content: bytes) -> None:
-    raw = RawDocument(url="https://mod.gov.ua/x", content=content, media_type="text/html",
-                      hint_date=D("2026-08-22"))
+    raw = RawDocument(
+        url="https://mod.gov.ua/x",
+        content=content,
+        media_type="text/html",
+        hint_date=D("2026-08-22"),
+    )
     with pytest.raises(ParseError):
         UK.parse(raw)
 
 
 def test_live_page_url_becomes_the_source_url() -> None:
     url = "https://mod.gov.ua/news/bojovi-vtrati-voroga-na-22-serpnya-2026-roku"
-    page = ("<html><head><title>Бойові втрати ворога на 22 серпня 2026 року</title></head><body>"
-            "<nav><a href='/'>Головна</a></nav><article><h1>Бойові втрати ворога</h1>"
-            "<p>Загальні бойові втрати противника з 24.02.22 по 22.08.26 орієнтовно склали:</p>"
-            "<p>особового складу ‒ близько 1&nbsp;475&nbsp;270 (+1&nbsp;030) осіб</p>"
-            "<p>танків ‒ 12&nbsp;292 (+3)</p></article></body></html>")
-    outcome = UK.parse(RawDocument(url=url, content=page.encode(), media_type="text/html",
-                                   hint_date=D("2026-08-22")))
-    assert [(f.category, f.value, f.stated_increment, f.source_url) for f in outcome.figures] \
-        == [("personnel", 1475270, 1030, url), ("tanks", 12292, 3, url)]
+    page = (
+        "<html><head><title>Бойові втрати ворога на 22 серпня 2026 року</title></head><body>"
+        "<nav><a href='/'>Головна</a></nav><article><h1>Бойові втрати ворога</h1>"
+        "<p>Загальні бойові втрати противника з 24.02.22 по 22.08.26 орієнтовно склали:</p>"
+        "<p>особового складу ‒ близько 1&nbsp;475&nbsp;270 (+1&nbsp;030) осіб</p>"
+        "<p>танків ‒ 12&nbsp;292 (+3)</p></article></body></html>"
+    )
+    outcome = UK.parse(
+        RawDocument(
+            url=url, content=page.encode(), media_type="text/html", hint_date=D("2026-08-22")
+        )
+    )
+    assert [(f.category, f.value, f.stated_increment, f.source_url) for f in outcome.figures] == [
+        ("personnel", 1475270, 1030, url),
+        ("tanks", 12292, 3, url),
+    ]
     assert outcome.warnings == []
 
 
@@ -339,23 +380,32 @@ def test_ukrainian_live_urls() -> None:
     assert all(r.expect == ("html",) for r in requests)
     january = UK.live_requests(latest=D("2026-01-31"), today=D("2026-02-01"))
     assert [r.url.rsplit("/", 1)[-1] for r in january] == [
-        "bojovi-vtrati-voroga-na-1-lyutogo-2026-roku"]
+        "bojovi-vtrati-voroga-na-1-lyutogo-2026-roku"
+    ]
 
 
 def test_english_live_urls_and_window() -> None:
     requests = EN.live_requests(latest=None, today=D("2026-08-22"))
     assert [r.hint_date for r in requests][0] == D("2026-08-15") and len(requests) == 8
-    assert requests[-1].url == ("https://mod.gov.ua/en/news/the-total-combat-losses-of-the-"
-                                "enemy-from-24-02-2022-to-22-08-2026")
+    assert requests[-1].url == (
+        "https://mod.gov.ua/en/news/the-total-combat-losses-of-the-"
+        "enemy-from-24-02-2022-to-22-08-2026"
+    )
     assert EN.live_requests(latest=D("2026-08-22"), today=D("2026-08-22")) == []
 
 
 # --- never anything but ParseError -----------------------------------------------------------
 
-SAMPLES = ("official_en/2022-04-12.txt", "official_en/2022-10-26.txt",
-           "official_en/2024-01-19.txt", "official_en/2024-02-19.txt",
-           "official_uk/2022-07-08.txt", "official_uk/telegram/2022-04-30.telegram_repost.txt",
-           "official_en/raw_html/2022-07-01.JJ.html", "official_uk/raw_html/2024-01-26.JG.html")
+SAMPLES = (
+    "official_en/2022-04-12.txt",
+    "official_en/2022-10-26.txt",
+    "official_en/2024-01-19.txt",
+    "official_en/2024-02-19.txt",
+    "official_uk/2022-07-08.txt",
+    "official_uk/telegram/2022-04-30.telegram_repost.txt",
+    "official_en/raw_html/2022-07-01.JJ.html",
+    "official_uk/raw_html/2024-01-26.JG.html",
+)
 ALPHABET = st.sampled_from(list("0123456789 ()+-‒–—/.,:\n<>&;#\u00a0•aboutлизькоtnks"))
 
 
@@ -396,9 +446,12 @@ def test_mutated_reports_only_raise_parse_error(sources_dir: Path, data: st.Data
     relative = data.draw(st.sampled_from(SAMPLES))
     text = data.draw(mutated((sources_dir / relative).read_text(encoding="utf-8")))
     media_type = "text/html" if relative.endswith(".html") else "text/plain"
-    raw = RawDocument(url="file:///x", content=text.encode("utf-8", "surrogatepass"),
-                      media_type=media_type, hint_date=data.draw(st.none() | st.just(
-                          date_in_name(relative))))
+    raw = RawDocument(
+        url="file:///x",
+        content=text.encode("utf-8", "surrogatepass"),
+        media_type=media_type,
+        hint_date=data.draw(st.none() | st.just(date_in_name(relative))),
+    )
     try:
         check_outcome(EN.parse(raw))
     except ParseError:
@@ -409,7 +462,12 @@ def test_mutated_reports_only_raise_parse_error(sources_dir: Path, data: st.Data
 @given(content=st.binary(max_size=400), media_type=st.sampled_from(["text/html", "text/plain"]))
 def test_random_bytes_only_raise_parse_error(content: bytes, media_type: str) -> None:
     try:
-        check_outcome(UK.parse(RawDocument(url="x", content=content, media_type=media_type,
-                                           hint_date=D("2024-01-01"))))
+        check_outcome(
+            UK.parse(
+                RawDocument(
+                    url="x", content=content, media_type=media_type, hint_date=D("2024-01-01")
+                )
+            )
+        )
     except ParseError:
         pass

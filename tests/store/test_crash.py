@@ -42,8 +42,10 @@ def crash_subset(sources_dir: Path, tmp_path: Path) -> Path:
     (root / "official_en").mkdir(parents=True)
     (root / "orc-losses").mkdir()
     records = json.loads((sources_dir / "orc-losses" / "russian-losses.json").read_bytes())
-    (root / "orc-losses" / "russian-losses.json").write_text(json.dumps(
-        [r for r in records if ORC_FROM <= r["date"] <= ORC_TO], indent=2), encoding="utf-8")
+    (root / "orc-losses" / "russian-losses.json").write_text(
+        json.dumps([r for r in records if ORC_FROM <= r["date"] <= ORC_TO], indent=2),
+        encoding="utf-8",
+    )
     for f in sorted((sources_dir / "official_en").glob("2022-10-*.txt"))[:OFFICIAL_TEXTS]:
         (root / "official_en" / f.name).symlink_to(f)
     return root
@@ -67,25 +69,80 @@ def fingerprint(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
     snap = s.snapshots.c
     obs = s.observations.c
     with engine.connect() as conn:
-        key = {r.id: (r.url, r.sha256) for r in conn.execute(
-            select(snap.id, snap.url, snap.sha256))}
+        key = {
+            r.id: (r.url, r.sha256) for r in conn.execute(select(snap.id, snap.url, snap.sha256))
+        }
         tables = {
-            "snapshots": [tuple(r) for r in conn.execute(select(
-                snap.source, snap.url, snap.sha256, snap.size, snap.status, snap.error_code,
-                snap.figures, snap.hint_date))],
-            "observations": [(*r[:-1], key[r[-1]]) for r in conn.execute(select(
-                obs.source, obs.report_date, obs.category, obs.value, obs.stated_increment,
-                obs.location, obs.source_url, obs.quarantined, obs.quarantine_reason,
-                obs.snapshot_id))],
-            "revisions": [tuple(r) for r in conn.execute(select(
-                s.revisions.c.source, s.revisions.c.report_date, s.revisions.c.category,
-                s.revisions.c.old_value, s.revisions.c.new_value))],
-            "corrections": [tuple(r) for r in conn.execute(select(
-                s.corrections.c.source, s.corrections.c.report_date, s.corrections.c.category,
-                s.corrections.c.delta))],
-            "canonical": [(r.report_date, r.category, r.loss_day, r.value, r.increment,
-                           r.status, r.rule, _json(r.supporting), _json(r.dissent),
-                           _json(r.flags)) for r in conn.execute(select(s.canonical))],
+            "snapshots": [
+                tuple(r)
+                for r in conn.execute(
+                    select(
+                        snap.source,
+                        snap.url,
+                        snap.sha256,
+                        snap.size,
+                        snap.status,
+                        snap.error_code,
+                        snap.figures,
+                        snap.hint_date,
+                    )
+                )
+            ],
+            "observations": [
+                (*r[:-1], key[r[-1]])
+                for r in conn.execute(
+                    select(
+                        obs.source,
+                        obs.report_date,
+                        obs.category,
+                        obs.value,
+                        obs.stated_increment,
+                        obs.location,
+                        obs.source_url,
+                        obs.quarantined,
+                        obs.quarantine_reason,
+                        obs.snapshot_id,
+                    )
+                )
+            ],
+            "revisions": [
+                tuple(r)
+                for r in conn.execute(
+                    select(
+                        s.revisions.c.source,
+                        s.revisions.c.report_date,
+                        s.revisions.c.category,
+                        s.revisions.c.old_value,
+                        s.revisions.c.new_value,
+                    )
+                )
+            ],
+            "corrections": [
+                tuple(r)
+                for r in conn.execute(
+                    select(
+                        s.corrections.c.source,
+                        s.corrections.c.report_date,
+                        s.corrections.c.category,
+                        s.corrections.c.delta,
+                    )
+                )
+            ],
+            "canonical": [
+                (
+                    r.report_date,
+                    r.category,
+                    r.loss_day,
+                    r.value,
+                    r.increment,
+                    r.status,
+                    r.rule,
+                    _json(r.supporting),
+                    _json(r.dissent),
+                    _json(r.flags),
+                )
+                for r in conn.execute(select(s.canonical))
+            ],
             "locks": [tuple(r) for r in conn.execute(select(s.locks.c.name))],
         }
     return {name: sorted(rows, key=repr) for name, rows in tables.items()}
@@ -94,19 +151,31 @@ def fingerprint(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
 def empty_store(engine: Engine) -> None:
     """Back to a freshly migrated, empty store (children first, for the foreign keys)."""
     with engine.begin() as conn:
-        for table in (s.canonical, s.revisions, s.corrections, s.observations, s.snapshots,
-                      s.sync_runs, s.locks, s.meta):
+        for table in (
+            s.canonical,
+            s.revisions,
+            s.corrections,
+            s.observations,
+            s.snapshots,
+            s.sync_runs,
+            s.locks,
+            s.meta,
+        ):
             conn.execute(delete(table))
 
 
 def where_it_stopped(engine: Engine) -> str:
     with engine.connect() as conn:
-        counts = {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
-                  for t in (s.locks, s.snapshots, s.observations, s.canonical)}
+        counts = {
+            t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
+            for t in (s.locks, s.snapshots, s.observations, s.canonical)
+        }
     pending = reconcile_pending(engine)
-    return ("mid-sync, " if counts.pop("locks") else "before the lock, ") + ", ".join(
-        f"{n} {name}" for name, n in counts.items()) + (
-        f", reconcile pending from {pending}" if pending else "")
+    return (
+        ("mid-sync, " if counts.pop("locks") else "before the lock, ")
+        + ", ".join(f"{n} {name}" for name, n in counts.items())
+        + (f", reconcile pending from {pending}" if pending else "")
+    )
 
 
 def _locked(engine: Engine) -> bool:
@@ -114,20 +183,26 @@ def _locked(engine: Engine) -> bool:
         return conn.execute(select(s.locks.c.name)).first() is not None
 
 
-def start_sync(url: str, subset: Path, cwd: Path, engine: Engine) -> tuple[
-        subprocess.Popen[bytes], float]:
+def start_sync(
+    url: str, subset: Path, cwd: Path, engine: Engine
+) -> tuple[subprocess.Popen[bytes], float]:
     """Start ``losswatch sync`` in a child and return once it holds the store lock (or has
     ended), with that moment: kill times count from there, not from the interpreter's start."""
-    child = subprocess.Popen(losswatch(url, "sync", "--from-dir", str(subset)), cwd=cwd,
-                             env=child_env(), stdout=subprocess.DEVNULL,
-                             stderr=subprocess.PIPE)
+    child = subprocess.Popen(
+        losswatch(url, "sync", "--from-dir", str(subset)),
+        cwd=cwd,
+        env=child_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     while child.poll() is None and not _locked(engine):
         time.sleep(0.005)
     return child, time.monotonic()
 
 
 def test_a_sync_killed_at_any_moment_is_completed_by_the_next(
-        store_url: str, crash_subset: Path, tmp_path: Path) -> None:
+    store_url: str, crash_subset: Path, tmp_path: Path
+) -> None:
     engine = open_store(store_url)  # migrated once: a kill during migrations is not this test
     child, locked = start_sync(store_url, crash_subset, tmp_path, engine)
     while child.poll() is None and _locked(engine):
@@ -155,7 +230,8 @@ def test_a_sync_killed_at_any_moment_is_completed_by_the_next(
             span = max(at, 0.1)  # this run was quicker than the reference: spread the rest
         if "reconcile pending" in stopped:  # doctor tells what to do about it
             assert {(f.check, f.level) for f in check_integrity(engine)} >= {
-                ("reconcile", "warn")}, stops[-1]
+                ("reconcile", "warn")
+            }, stops[-1]
 
         summary = sync(engine, Settings(), from_dir=crash_subset)
         assert summary.ok, (stops[-1], [r.errors for r in summary.results])
@@ -163,8 +239,13 @@ def test_a_sync_killed_at_any_moment_is_completed_by_the_next(
 
     # The kills must have hit syncs at work, not only ones that had ended.
     assert sum("mid-sync" in stop for stop in stops) >= KILLS // 2, stops
-    doctor = subprocess.run(losswatch(store_url, "doctor"), cwd=tmp_path, env=child_env(),
-                            capture_output=True, text=True)
+    doctor = subprocess.run(
+        losswatch(store_url, "doctor"),
+        cwd=tmp_path,
+        env=child_env(),
+        capture_output=True,
+        text=True,
+    )
     assert doctor.returncode == 0, doctor.stdout + doctor.stderr
     assert "error" not in doctor.stdout.split(), doctor.stdout
 
@@ -186,11 +267,16 @@ open_store(sys.argv[1])
 
 
 def test_a_store_killed_during_its_first_migration_can_be_opened_again(
-        store_url: str, tmp_path: Path) -> None:
+    store_url: str, tmp_path: Path
+) -> None:
     # On SQLite this needs store/engine.py's own BEGIN: pysqlite alone runs the CREATE TABLEs
     # outside a transaction and a kill leaves tables without alembic_version behind.
-    child = subprocess.run([sys.executable, "-c", _KILLED_MID_MIGRATION, store_url],
-                           cwd=tmp_path, env=child_env(), capture_output=True)
+    child = subprocess.run(
+        [sys.executable, "-c", _KILLED_MID_MIGRATION, store_url],
+        cwd=tmp_path,
+        env=child_env(),
+        capture_output=True,
+    )
     assert child.returncode == -signal.SIGKILL
     engine = open_store(store_url)
     assert sync(engine, Settings(), from_dir=tmp_path).ok

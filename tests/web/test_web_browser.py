@@ -19,14 +19,22 @@ import uvicorn
 from fastapi import FastAPI
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(),
-                       reason=f"headless browser tests need Debian's chromium at {CHROMIUM}"),
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason=f"headless browser tests need Debian's chromium at {CHROMIUM}"
+    ),
 ]
 
 
@@ -74,10 +82,13 @@ def shoot(tab: Any, name: str) -> None:
     tab.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)
 
 
-@pytest.mark.parametrize(("path", "name"), [("/", "today"), ("/?lang=uk", "today-uk"),
-                                            ("/audit", "audit"), ("/check", "check")])
-def test_pages_load_without_console_errors(page: tuple[Any, list[str]], live_url: str,
-                                           path: str, name: str) -> None:
+@pytest.mark.parametrize(
+    ("path", "name"),
+    [("/", "today"), ("/?lang=uk", "today-uk"), ("/audit", "audit"), ("/check", "check")],
+)
+def test_pages_load_without_console_errors(
+    page: tuple[Any, list[str]], live_url: str, path: str, name: str
+) -> None:
     tab, problems = page
     response = tab.goto(live_url + path, wait_until="load")
     assert response is not None and response.status == 200
@@ -89,16 +100,19 @@ def test_pages_load_without_console_errors(page: tuple[Any, list[str]], live_url
 
 def test_explore_chart_draws(page: tuple[Any, list[str]], live_url: str) -> None:
     tab, problems = page
-    tab.goto(f"{live_url}/explore?category=tanks&category=afv&kind=daily&from=2025-01-01",
-             wait_until="load")
+    tab.goto(
+        f"{live_url}/explore?category=tanks&category=afv&kind=daily&from=2025-01-01",
+        wait_until="load",
+    )
     tab.wait_for_selector("#chart .plot-container svg.main-svg", timeout=15_000)
     assert tab.locator("#chart .scatterlayer .trace").count() == 4  # 2 daily + 2 means
     shoot(tab, "explore")
     assert problems == []
 
 
-def test_check_form_marks_the_four_figures_supported(page: tuple[Any, list[str]],
-                                                     live_url: str, huffpost: str) -> None:
+def test_check_form_marks_the_four_figures_supported(
+    page: tuple[Any, list[str]], live_url: str, huffpost: str
+) -> None:
     tab, problems = page
     tab.goto(f"{live_url}/check", wait_until="load")
     tab.get_by_label("Article text").fill(huffpost)

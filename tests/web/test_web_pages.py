@@ -43,18 +43,22 @@ def test_ukrainian_pages(web: TestClient) -> None:
     assert "танків" in explore and "дата зведення" in explore
 
 
-@pytest.mark.parametrize(("url", "status", "code"), [
-    ("/?date=2022-02-30", 400, "invalid-date"),
-    ("/?date=2019-01-01", 404, "not-found"),
-    ("/explore?category=tankz", 404, "unknown-category"),
-    ("/explore?kind=weekly", 400, "bad-request"),
-    ("/explore?from=soon", 400, "invalid-date"),
-    ("/audit?category=nope", 404, "unknown-category"),
-    ("/check/0000", 404, "not-found"),
-    ("/no-such-page", 404, "not-found"),
-])
-def test_errors_are_html_pages_with_the_problem(web: TestClient, url: str, status: int,
-                                                code: str) -> None:
+@pytest.mark.parametrize(
+    ("url", "status", "code"),
+    [
+        ("/?date=2022-02-30", 400, "invalid-date"),
+        ("/?date=2019-01-01", 404, "not-found"),
+        ("/explore?category=tankz", 404, "unknown-category"),
+        ("/explore?kind=weekly", 400, "bad-request"),
+        ("/explore?from=soon", 400, "invalid-date"),
+        ("/audit?category=nope", 404, "unknown-category"),
+        ("/check/0000", 404, "not-found"),
+        ("/no-such-page", 404, "not-found"),
+    ],
+)
+def test_errors_are_html_pages_with_the_problem(
+    web: TestClient, url: str, status: int, code: str
+) -> None:
     page = web.get(url)
     assert page.status_code == status
     assert page.headers["content-type"].startswith("text/html")
@@ -62,10 +66,11 @@ def test_errors_are_html_pages_with_the_problem(web: TestClient, url: str, statu
 
 
 def test_explore_renders_the_table_and_points_the_chart_at_the_api(web: TestClient) -> None:
-    html = web.get("/explore?category=tanks&category=afv&kind=daily&from=2022-11-01"
-                   "&to=2022-11-30").text
+    html = web.get(
+        "/explore?category=tanks&category=afv&kind=daily&from=2022-11-01&to=2022-11-30"
+    ).text
     assert '<table class="data">' in html
-    assert html.count("<tr><th scope=\"row\">2022-11-") == 30
+    assert html.count('<tr><th scope="row">2022-11-') == 30
     src = re.search(r'data-src="([^"]+)"', html)
     assert src is not None
     api_url = src.group(1).replace("&amp;", "&")
@@ -97,17 +102,23 @@ def test_check_form_posts_and_redirects_to_a_permalink(web: TestClient, huffpost
     html = web.get(location).text
     marks = re.findall(r'<mark class="verdict-([a-z-]+)" title="([^"]*)">([^<]*)</mark>', html)
     assert [(m[0], m[2]) for m in marks] == [
-        ("supported", "480 troops"), ("supported", "around 68,900 troops"),
-        ("supported", "2,628 tanks"), ("supported", "4,076 vehicles and fuel tanks")]
+        ("supported", "480 troops"),
+        ("supported", "around 68,900 troops"),
+        ("supported", "2,628 tanks"),
+        ("supported", "4,076 vehicles and fuel tanks"),
+    ]
     assert "68,900" in marks[1][1]  # the official value is in the hover text
     assert "Checked against the report of 2022-10-26 (date inferred" in html
-    assert web.post("/check", data={"text": huffpost}, follow_redirects=False
-                    ).headers["location"].split("?")[0] == location.split("?")[0]
+    assert (
+        web.post("/check", data={"text": huffpost}, follow_redirects=False)
+        .headers["location"]
+        .split("?")[0]
+        == location.split("?")[0]
+    )
 
 
 def test_check_form_with_a_url(web: TestClient) -> None:
-    posted = web.post("/check", data={"url": "https://news.example/losses"},
-                      follow_redirects=False)
+    posted = web.post("/check", data={"url": "https://news.example/losses"}, follow_redirects=False)
     assert posted.status_code == 303
     html = web.get(posted.headers["location"]).text
     assert html.count('<mark class="verdict-supported"') == 3
@@ -116,20 +127,23 @@ def test_check_form_with_a_url(web: TestClient) -> None:
 
 def test_contradicted_figure_shows_the_correct_value_on_hover(web: TestClient) -> None:
     text = "Russia has lost 2,700 tanks since the invasion began, Ukraine said."
-    location = web.post("/check", data={"text": text, "article_date": "2022-10-26"},
-                        follow_redirects=False).headers["location"]
+    location = web.post(
+        "/check", data={"text": text, "article_date": "2022-10-26"}, follow_redirects=False
+    ).headers["location"]
     html = web.get(location).text
     title = re.search(r'<mark class="verdict-contradicted" title="([^"]*)"', html)
     assert title is not None and "2,628" in title.group(1)
 
 
-@pytest.mark.parametrize(("data", "status", "code"), [
-    ({"text": "  "}, 400, "bad-request"),
-    ({"url": "http://127.0.0.1:8000/admin"}, 400, "fetch-refused"),
-    ({"text": "x", "article_date": "soon"}, 400, "invalid-date"),
-])
-def test_check_form_errors(web: TestClient, data: dict[str, str], status: int,
-                           code: str) -> None:
+@pytest.mark.parametrize(
+    ("data", "status", "code"),
+    [
+        ({"text": "  "}, 400, "bad-request"),
+        ({"url": "http://127.0.0.1:8000/admin"}, 400, "fetch-refused"),
+        ({"text": "x", "article_date": "soon"}, 400, "invalid-date"),
+    ],
+)
+def test_check_form_errors(web: TestClient, data: dict[str, str], status: int, code: str) -> None:
     page = web.post("/check", data=data)
     assert page.status_code == status
     assert f"<code>{code}</code>" in page.text
@@ -137,8 +151,9 @@ def test_check_form_errors(web: TestClient, data: dict[str, str], status: int,
 
 def test_submitted_text_is_escaped(web: TestClient) -> None:
     text = f"{PAYLOAD} Russia lost 480 troops on Tuesday. <img src=x onerror=alert(1)>"
-    location = web.post("/check", data={"text": text, "article_date": "2022-10-26"},
-                        follow_redirects=False).headers["location"]
+    location = web.post(
+        "/check", data={"text": text, "article_date": "2022-10-26"}, follow_redirects=False
+    ).headers["location"]
     html = web.get(location).text
     assert "<script>alert" not in html and "<img src=x" not in html
     assert "&lt;script&gt;" in html
@@ -150,8 +165,10 @@ def test_pages_have_no_inline_script_and_label_every_field(web: TestClient, path
     assert page.status_code == 200
     scripts = re.findall(r"<script([^>]*)>", page.text)
     assert all("src=" in attrs for attrs in scripts)
-    assert "unsafe-inline" not in page.headers["content-security-policy"].split(
-        "script-src")[1].split(";")[0]
+    assert (
+        "unsafe-inline"
+        not in page.headers["content-security-policy"].split("script-src")[1].split(";")[0]
+    )
     for field_id in re.findall(r'<(?:input|select|textarea)[^>]*\bid="([^"]+)"', page.text):
         assert f'<label for="{field_id}">' in page.text, (path, field_id)
     assert 'class="skip" href="#main"' in page.text
@@ -169,9 +186,11 @@ def test_check_form_refuses_text_and_url_together_like_the_api(web: TestClient) 
 
 
 def test_check_result_permalink_ignores_a_foreign_host(web: TestClient) -> None:
-    location = web.post("/check", data={"text": "Russia lost 480 troops.",
-                                        "article_date": "2022-10-26"},
-                        follow_redirects=False).headers["location"]
+    location = web.post(
+        "/check",
+        data={"text": "Russia lost 480 troops.", "article_date": "2022-10-26"},
+        follow_redirects=False,
+    ).headers["location"]
     html = web.get(location, headers={"Host": "evil.example"}).text
     assert "evil.example" not in html
     assert f'href="{location}" rel="bookmark"' in html

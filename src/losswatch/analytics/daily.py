@@ -33,11 +33,15 @@ PERIODS: tuple[Period, ...] = ("week", "month", "year")
 OPENING_GRACE = dt.timedelta(days=7)
 
 
-def daily(series: Series, category: str, *, start: dt.date | None = None,
-          end: dt.date | None = None) -> dict[dt.date, int]:
+def daily(
+    series: Series, category: str, *, start: dt.date | None = None, end: dt.date | None = None
+) -> dict[dt.date, int]:
     """Daily increases keyed by loss day (report date - 1), optionally within [start, end]."""
-    return {day: inc for day, inc in series.daily_by_loss_day(category).items()
-            if (start is None or day >= start) and (end is None or day <= end)}
+    return {
+        day: inc
+        for day, inc in series.daily_by_loss_day(category).items()
+        if (start is None or day >= start) and (end is None or day <= end)
+    }
 
 
 def rolling_mean(values: Mapping[dt.date, int], window: int) -> dict[dt.date, float]:
@@ -56,8 +60,9 @@ def rolling_mean(values: Mapping[dt.date, int], window: int) -> dict[dt.date, fl
     return out
 
 
-def rolling_means(series: Series, category: str,
-                  windows: tuple[int, ...] = (7, 30)) -> dict[int, dict[dt.date, float]]:
+def rolling_means(
+    series: Series, category: str, windows: tuple[int, ...] = (7, 30)
+) -> dict[int, dict[dt.date, float]]:
     """The 7- and 30-day (or other) trailing means of the daily increases, by loss day."""
     values = daily(series, category)
     return {w: rolling_mean(values, w) for w in windows}
@@ -65,8 +70,9 @@ def rolling_means(series: Series, category: str,
 
 def mean_before(series: Series, category: str, loss_day: dt.date, days: int) -> float | None:
     """Mean daily increase of the ``days`` loss days ending on ``loss_day`` (None if any lacks)."""
-    incs = [series.increment(category, loss_day + ONE_DAY - dt.timedelta(days=k))
-            for k in range(days)]
+    incs = [
+        series.increment(category, loss_day + ONE_DAY - dt.timedelta(days=k)) for k in range(days)
+    ]
     if any(v is None for v in incs):
         return None
     return sum(v for v in incs if v is not None) / days
@@ -162,8 +168,9 @@ class PeriodTotal:
         return row
 
 
-def period_totals(series: Series, category: str, period: Period = "month", *,
-                  as_of: dt.date | None = None) -> list[PeriodTotal]:
+def period_totals(
+    series: Series, category: str, period: Period = "month", *, as_of: dt.date | None = None
+) -> list[PeriodTotal]:
     """Totals per week, month or year by loss day, up to the loss day ``as_of`` (inclusive).
 
     ``complete`` is False for a period the series does not cover from its first to its last day
@@ -181,9 +188,18 @@ def period_totals(series: Series, category: str, period: Period = "month", *,
     out = []
     for start in sorted(grouped):
         end = period_end(start, period)
-        out.append(PeriodTotal(category, period, period_label(start, period), start, end,
-                               sum(grouped[start]), len(grouped[start]),
-                               start >= first_day and end <= last_day))
+        out.append(
+            PeriodTotal(
+                category,
+                period,
+                period_label(start, period),
+                start,
+                end,
+                sum(grouped[start]),
+                len(grouped[start]),
+                start >= first_day and end <= last_day,
+            )
+        )
     return out
 
 
@@ -192,8 +208,9 @@ def year_total(series: Series, category: str, year: int) -> int | None:
     return total_between(series, category, dt.date(year, 1, 1), dt.date(year, 12, 31))
 
 
-def shares(series: Series, category: str, period: Period = "year", *,
-           as_of: dt.date | None = None) -> list[dict[str, Any]]:
+def shares(
+    series: Series, category: str, period: Period = "year", *, as_of: dt.date | None = None
+) -> list[dict[str, Any]]:
     """Each period's total and its share of all losses counted so far (shares sum to 1)."""
     totals = period_totals(series, category, period, as_of=as_of)
     grand = sum(t.total for t in totals)

@@ -74,13 +74,22 @@ class CrossingForecast:
         def iso(d: dt.date | None) -> str | None:
             return d.isoformat() if d else None
 
-        return {"category": self.category, "threshold": self.threshold,
-                "as_of": self.as_of.isoformat(), "value": self.value,
-                "remaining": self.threshold - self.value,
-                "rate_per_day": round(self.rate_per_day, 2), "expected": iso(self.expected),
-                "low": iso(self.low), "high": iso(self.high), "level": self.level,
-                "window_days": self.window_days, "horizon_days": self.horizon_days,
-                "share_reaching": round(self.share_reaching, 3), "model": self.model}
+        return {
+            "category": self.category,
+            "threshold": self.threshold,
+            "as_of": self.as_of.isoformat(),
+            "value": self.value,
+            "remaining": self.threshold - self.value,
+            "rate_per_day": round(self.rate_per_day, 2),
+            "expected": iso(self.expected),
+            "low": iso(self.low),
+            "high": iso(self.high),
+            "level": self.level,
+            "window_days": self.window_days,
+            "horizon_days": self.horizon_days,
+            "share_reaching": round(self.share_reaching, 3),
+            "model": self.model,
+        }
 
 
 def sparse_arrivals(values: list[int], remaining: int, rng: Any, paths: int = PATHS) -> Any:
@@ -124,17 +133,24 @@ def simulate_sums(values: list[int], horizon: int, rng: Any, paths: int = PATHS)
         warnings.simplefilter("ignore", RuntimeWarning)
         # heuristic start: only the smoothing weight is optimised (a year of data makes the
         # last level independent of the first), which is several times faster
-        fit = ETSModel(y, error="add", trend=None,
-                       initialization_method="heuristic").fit(disp=False)
+        fit = ETSModel(y, error="add", trend=None, initialization_method="heuristic").fit(
+            disp=False
+        )
     alpha, level = float(fit.smoothing_level), float(fit.level[-1])
     errors = rng.normal(0.0, float(np.sqrt(fit.mse)), size=(horizon, paths))
     logs = level + errors + alpha * (np.cumsum(errors, axis=0) - errors)
     return np.cumsum(np.expm1(np.clip(logs, 0, 30)), axis=0)
 
 
-def forecast_crossing(series: Series, category: str, threshold: int, *,
-                      as_of: dt.date | None = None, window: int = WINDOW,
-                      level: float = LEVEL) -> CrossingForecast | None:
+def forecast_crossing(
+    series: Series,
+    category: str,
+    threshold: int,
+    *,
+    as_of: dt.date | None = None,
+    window: int = WINDOW,
+    level: float = LEVEL,
+) -> CrossingForecast | None:
     """Forecast the report date on which the total of ``category`` reaches ``threshold``.
 
     ``as_of`` is the report date to forecast from (default: the category's latest). None when
@@ -151,8 +167,9 @@ def forecast_crossing(series: Series, category: str, threshold: int, *,
         return None
     # never the multi-day sums of March 2022: their zeros and jumps are not daily noise
     first = max(report_date - dt.timedelta(days=window), RECORDS_FROM)
-    recent = list(daily(series, category, start=first,
-                        end=report_date - dt.timedelta(days=1)).values())
+    recent = list(
+        daily(series, category, start=first, end=report_date - dt.timedelta(days=1)).values()
+    )
     if len(recent) < MIN_DAYS:
         return None
     remaining = threshold - value
@@ -173,6 +190,18 @@ def forecast_crossing(series: Series, category: str, threshold: int, *,
         h = int(np.quantile(arrival, q, method="higher"))
         return report_date + dt.timedelta(days=h) if h <= horizon else None
 
-    return CrossingForecast(category, threshold, report_date, value, rate, day_at(0.5),
-                            day_at(tail), day_at(1 - tail), level, len(recent), horizon,
-                            float((arrival <= horizon).mean()), model)
+    return CrossingForecast(
+        category,
+        threshold,
+        report_date,
+        value,
+        rate,
+        day_at(0.5),
+        day_at(tail),
+        day_at(1 - tail),
+        level,
+        len(recent),
+        horizon,
+        float((arrival <= horizon).mean()),
+        model,
+    )

@@ -41,30 +41,51 @@ def report_highlights(series: Series, report_date: dt.date) -> dict[str, Any]:
     if not mature:
         standing = None
     rank = None
-    if standing is not None and not standing.is_record and not standing.ties_record and (
-            standing.days_since or 0) < MIN_SINCE_DAYS:
+    if (
+        standing is not None
+        and not standing.is_record
+        and not standing.ties_record
+        and (standing.days_since or 0) < MIN_SINCE_DAYS
+    ):
         rank = rank_of_day(series, "personnel", loss_day, "month", as_of=loss_day)
         if rank is not None and rank.of < MIN_SINCE_DAYS:
             rank = rank_of_day(series, "personnel", loss_day, "year", as_of=loss_day)
-    equipment_records = [key for key, c in cats.items() if key != "personnel" and mature
-                         and c["record"]["is_record"] and (c["increment"] or 0) > 0
-                         and (c["record"]["rank_all_of"] or 0) >= MIN_RECORD_HISTORY]
-    milestones = [{"category": c.category, "threshold": c.threshold, "value": c.value}
-                  for key in cats for c in crossed_in_report(series, key, report_date)
-                  if not c.opening]
+    equipment_records = [
+        key
+        for key, c in cats.items()
+        if key != "personnel"
+        and mature
+        and c["record"]["is_record"]
+        and (c["increment"] or 0) > 0
+        and (c["record"]["rank_all_of"] or 0) >= MIN_RECORD_HISTORY
+    ]
+    milestones = [
+        {"category": c.category, "threshold": c.threshold, "value": c.value}
+        for key in cats
+        for c in crossed_in_report(series, key, report_date)
+        if not c.opening
+    ]
     month_start = report_date.replace(day=1)
     month_total = None
     if report_date.day >= 3 and series.value("personnel", month_start) is not None:
         month_total = cats["personnel"]["value"] - series.value("personnel", month_start)
-    conflicts = [{"category": cv.category, "value": cv.value, "supporting": list(cv.supporting),
-                  "dissent": [{"source": d.source, "value": d.value} for d in cv.dissent]}
-                 for cv in series.row(report_date).values()
-                 if cv.status is Status.CONFLICT and cv.category in categories.MAIN_KEYS]
-    return {"summary": summary,
-            "standing": standing.to_dict() if standing else None,
-            "rank": rank.to_dict() if rank else None,
-            "equipment_records": equipment_records,
-            "milestones": milestones,
-            "month_to_date": month_total,
-            "comparison_30": comparison(series, "personnel", report_date, 30),
-            "conflicts": conflicts}
+    conflicts = [
+        {
+            "category": cv.category,
+            "value": cv.value,
+            "supporting": list(cv.supporting),
+            "dissent": [{"source": d.source, "value": d.value} for d in cv.dissent],
+        }
+        for cv in series.row(report_date).values()
+        if cv.status is Status.CONFLICT and cv.category in categories.MAIN_KEYS
+    ]
+    return {
+        "summary": summary,
+        "standing": standing.to_dict() if standing else None,
+        "rank": rank.to_dict() if rank else None,
+        "equipment_records": equipment_records,
+        "milestones": milestones,
+        "month_to_date": month_total,
+        "comparison_30": comparison(series, "personnel", report_date, 30),
+        "conflicts": conflicts,
+    }

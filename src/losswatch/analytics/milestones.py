@@ -20,11 +20,25 @@ from losswatch.series import Series
 
 #: Milestone step per category (a multiple of it is a milestone).
 STEPS: dict[str, int] = {
-    "personnel": 100_000, "tanks": 1_000, "afv": 1_000, "artillery": 5_000, "mlrs": 250,
-    "air_defense": 250, "aircraft": 100, "helicopters": 100, "uav": 10_000,
-    "cruise_missiles": 1_000, "ships": 10, "submarines": 1, "vehicles_fuel_tanks": 10_000,
-    "special_equipment": 1_000, "ground_robotic_systems": 500, "military_auto": 500,
-    "fuel_tanks": 50, "mobile_srbm": 1, "pow": 100,
+    "personnel": 100_000,
+    "tanks": 1_000,
+    "afv": 1_000,
+    "artillery": 5_000,
+    "mlrs": 250,
+    "air_defense": 250,
+    "aircraft": 100,
+    "helicopters": 100,
+    "uav": 10_000,
+    "cruise_missiles": 1_000,
+    "ships": 10,
+    "submarines": 1,
+    "vehicles_fuel_tanks": 10_000,
+    "special_equipment": 1_000,
+    "ground_robotic_systems": 500,
+    "military_auto": 500,
+    "fuel_tanks": 50,
+    "mobile_srbm": 1,
+    "pow": 100,
 }
 
 
@@ -50,8 +64,9 @@ class Crossing:
         return self.report_date - dt.timedelta(days=1)
 
 
-def _totals(series: Series, category: str,
-            as_of: dt.date | None) -> tuple[list[dt.date], list[int]]:
+def _totals(
+    series: Series, category: str, as_of: dt.date | None
+) -> tuple[list[dt.date], list[int]]:
     dates = [d for d in series.dates(category) if as_of is None or d <= as_of]
     return dates, [series.value(category, d) or 0 for d in dates]
 
@@ -82,12 +97,18 @@ def next_threshold(series: Series, category: str, *, as_of: dt.date | None = Non
 
 def crossed_in_report(series: Series, category: str, report_date: dt.date) -> list[Crossing]:
     """Milestones first reached by the report of ``report_date`` (what a brief announces)."""
-    return [c for c in crossings(series, category, as_of=report_date)
-            if c.report_date == report_date]
+    return [
+        c for c in crossings(series, category, as_of=report_date) if c.report_date == report_date
+    ]
 
 
-def milestones(series: Series, category: str | None = None, *,
-               as_of: dt.date | None = None, forecast: bool = True) -> list[dict[str, Any]]:
+def milestones(
+    series: Series,
+    category: str | None = None,
+    *,
+    as_of: dt.date | None = None,
+    forecast: bool = True,
+) -> list[dict[str, Any]]:
     """Every milestone reached, plus the next one with its forecast (JSON-ready, for the API).
 
     One dict per (category, threshold): ``crossed_on`` is the report date (ISO) or None for the
@@ -103,15 +124,32 @@ def milestones(series: Series, category: str | None = None, *,
     for key in keys:
         cat = categories.get(key)
         for c in crossings(series, key, as_of=as_of):
-            out.append({"category": key, "label": cat.label_en, "threshold": c.threshold,
-                        "crossed_on": c.report_date.isoformat(),
-                        "loss_day": c.loss_day.isoformat(), "value": c.value,
-                        "opening": c.opening, "forecast": None})
+            out.append(
+                {
+                    "category": key,
+                    "label": cat.label_en,
+                    "threshold": c.threshold,
+                    "crossed_on": c.report_date.isoformat(),
+                    "loss_day": c.loss_day.isoformat(),
+                    "value": c.value,
+                    "opening": c.opening,
+                    "forecast": None,
+                }
+            )
         upcoming = next_threshold(series, key, as_of=as_of)
         if upcoming is None or cat.retired:
             continue
         predicted = forecast_crossing(series, key, upcoming, as_of=as_of) if forecast else None
-        out.append({"category": key, "label": cat.label_en, "threshold": upcoming,
-                    "crossed_on": None, "loss_day": None, "value": None, "opening": False,
-                    "forecast": predicted.to_dict() if predicted else None})
+        out.append(
+            {
+                "category": key,
+                "label": cat.label_en,
+                "threshold": upcoming,
+                "crossed_on": None,
+                "loss_day": None,
+                "value": None,
+                "opening": False,
+                "forecast": predicted.to_dict() if predicted else None,
+            }
+        )
     return out

@@ -26,8 +26,9 @@ Scope = Literal["month", "year", "all"]
 SCOPES: tuple[Scope, ...] = ("month", "year", "all")
 
 
-def record_days(series: Series, category: str, *,
-                as_of: dt.date | None = None) -> dict[dt.date, int]:
+def record_days(
+    series: Series, category: str, *, as_of: dt.date | None = None
+) -> dict[dt.date, int]:
     """The daily increases that count for records, up to loss day ``as_of``."""
     return daily(series, category, start=RECORDS_FROM, end=as_of)
 
@@ -63,11 +64,17 @@ class HighestSince:
         return None if self.since is None else (self.loss_day - self.since).days
 
     def to_dict(self) -> dict[str, Any]:
-        return {"category": self.category, "loss_day": self.loss_day.isoformat(),
-                "value": self.value, "since": self.since.isoformat() if self.since else None,
-                "since_value": self.since_value, "days_since": self.days_since,
-                "equal_days": self.equal_days, "is_record": self.is_record,
-                "ties_record": self.ties_record}
+        return {
+            "category": self.category,
+            "loss_day": self.loss_day.isoformat(),
+            "value": self.value,
+            "since": self.since.isoformat() if self.since else None,
+            "since_value": self.since_value,
+            "days_since": self.days_since,
+            "equal_days": self.equal_days,
+            "is_record": self.is_record,
+            "ties_record": self.ties_record,
+        }
 
 
 def highest_since(series: Series, category: str, loss_day: dt.date) -> HighestSince | None:
@@ -105,13 +112,26 @@ class Rank:
     tied: bool
 
     def to_dict(self) -> dict[str, Any]:
-        return {"category": self.category, "loss_day": self.loss_day.isoformat(),
-                "value": self.value, "scope": self.scope, "period": self.period,
-                "rank": self.rank, "of": self.of, "tied": self.tied}
+        return {
+            "category": self.category,
+            "loss_day": self.loss_day.isoformat(),
+            "value": self.value,
+            "scope": self.scope,
+            "period": self.period,
+            "rank": self.rank,
+            "of": self.of,
+            "tied": self.tied,
+        }
 
 
-def rank_of_day(series: Series, category: str, loss_day: dt.date, scope: Scope = "month", *,
-                as_of: dt.date | None = None) -> Rank | None:
+def rank_of_day(
+    series: Series,
+    category: str,
+    loss_day: dt.date,
+    scope: Scope = "month",
+    *,
+    as_of: dt.date | None = None,
+) -> Rank | None:
     """Rank of ``loss_day``'s increase within its month, its year or all time.
 
     ``as_of`` limits the comparison to days up to that loss day (default: everything known).
@@ -119,8 +139,7 @@ def rank_of_day(series: Series, category: str, loss_day: dt.date, scope: Scope =
     return _rank(record_days(series, category, as_of=as_of), category, loss_day, scope)
 
 
-def _rank(days: dict[dt.date, int], category: str, loss_day: dt.date,
-          scope: Scope) -> Rank | None:
+def _rank(days: dict[dt.date, int], category: str, loss_day: dt.date, scope: Scope) -> Rank | None:
     if scope not in SCOPES:
         raise ValueError(f"scope must be one of {SCOPES}, got {scope!r}")
     value = days.get(loss_day)
@@ -132,16 +151,16 @@ def _rank(days: dict[dt.date, int], category: str, loss_day: dt.date,
         pool = [v for d, v in days.items() if d.year == loss_day.year]
         label = period_label(period_start(loss_day, scope), scope)
     else:
-        pool = [v for d, v in days.items()
-                if d.month == loss_day.month and d.year == loss_day.year]
+        pool = [v for d, v in days.items() if d.month == loss_day.month and d.year == loss_day.year]
         label = period_label(period_start(loss_day, scope), scope)
     higher = sum(1 for v in pool if v > value)
     tied = sum(1 for v in pool if v == value) > 1
     return Rank(category, loss_day, value, scope, label, higher + 1, len(pool), tied)
 
 
-def record_day(series: Series, category: str, *,
-               as_of: dt.date | None = None) -> tuple[dt.date, int] | None:
+def record_day(
+    series: Series, category: str, *, as_of: dt.date | None = None
+) -> tuple[dt.date, int] | None:
     """The loss day with the highest increase so far (the earliest, if several equal it)."""
     days = record_days(series, category, as_of=as_of)
     if not days:
@@ -150,8 +169,9 @@ def record_day(series: Series, category: str, *,
     return min(d for d, v in days.items() if v == best), best
 
 
-def all_time_records(series: Series, *, as_of: dt.date | None = None,
-                     keys: tuple[str, ...] | None = None) -> list[dict[str, Any]]:
+def all_time_records(
+    series: Series, *, as_of: dt.date | None = None, keys: tuple[str, ...] | None = None
+) -> list[dict[str, Any]]:
     """The highest daily increase of each main category (JSON-ready, for the API).
 
     Each item: category, label, value, loss_day and report_date of the record, and the number
@@ -163,11 +183,17 @@ def all_time_records(series: Series, *, as_of: dt.date | None = None,
         if found is None:
             continue
         day, value = found
-        out.append({"category": key, "label": categories.get(key).label_en, "value": value,
-                    "loss_day": day.isoformat(),
-                    "report_date": (day + dt.timedelta(days=1)).isoformat(),
-                    "days_compared": len(record_days(series, key, as_of=as_of)),
-                    "records_from": RECORDS_FROM.isoformat()})
+        out.append(
+            {
+                "category": key,
+                "label": categories.get(key).label_en,
+                "value": value,
+                "loss_day": day.isoformat(),
+                "report_date": (day + dt.timedelta(days=1)).isoformat(),
+                "days_compared": len(record_days(series, key, as_of=as_of)),
+                "records_from": RECORDS_FROM.isoformat(),
+            }
+        )
     return out
 
 
@@ -177,17 +203,24 @@ def day_flags(series: Series, category: str, loss_day: dt.date) -> dict[str, Any
     The same keys every time (None where the day does not count for records), so API clients
     need not test for their presence.
     """
-    flags: dict[str, Any] = {"is_record": False, "ties_record": False, "highest_since": None,
-                             "highest_since_value": None}
+    flags: dict[str, Any] = {
+        "is_record": False,
+        "ties_record": False,
+        "highest_since": None,
+        "highest_since_value": None,
+    }
     for scope in SCOPES:
         flags[f"rank_{scope}"] = flags[f"rank_{scope}_of"] = None
     days = record_days(series, category, as_of=loss_day)
     standing = _standing(days, category, loss_day)
     if standing is None:
         return flags
-    flags.update(is_record=standing.is_record, ties_record=standing.ties_record,
-                 highest_since=standing.since.isoformat() if standing.since else None,
-                 highest_since_value=standing.since_value)
+    flags.update(
+        is_record=standing.is_record,
+        ties_record=standing.ties_record,
+        highest_since=standing.since.isoformat() if standing.since else None,
+        highest_since_value=standing.since_value,
+    )
     for scope in SCOPES:
         rank = _rank(days, category, loss_day, scope)
         if rank is not None:

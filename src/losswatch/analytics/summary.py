@@ -27,13 +27,16 @@ def resolve_report_date(series: Series, report_date: dt.date | None) -> dt.date:
         return latest
     if not series.row(report_date) or series.value("personnel", report_date) is None:
         first, last = series.first_date, series.latest_date
-        raise NotFound(f"no report for {report_date.isoformat()} (the series covers "
-                       f"{first} to {last})", detail={"report_date": report_date.isoformat()})
+        raise NotFound(
+            f"no report for {report_date.isoformat()} (the series covers {first} to {last})",
+            detail={"report_date": report_date.isoformat()},
+        )
     return report_date
 
 
-def comparison(series: Series, category: str, report_date: dt.date,
-               days: int = 30) -> dict[str, Any] | None:
+def comparison(
+    series: Series, category: str, report_date: dt.date, days: int = 30
+) -> dict[str, Any] | None:
     """Losses of the ``days`` loss days to the report against the ``days`` before them.
 
     Totals are differences of cumulative counts (see :mod:`losswatch.analytics.daily`); None
@@ -48,10 +51,18 @@ def comparison(series: Series, category: str, report_date: dt.date,
     if recent is None or earlier is None or series.value(category, earlier_first) is None:
         return None
     change = (recent - earlier) / earlier if earlier else None
-    return {"days": days, "from": recent_first.isoformat(), "to": loss_day.isoformat(),
-            "total": recent, "mean": recent / days, "previous_from": earlier_first.isoformat(),
-            "previous_to": earlier_last.isoformat(), "previous_total": earlier,
-            "previous_mean": earlier / days, "change": change}
+    return {
+        "days": days,
+        "from": recent_first.isoformat(),
+        "to": loss_day.isoformat(),
+        "total": recent,
+        "mean": recent / days,
+        "previous_from": earlier_first.isoformat(),
+        "previous_to": earlier_last.isoformat(),
+        "previous_total": earlier,
+        "previous_mean": earlier / days,
+        "change": change,
+    }
 
 
 def category_summary(series: Series, key: str, report_date: dt.date) -> dict[str, Any] | None:
@@ -60,11 +71,16 @@ def category_summary(series: Series, key: str, report_date: dt.date) -> dict[str
     if cell is None or cell.value is None:
         return None
     loss_day = report_date - ONE_DAY
-    return {"category": key, "label": categories.get(key).label_en, "value": cell.value,
-            "increment": series.increment(key, report_date), "status": cell.status.value,
-            "mean_7": mean_before(series, key, loss_day, 7),
-            "mean_30": mean_before(series, key, loss_day, 30),
-            "record": day_flags(series, key, loss_day)}
+    return {
+        "category": key,
+        "label": categories.get(key).label_en,
+        "value": cell.value,
+        "increment": series.increment(key, report_date),
+        "status": cell.status.value,
+        "mean_7": mean_before(series, key, loss_day, 7),
+        "mean_30": mean_before(series, key, loss_day, 30),
+        "record": day_flags(series, key, loss_day),
+    }
 
 
 def latest_summary(series: Series, report_date: dt.date | None = None) -> dict[str, Any]:
@@ -80,5 +96,9 @@ def latest_summary(series: Series, report_date: dt.date | None = None) -> dict[s
         found = category_summary(series, key, day)
         if found is not None:
             per_category[key] = found
-    return {"report_date": day.isoformat(), "loss_day": (day - ONE_DAY).isoformat(),
-            "source_url": series.report_urls.get(day), "categories": per_category}
+    return {
+        "report_date": day.isoformat(),
+        "loss_day": (day - ONE_DAY).isoformat(),
+        "source_url": series.report_urls.get(day),
+        "categories": per_category,
+    }

@@ -22,8 +22,13 @@ from losswatch.series import Series
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
-def weekly_sums(series: Series, category: str, *, start: dt.date | None = RECORDS_FROM,
-                end: dt.date | None = None) -> list[tuple[dt.date, int]]:
+def weekly_sums(
+    series: Series,
+    category: str,
+    *,
+    start: dt.date | None = RECORDS_FROM,
+    end: dt.date | None = None,
+) -> list[tuple[dt.date, int]]:
     """(Monday, sum of the seven daily increases) for every complete loss-day week."""
     grouped: dict[dt.date, list[int]] = {}
     for day, inc in daily(series, category, start=start, end=end).items():
@@ -31,9 +36,15 @@ def weekly_sums(series: Series, category: str, *, start: dt.date | None = RECORD
     return [(monday, sum(v)) for monday, v in sorted(grouped.items()) if len(v) == 7]
 
 
-def change_points(series: Series, category: str, *, penalty: float | None = None,
-                  min_weeks: int = 4, start: dt.date | None = RECORDS_FROM,
-                  end: dt.date | None = None) -> list[dict[str, Any]]:
+def change_points(
+    series: Series,
+    category: str,
+    *,
+    penalty: float | None = None,
+    min_weeks: int = 4,
+    start: dt.date | None = RECORDS_FROM,
+    end: dt.date | None = None,
+) -> list[dict[str, Any]]:
     """Weeks where the level of weekly losses shifted (ruptures Pelt, least-squares cost).
 
     Each item: the Monday the new level starts, the mean daily increase of the segment before
@@ -51,20 +62,27 @@ def change_points(series: Series, category: str, *, penalty: float | None = None
     if penalty is None:
         diffs = np.abs(np.diff(signal))
         sigma = float(np.median(diffs)) / (math.sqrt(2) * 0.6745) or float(signal.std()) or 1.0
-        penalty = 3 * 2 * math.log(len(signal)) * sigma ** 2
+        penalty = 3 * 2 * math.log(len(signal)) * sigma**2
     ends = ruptures.Pelt(model="l2", min_size=min_weeks, jump=1).fit(signal).predict(pen=penalty)
     bounds = [0, *ends]
     means = [float(signal[a:b].mean()) / 7 for a, b in zip(bounds, bounds[1:], strict=False)]
     out = []
     for i, cut in enumerate(ends[:-1]):
-        out.append({"category": category, "week_start": weeks[cut][0].isoformat(),
-                    "mean_before": round(means[i], 2), "mean_after": round(means[i + 1], 2),
-                    "change": round(means[i + 1] - means[i], 2)})
+        out.append(
+            {
+                "category": category,
+                "week_start": weeks[cut][0].isoformat(),
+                "mean_before": round(means[i], 2),
+                "mean_after": round(means[i + 1], 2),
+                "change": round(means[i + 1] - means[i], 2),
+            }
+        )
     return out
 
 
-def trend(series: Series, category: str, *, days: int = 90,
-          as_of: dt.date | None = None) -> dict[str, Any] | None:
+def trend(
+    series: Series, category: str, *, days: int = 90, as_of: dt.date | None = None
+) -> dict[str, Any] | None:
     """Linear trend of the daily increases over the last ``days`` loss days (statsmodels OLS).
 
     Reports the slope per day and per 30 days with a HAC p-value, and a plain-words direction
@@ -89,14 +107,26 @@ def trend(series: Series, category: str, *, days: int = 90,
         fit = OLS(y, add_constant(x)).fit(cov_type="HAC", cov_kwds={"maxlags": 7})
         slope, p_value = float(fit.params[1]), float(fit.pvalues[1])
     direction = "flat" if p_value >= 0.05 else ("rising" if slope > 0 else "falling")
-    return {"category": category, "from": min(window).isoformat(), "to": last.isoformat(),
-            "days": len(window), "mean": round(float(y.mean()), 2),
-            "slope_per_day": round(slope, 3), "slope_per_30_days": round(slope * 30, 2),
-            "p_value": round(p_value, 4), "direction": direction}
+    return {
+        "category": category,
+        "from": min(window).isoformat(),
+        "to": last.isoformat(),
+        "days": len(window),
+        "mean": round(float(y.mean()), 2),
+        "slope_per_day": round(slope, 3),
+        "slope_per_30_days": round(slope * 30, 2),
+        "p_value": round(p_value, 4),
+        "direction": direction,
+    }
 
 
-def weekday_effect(series: Series, category: str, *, start: dt.date | None = RECORDS_FROM,
-                   end: dt.date | None = None) -> list[dict[str, Any]]:
+def weekday_effect(
+    series: Series,
+    category: str,
+    *,
+    start: dt.date | None = RECORDS_FROM,
+    end: dt.date | None = None,
+) -> list[dict[str, Any]]:
     """Mean daily increase per loss-day weekday, and its ratio to the overall mean.
 
     Whether, say, Mondays' losses run higher is a frequent newsroom question; a ratio near 1 for
@@ -110,7 +140,13 @@ def weekday_effect(series: Series, category: str, *, start: dt.date | None = REC
     for index, name in enumerate(WEEKDAYS):
         picked = [v for d, v in values.items() if d.weekday() == index]
         mean = statistics.fmean(picked) if picked else None
-        out.append({"weekday": name, "index": index, "days": len(picked),
-                    "mean": round(mean, 2) if mean is not None else None,
-                    "ratio": round(mean / overall, 3) if mean is not None and overall else None})
+        out.append(
+            {
+                "weekday": name,
+                "index": index,
+                "days": len(picked),
+                "mean": round(mean, 2) if mean is not None else None,
+                "ratio": round(mean / overall, 3) if mean is not None and overall else None,
+            }
+        )
     return out

@@ -58,8 +58,13 @@ def _utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def create_app(settings: Settings, *, engine: Engine | None = None,
-               clock: Clock | None = None, cache_ttl: float = 2.0) -> FastAPI:
+def create_app(
+    settings: Settings,
+    *,
+    engine: Engine | None = None,
+    clock: Clock | None = None,
+    cache_ttl: float = 2.0,
+) -> FastAPI:
     """The whole web application for ``settings`` (``engine`` and ``clock`` for tests)."""
     own_engine = engine is None
     store = engine if engine is not None else open_store(settings.effective_database_url)
@@ -70,8 +75,14 @@ def create_app(settings: Settings, *, engine: Engine | None = None,
         if own_engine:
             store.dispose()
 
-    app = FastAPI(title="losswatch", version=losswatch.__version__, description=DESCRIPTION,
-                  docs_url=None, redoc_url=None, lifespan=lifespan)
+    app = FastAPI(
+        title="losswatch",
+        version=losswatch.__version__,
+        description=DESCRIPTION,
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+    )
     app.state.settings = settings
     app.state.cache = DataCache(store, ttl=cache_ttl)
     app.state.clock = clock or _utcnow
@@ -91,9 +102,16 @@ def create_app(settings: Settings, *, engine: Engine | None = None,
 
     def openapi() -> dict[str, Any]:
         if not schema:
-            schema.update(problems.document_problems(get_openapi(
-                title=app.title, version=app.version, description=app.description,
-                routes=app.routes)))
+            schema.update(
+                problems.document_problems(
+                    get_openapi(
+                        title=app.title,
+                        version=app.version,
+                        description=app.description,
+                        routes=app.routes,
+                    )
+                )
+            )
         return schema
 
     app.openapi = openapi  # type: ignore[method-assign]
@@ -103,8 +121,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None,
     app.add_middleware(CatchAll, render=respond)
     app.add_middleware(SecurityHeaders)
     # repeated public GETs answered from memory, with every header the stack above added
-    app.add_middleware(FastPath, cache=app.state.cache,
-                       day=lambda: kyiv_today(app.state.clock))
+    app.add_middleware(FastPath, cache=app.state.cache, day=lambda: kyiv_today(app.state.clock))
     app.add_middleware(HeadAsGet)  # outermost: every GET answer, errors included, has a HEAD
     return app
 
@@ -114,8 +131,11 @@ def _static(app: FastAPI) -> None:
 
     @app.get("/static/plotly.min.js", include_in_schema=False)
     def plotly() -> Response:
-        return FileResponse(script, media_type="text/javascript",
-                            headers={"Cache-Control": "public, max-age=604800"})
+        return FileResponse(
+            script,
+            media_type="text/javascript",
+            headers={"Cache-Control": "public, max-age=604800"},
+        )
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
@@ -139,24 +159,35 @@ def _docs(app: FastAPI) -> None:
     def swagger_file(name: str) -> Response:
         if assets is None or name not in files:
             raise NotFound(f"no such file: {name[:80]}")
-        return FileResponse(assets / name, media_type=files[name],
-                            headers={"Cache-Control": "public, max-age=86400"})
+        return FileResponse(
+            assets / name,
+            media_type=files[name],
+            headers={"Cache-Control": "public, max-age=86400"},
+        )
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> Response:
-        local: dict[str, Any] = {"swagger_js_url": "/docs-assets/swagger-ui-bundle.js",
-                 "swagger_css_url": "/docs-assets/swagger-ui.css",
-                 "swagger_favicon_url": "/static/favicon.svg"} if assets else {}
+        local: dict[str, Any] = (
+            {
+                "swagger_js_url": "/docs-assets/swagger-ui-bundle.js",
+                "swagger_css_url": "/docs-assets/swagger-ui.css",
+                "swagger_favicon_url": "/static/favicon.svg",
+            }
+            if assets
+            else {}
+        )
         page = get_swagger_ui_html(openapi_url="/openapi.json", title="losswatch API", **local)
         body = page.body.decode() if isinstance(page.body, bytes) else str(page.body)
         hashes = " ".join(
             "'sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() + "'"
-            for s in re.findall(r"<script>(.*?)</script>", body, flags=re.S))
+            for s in re.findall(r"<script>(.*?)</script>", body, flags=re.S)
+        )
         cdn = "" if assets else " https://cdn.jsdelivr.net"
         logo = "" if assets else " https://fastapi.tiangolo.com"
-        csp = (f"default-src 'self'; img-src 'self' data:{logo}; "
-               f"script-src 'self'{cdn} {hashes}; "
-               f"style-src 'self'{cdn}; connect-src 'self'; "
-               "object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
-        return Response(body, media_type="text/html",
-                        headers={"Content-Security-Policy": csp})
+        csp = (
+            f"default-src 'self'; img-src 'self' data:{logo}; "
+            f"script-src 'self'{cdn} {hashes}; "
+            f"style-src 'self'{cdn}; connect-src 'self'; "
+            "object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+        )
+        return Response(body, media_type="text/html", headers={"Content-Security-Policy": csp})

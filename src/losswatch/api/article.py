@@ -24,8 +24,9 @@ class Article:
     url: str | None
 
 
-def article_from(text: str | None, url: str | None,
-                 fetch: Callable[[str], FetchedArticle]) -> Article:
+def article_from(
+    text: str | None, url: str | None, fetch: Callable[[str], FetchedArticle]
+) -> Article:
     """The pasted ``text`` as it is, or the article ``fetch`` downloads from ``url``."""
     has_text, has_url = bool(text and text.strip()), bool(url and url.strip())
     if has_text and has_url:

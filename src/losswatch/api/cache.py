@@ -58,8 +58,9 @@ class Snapshot:
 class DataCache:
     """Hands out the current :class:`Snapshot`, reloading it when the data version moves."""
 
-    def __init__(self, engine: Engine, *, ttl: float = 2.0,
-                 monotonic: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, engine: Engine, *, ttl: float = 2.0, monotonic: Callable[[], float] = time.monotonic
+    ) -> None:
         self.engine = engine
         self.ttl = ttl
         self._monotonic = monotonic

@@ -76,8 +76,9 @@ def require_token(request: Request, settings: SettingsDep) -> None:
     if not expected:
         raise Unauthorized("writes are disabled: the server has no LOSSWATCH_API_TOKEN")
     scheme, _, given = request.headers.get("authorization", "").partition(" ")
-    if scheme.lower() != "bearer" or not secrets.compare_digest(given.strip().encode(),
-                                                                expected.encode()):
+    if scheme.lower() != "bearer" or not secrets.compare_digest(
+        given.strip().encode(), expected.encode()
+    ):
         raise Unauthorized("this call writes: send Authorization: Bearer <api token>")
 
 
@@ -109,7 +110,7 @@ def page_link(request: Request, **params: Any) -> str:
     base, path = link_base(request), request.url.path
     root = str(request.scope.get("root_path", ""))
     if base is not None and root and path.startswith(root):
-        path = path[len(root):]
+        path = path[len(root) :]
     return f"{base or ''}{path}?{urlencode(params)}"
 
 
@@ -127,8 +128,7 @@ FetcherDep = Annotated[Callable[[str], FetchedArticle], Depends(get_fetcher)]
 
 def dumps(payload: Any) -> bytes:
     """Compact UTF-8 JSON, dates as ISO strings."""
-    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"),
-                      default=_default).encode()
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"), default=_default).encode()
 
 
 def _default(value: Any) -> Any:
@@ -142,8 +142,9 @@ def _default(value: Any) -> Any:
 def envelope(data: Any, snapshot: Snapshot, **meta: Any) -> dict[str, Any]:
     """The one success shape of the v1 API: ``{"data": ..., "meta": {...}}``; ``file://``
     URLs of recorded files show their file name only (:func:`~losswatch.api.present.public`)."""
-    shown: dict[str, Any] = public({"data": data, "meta": {"data_version": snapshot.version,
-                                                           **meta}})
+    shown: dict[str, Any] = public(
+        {"data": data, "meta": {"data_version": snapshot.version, **meta}}
+    )
     return shown
 
 
@@ -155,8 +156,9 @@ def etag_for(snapshot: Snapshot, key: Hashable) -> str:
 def conditional_headers(snapshot: Snapshot, key: Hashable) -> dict[str, str]:
     headers = {"ETag": etag_for(snapshot, key), "Cache-Control": CACHE_CONTROL}
     if snapshot.last_modified is not None:
-        headers["Last-Modified"] = format_datetime(snapshot.last_modified.astimezone(dt.UTC),
-                                                   usegmt=True)
+        headers["Last-Modified"] = format_datetime(
+            snapshot.last_modified.astimezone(dt.UTC), usegmt=True
+        )
     return headers
 
 
@@ -169,9 +171,16 @@ def not_modified(request: Request, headers: dict[str, str]) -> bool:
     return "*" in tags or headers["ETag"] in tags
 
 
-def cached_response(request: Request, snapshot: Snapshot, key: Hashable,
-                    build: Callable[[], Any], *, media_type: str = "application/json",
-                    raw: bool = False, extra_headers: dict[str, str] | None = None) -> Response:
+def cached_response(
+    request: Request,
+    snapshot: Snapshot,
+    key: Hashable,
+    build: Callable[[], Any],
+    *,
+    media_type: str = "application/json",
+    raw: bool = False,
+    extra_headers: dict[str, str] | None = None,
+) -> Response:
     """Serve the memoised representation ``key`` of ``snapshot`` (built once per version).
 
     ``build`` returns a JSON-able payload, or bytes when ``raw``. A matching If-None-Match gets

@@ -21,9 +21,10 @@ Kind = Literal["cumulative", "daily", "monthly"]
 KINDS: tuple[str, ...] = ("cumulative", "daily", "monthly")
 WINDOW = 7
 MAX_CATEGORIES = 6
-INDEX_LABELS = {"en": {"report_date": "report date", "loss_day": "loss day", "month": "month"},
-                "uk": {"report_date": "дата зведення", "loss_day": "день втрат",
-                       "month": "місяць"}}
+INDEX_LABELS = {
+    "en": {"report_date": "report date", "loss_day": "loss day", "month": "month"},
+    "uk": {"report_date": "дата зведення", "loss_day": "день втрат", "month": "місяць"},
+}
 MEAN_LABEL = {"en": "{} ({}-day mean)", "uk": "{} (середнє за {} дн.)"}
 
 
@@ -43,9 +44,12 @@ class ExploreTable:
     rows: tuple[tuple[Any, ...], ...]
 
     def to_json(self) -> dict[str, Any]:
-        return {"kind": self.kind, "categories": list(self.categories),
-                "columns": [c.__dict__ for c in self.columns],
-                "rows": [list(r) for r in self.rows]}
+        return {
+            "kind": self.kind,
+            "categories": list(self.categories),
+            "columns": [c.__dict__ for c in self.columns],
+            "rows": [list(r) for r in self.rows],
+        }
 
     def to_csv(self) -> bytes:
         buffer = io.StringIO()
@@ -65,9 +69,15 @@ def parse_categories(text: str | None) -> tuple[str, ...]:
     return keys
 
 
-def explore_table(series: Series, keys: tuple[str, ...], kind: str, *,
-                  start: dt.date | None = None, end: dt.date | None = None,
-                  lang: str = "en") -> ExploreTable:
+def explore_table(
+    series: Series,
+    keys: tuple[str, ...],
+    kind: str,
+    *,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    lang: str = "en",
+) -> ExploreTable:
     """The table for ``keys`` between ``start`` and ``end`` (report dates for cumulative, loss
     days for daily and monthly).
 
@@ -97,17 +107,31 @@ def explore_table(series: Series, keys: tuple[str, ...], kind: str, *,
         means = {k: daily.rolling_mean(incs[k], WINDOW) for k in keys}
         columns = [Column("loss_day", INDEX_LABELS[lang]["loss_day"])]
         for k in keys:
-            columns += [Column(k, names[k], k, "daily"),
-                        Column(f"{k}_mean{WINDOW}", MEAN_LABEL[lang].format(names[k], WINDOW),
-                               k, f"mean{WINDOW}")]
+            columns += [
+                Column(k, names[k], k, "daily"),
+                Column(
+                    f"{k}_mean{WINDOW}",
+                    MEAN_LABEL[lang].format(names[k], WINDOW),
+                    k,
+                    f"mean{WINDOW}",
+                ),
+            ]
         days = sorted({d for k in keys for d in incs[k] if within(d)})
-        rows = [(d.isoformat(), *(x for k in keys for x in (incs[k].get(d), _round(means[k], d))))
-                for d in days]
+        rows = [
+            (d.isoformat(), *(x for k in keys for x in (incs[k].get(d), _round(means[k], d))))
+            for d in days
+        ]
     else:
         columns = [Column("month", INDEX_LABELS[lang]["month"])]
         columns += [Column(k, names[k], k, "monthly") for k in keys]
-        totals = {k: {t.label: t.total for t in daily.period_totals(series, k, "month", as_of=end)
-                      if start is None or t.end >= start} for k in keys}
+        totals = {
+            k: {
+                t.label: t.total
+                for t in daily.period_totals(series, k, "month", as_of=end)
+                if start is None or t.end >= start
+            }
+            for k in keys
+        }
         months = sorted({m for k in keys for m in totals[k]})
         rows = [(m, *(totals[k].get(m) for k in keys)) for m in months]
     return ExploreTable(kind, keys, tuple(columns), tuple(rows))

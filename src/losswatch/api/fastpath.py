@@ -36,13 +36,22 @@ class FastPath:
         self.app, self.cache, self.day = app, cache, day
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] != "GET" or not scope["path"].startswith(
-                PREFIXES):
+        if (
+            scope["type"] != "http"
+            or scope["method"] != "GET"
+            or not scope["path"].startswith(PREFIXES)
+        ):
             await self.app(scope, receive, send)
             return
         snapshot = self.cache.fresh()
-        key = ("asgi", scope["path"], scope["query_string"], _header(scope, b"host"),
-               _header(scope, b"origin"), self.day())
+        key = (
+            "asgi",
+            scope["path"],
+            scope["query_string"],
+            _header(scope, b"host"),
+            _header(scope, b"origin"),
+            self.day(),
+        )
         hit: Stored | None = snapshot.peek(key) if snapshot is not None else None
         if hit is not None:
             await self._replay(hit, _header(scope, b"if-none-match"), send)
@@ -66,12 +75,17 @@ class FastPath:
 
         return record
 
-    def _keep(self, start: dict[str, Any], body: bytes, snapshot: Snapshot | None,
-              key: Hashable) -> None:
+    def _keep(
+        self, start: dict[str, Any], body: bytes, snapshot: Snapshot | None, key: Hashable
+    ) -> None:
         headers = [(bytes(k).lower(), bytes(v)) for k, v in start.get("headers", [])]
         cache_control = next((v for k, v in headers if k == b"cache-control"), b"")
-        if (start.get("status") != 200 or b"public" not in cache_control or snapshot is None
-                or self.cache.fresh() is not snapshot):
+        if (
+            start.get("status") != 200
+            or b"public" not in cache_control
+            or snapshot is None
+            or self.cache.fresh() is not snapshot
+        ):
             return
         etag = next((v for k, v in headers if k == b"etag"), None)
         snapshot.memo(key, lambda: (200, headers, body, etag))
@@ -80,8 +94,13 @@ class FastPath:
     async def _replay(hit: Stored, if_none_match: bytes, send: Send) -> None:
         status, headers, body, etag = hit
         if etag is not None and if_none_match and _matches(if_none_match, etag):
-            await send({"type": "http.response.start", "status": 304,
-                        "headers": [h for h in headers if h[0] not in DROPPED_ON_304]})
+            await send(
+                {
+                    "type": "http.response.start",
+                    "status": 304,
+                    "headers": [h for h in headers if h[0] not in DROPPED_ON_304],
+                }
+            )
             await send({"type": "http.response.body", "body": b""})
             return
         await send({"type": "http.response.start", "status": status, "headers": headers})

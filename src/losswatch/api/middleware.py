@@ -27,9 +27,11 @@ from losswatch.errors import PayloadTooLarge, UsageError
 
 log = logging.getLogger("losswatch.api")
 
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-       "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
-       "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
 BASE_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "strict-origin-when-cross-origin",
@@ -77,12 +79,16 @@ class ReadOnlyCors:
         method = scope["method"]
         if method == "OPTIONS" and "access-control-request-method" in headers:
             # Preflight: grant reads only; for a write the browser sees it is not allowed.
-            await Response(status_code=204, headers={
-                "Access-Control-Allow-Origin": "*",
-                "Access-Control-Allow-Methods": ", ".join(READ_METHODS),
-                "Access-Control-Allow-Headers": "Accept, Accept-Language, If-None-Match, "
-                                                "If-Modified-Since",
-                "Access-Control-Max-Age": "86400"})(scope, receive, send)
+            await Response(
+                status_code=204,
+                headers={
+                    "Access-Control-Allow-Origin": "*",
+                    "Access-Control-Allow-Methods": ", ".join(READ_METHODS),
+                    "Access-Control-Allow-Headers": "Accept, Accept-Language, If-None-Match, "
+                    "If-Modified-Since",
+                    "Access-Control-Max-Age": "86400",
+                },
+            )(scope, receive, send)
             return
         if method not in READ_METHODS:
             await self.app(scope, receive, send)
@@ -133,9 +139,11 @@ class BodyLimit:
 
 
 class CatchAll:
-    def __init__(self, app: ASGIApp,
-                 render: Callable[[Request, dict[str, object]], Awaitable[Response] | Response]
-                 ) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        render: Callable[[Request, dict[str, object]], Awaitable[Response] | Response],
+    ) -> None:
         self.app, self.render = app, render
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -153,14 +161,14 @@ class CatchAll:
         try:
             await self.app(scope, receive, tracking)
         except Exception as exc:
-            log.exception("unexpected error on %s %s", scope.get("method"), scope.get("path"),
-                          exc_info=exc)
+            log.exception(
+                "unexpected error on %s %s", scope.get("method"), scope.get("path"), exc_info=exc
+            )
             if started:
                 raise
             from losswatch.errors import LosswatchError
 
-            body = problem_body(LosswatchError("an unexpected error occurred; it has been "
-                                               "logged"))
+            body = problem_body(LosswatchError("an unexpected error occurred; it has been logged"))
             try:
                 response = self.render(Request(scope), body)
                 if not isinstance(response, Response):

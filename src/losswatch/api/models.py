@@ -144,9 +144,13 @@ class CheckRequest(BaseModel):
     text: str | None = Field(default=None, max_length=500_000)
     url: str | None = Field(default=None, max_length=2000)
     article_date: Day | None = Field(default=None, description="YYYY-MM-DD, if known.")
-    lang: str | None = Field(default=None, max_length=10, json_schema_extra=_lang_schema,
-                             description="The article's language, a code of the claim "
-                             "checker's language files (detected when omitted).")
+    lang: str | None = Field(
+        default=None,
+        max_length=10,
+        json_schema_extra=_lang_schema,
+        description="The article's language, a code of the claim "
+        "checker's language files (detected when omitted).",
+    )
 
     @field_validator("lang")
     @classmethod

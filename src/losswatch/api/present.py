@@ -17,8 +17,17 @@ from losswatch.series import Series
 from losswatch.views import cell_dict
 
 WAR_START = categories.WAR_START
-SERIES_FIELDS = ("report_date", "loss_day", "value", "increment", "status", "rule",
-                 "supporting", "dissent", "flags")
+SERIES_FIELDS = (
+    "report_date",
+    "loss_day",
+    "value",
+    "increment",
+    "status",
+    "rule",
+    "supporting",
+    "dissent",
+    "flags",
+)
 
 
 def public_url(url: str | None) -> str | None:
@@ -58,15 +67,27 @@ def day_cards(series: Series, report_date: dt.date) -> list[dict[str, Any]]:
         cv = row.get(cat.key)
         if cv is None or cv.value is None:
             continue
-        cards.append({"category": cat.key, "label_en": cat.label_en, "label_uk": cat.label_uk,
-                      "unit": cat.unit_en, "main": cat.main, "value": cv.value,
-                      "increment": series.increment(cat.key, report_date),
-                      "status": cv.status.value})
+        cards.append(
+            {
+                "category": cat.key,
+                "label_en": cat.label_en,
+                "label_uk": cat.label_uk,
+                "unit": cat.unit_en,
+                "main": cat.main,
+                "value": cv.value,
+                "increment": series.increment(cat.key, report_date),
+                "status": cv.status.value,
+            }
+        )
     return cards
 
 
-def latest_report(series: Series, today: dt.date, synced_at: dt.datetime | None,
-                  report_date: dt.date | None = None) -> dict[str, Any]:
+def latest_report(
+    series: Series,
+    today: dt.date,
+    synced_at: dt.datetime | None,
+    report_date: dt.date | None = None,
+) -> dict[str, Any]:
     """The newest report (or the one of ``report_date``) and how fresh it is.
 
     ``todays_report_out`` compares with ``today`` in Kyiv, where the report is published each
@@ -78,15 +99,21 @@ def latest_report(series: Series, today: dt.date, synced_at: dt.datetime | None,
     date = report_date or latest
     cards = day_cards(series, date)
     if not cards:
-        raise NotFound(f"no report for {date.isoformat()}; reports run "
-                       f"{(series.first_date or latest).isoformat()}..{latest.isoformat()}")
+        raise NotFound(
+            f"no report for {date.isoformat()}; reports run "
+            f"{(series.first_date or latest).isoformat()}..{latest.isoformat()}"
+        )
     return {
-        "report_date": date.isoformat(), "loss_day": (date - dt.timedelta(days=1)).isoformat(),
-        "war_day": war_day(date), "latest_report_date": latest.isoformat(),
-        "today_kyiv": today.isoformat(), "todays_report_out": latest >= today,
+        "report_date": date.isoformat(),
+        "loss_day": (date - dt.timedelta(days=1)).isoformat(),
+        "war_day": war_day(date),
+        "latest_report_date": latest.isoformat(),
+        "today_kyiv": today.isoformat(),
+        "todays_report_out": latest >= today,
         "age_days": (today - latest).days,
         "synced_at": synced_at.isoformat() if synced_at else None,
-        "report_url": public_url(series.report_urls.get(date)), "values": cards,
+        "report_url": public_url(series.report_urls.get(date)),
+        "values": cards,
     }
 
 
@@ -97,13 +124,21 @@ def parse_fields(fields: str | None) -> tuple[str, ...]:
     chosen = tuple(f.strip() for f in fields.split(",") if f.strip())
     unknown = [f for f in chosen if f not in SERIES_FIELDS]
     if unknown or not chosen:
-        raise UsageError(f"unknown field(s) {', '.join(unknown) or '(none)'}; "
-                         f"choose from {', '.join(SERIES_FIELDS)}")
+        raise UsageError(
+            f"unknown field(s) {', '.join(unknown) or '(none)'}; "
+            f"choose from {', '.join(SERIES_FIELDS)}"
+        )
     return chosen
 
 
-def series_rows(series: Series, category: str, *, start: dt.date | None,
-                end: dt.date | None, fields: tuple[str, ...]) -> list[dict[str, Any]]:
+def series_rows(
+    series: Series,
+    category: str,
+    *,
+    start: dt.date | None,
+    end: dt.date | None,
+    fields: tuple[str, ...],
+) -> list[dict[str, Any]]:
     """One category's cells in date order, each restricted to ``fields``."""
     categories.get(category)
     if start and end and start > end:
@@ -117,16 +152,22 @@ def series_rows(series: Series, category: str, *, start: dt.date | None,
     return rows
 
 
-def category_dict(cat: categories.Category, counts: dict[str, int] | None = None
-                  ) -> dict[str, Any]:
+def category_dict(cat: categories.Category, counts: dict[str, int] | None = None) -> dict[str, Any]:
     """A category with its labels and lineage, as the categories endpoint returns it."""
     return {
-        "key": cat.key, "label_en": cat.label_en, "label_uk": cat.label_uk,
-        "labels_en": list(cat.en), "labels_uk": list(cat.uk), "unit": cat.unit_en,
-        "main": cat.main, "first_report": cat.first_report.isoformat(),
+        "key": cat.key,
+        "label_en": cat.label_en,
+        "label_uk": cat.label_uk,
+        "labels_en": list(cat.en),
+        "labels_uk": list(cat.uk),
+        "unit": cat.unit_en,
+        "main": cat.main,
+        "first_report": cat.first_report.isoformat(),
         "last_report": cat.last_report.isoformat() if cat.last_report else None,
-        "retired": cat.retired, "merged_into": cat.merged_into,
-        "replaced_by": cat.replaced_by, "merged_parts": list(categories.merged_parts(cat.key)),
+        "retired": cat.retired,
+        "merged_into": cat.merged_into,
+        "replaced_by": cat.replaced_by,
+        "merged_parts": list(categories.merged_parts(cat.key)),
         "source_keys": {k: list(v) for k, v in cat.source_keys.items()},
         "cells": (counts or {}).get(cat.key, 0),
     }

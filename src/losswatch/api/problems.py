@@ -58,8 +58,12 @@ class Problem(BaseModel):
     errors: list[ProblemItem] | None = None
 
 
-def problem_body(error: LosswatchError, *, status: int | None = None,
-                 errors: Sequence[dict[str, Any]] | None = None) -> dict[str, Any]:
+def problem_body(
+    error: LosswatchError,
+    *,
+    status: int | None = None,
+    errors: Sequence[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
     """The problem object of ``error``; ``status`` overrides the class default (405 etc.)."""
     body: dict[str, Any] = error.to_problem()
     if status is not None:
@@ -71,8 +75,12 @@ def problem_body(error: LosswatchError, *, status: int | None = None,
 
 def problem_response(body: dict[str, Any], headers: dict[str, str] | None = None) -> Response:
     """Serialise a problem object with its media type and status."""
-    return Response(json.dumps(body, default=str, ensure_ascii=False).encode(),
-                    status_code=int(body["status"]), media_type=PROBLEM_TYPE, headers=headers)
+    return Response(
+        json.dumps(body, default=str, ensure_ascii=False).encode(),
+        status_code=int(body["status"]),
+        media_type=PROBLEM_TYPE,
+        headers=headers,
+    )
 
 
 def error_for_status(status: int, detail: str) -> LosswatchError:
@@ -94,8 +102,14 @@ def _validation_items(exc: RequestValidationError) -> list[dict[str, Any]]:
         loc = [str(part) for part in err.get("loc", ())]
         kind = str(err.get("type", ""))
         code = InvalidDate.code if kind.startswith(("date", "datetime")) else UsageError.code
-        items.append({"code": code, "message": str(err.get("msg", "invalid value")),
-                      "loc": loc, "field": loc[-1] if loc else None})
+        items.append(
+            {
+                "code": code,
+                "message": str(err.get("msg", "invalid value")),
+                "loc": loc,
+                "field": loc[-1] if loc else None,
+            }
+        )
     return items
 
 
@@ -111,8 +125,9 @@ def install(app: FastAPI, html: HtmlRenderer | None = None) -> HtmlRenderer:
     unexpected exceptions the same way (inside the security headers).
     """
 
-    def respond(request: Request, body: dict[str, Any],
-                headers: dict[str, str] | None = None) -> Response:
+    def respond(
+        request: Request, body: dict[str, Any], headers: dict[str, str] | None = None
+    ) -> Response:
         if request.url.path.startswith("/api/v2/") and int(body["status"]) < 500:
             body = {"message": V2_INVALID, **body}
         if html is not None and wants_html(request):
@@ -161,8 +176,14 @@ def install(app: FastAPI, html: HtmlRenderer | None = None) -> HtmlRenderer:
 def responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI ``responses`` for the listed statuses; errors get the Problem schema from
     :func:`document_problems`."""
-    return {status: {"description": "Not modified (ETag matched)." if status == 304
-                     else "A problem (application/problem+json)."} for status in statuses}
+    return {
+        status: {
+            "description": "Not modified (ETag matched)."
+            if status == 304
+            else "A problem (application/problem+json)."
+        }
+        for status in statuses
+    }
 
 
 def document_problems(schema: dict[str, Any]) -> dict[str, Any]:

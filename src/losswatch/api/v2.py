@@ -102,8 +102,9 @@ def _included(key: str, report_date: dt.date) -> bool:
     return any(c.first_report <= horizon for c in _candidates(key))
 
 
-def _figures(series: Series, cat: categories.Category, report_date: dt.date
-             ) -> tuple[int | None, int | None]:
+def _figures(
+    series: Series, cat: categories.Category, report_date: dt.date
+) -> tuple[int | None, int | None]:
     if cat.last_report is not None and report_date > cat.last_report:
         last = series.value_on_or_before(cat.key, cat.last_report)
         return (last[1] if last else 0), 0
@@ -128,9 +129,13 @@ def v2_record(series: Series, report_date: dt.date) -> dict[str, Any]:
         cat = categories.for_source_key(SOURCE, key, report_date)
         assert cat is not None  # every key comes from the category table
         stats[key], increase[key] = _figures(series, cat, report_date)
-    return {"date": report_date.isoformat(), "day": war_day(report_date),
-            "resource": public_url(series.report_urls.get(report_date)), "stats": stats,
-            "increase": increase}
+    return {
+        "date": report_date.isoformat(),
+        "day": war_day(report_date),
+        "resource": public_url(series.report_urls.get(report_date)),
+        "stats": stats,
+        "increase": increase,
+    }
 
 
 def v2_terms(lang: str) -> dict[str, dict[str, str | None]]:
@@ -150,25 +155,38 @@ def latest(request: Request, snapshot: SnapshotDep) -> Response:
     day = snapshot.series.latest_date
     if day is None:
         raise NotFound("the store holds no canonical values yet")
-    return cached_response(request, snapshot, ("v2-latest",), lambda: {
-        "message": MESSAGE, "data": v2_record(snapshot.series, day)})
+    return cached_response(
+        request,
+        snapshot,
+        ("v2-latest",),
+        lambda: {"message": MESSAGE, "data": v2_record(snapshot.series, day)},
+    )
 
 
-@router.get("/statistics/{report_date}", response_model=V2One,
-            responses=responses(304, 400, 404))
-def one_day(request: Request, snapshot: SnapshotDep,
-            report_date: Annotated[Day, Path(description="YYYY-MM-DD")]) -> Response:
+@router.get("/statistics/{report_date}", response_model=V2One, responses=responses(304, 400, 404))
+def one_day(
+    request: Request,
+    snapshot: SnapshotDep,
+    report_date: Annotated[Day, Path(description="YYYY-MM-DD")],
+) -> Response:
     """One day, as ``/api/v2/statistics/{YYYY-MM-DD}``."""
-    return cached_response(request, snapshot, ("v2-day", report_date), lambda: {
-        "message": MESSAGE, "data": v2_record(snapshot.series, report_date)})
+    return cached_response(
+        request,
+        snapshot,
+        ("v2-day", report_date),
+        lambda: {"message": MESSAGE, "data": v2_record(snapshot.series, report_date)},
+    )
 
 
 @router.get("/statistics", response_model=V2List, responses=responses(304, 400))
-def statistics(request: Request, snapshot: SnapshotDep,
-               offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
-               limit: Annotated[int, Query(ge=1, le=1000)] = 50,
-               date_from: Annotated[Day | None, Query()] = None,
-               date_to: Annotated[Day | None, Query()] = None) -> Response:
+def statistics(
+    request: Request,
+    snapshot: SnapshotDep,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+    date_from: Annotated[Day | None, Query()] = None,
+    date_to: Annotated[Day | None, Query()] = None,
+) -> Response:
     """Days newest first with the API's paging links (next/prev/first/last URLs; absolute
     only on a trusted base, see :func:`~losswatch.api.deps.link_base`, else relative)."""
     if date_from and date_to and date_from > date_to:
@@ -177,30 +195,40 @@ def statistics(request: Request, snapshot: SnapshotDep,
 
     def build() -> dict[str, Any]:
         series = snapshot.series
-        days = [d for d in reversed(series.dates("personnel"))
-                if (date_from is None or d >= date_from) and (date_to is None or d <= date_to)]
+        days = [
+            d
+            for d in reversed(series.dates("personnel"))
+            if (date_from is None or d >= date_from) and (date_to is None or d <= date_to)
+        ]
 
         def link(at: int) -> str:
             return page_link(request, offset=at, limit=limit, **query)
 
         last = max(0, (len(days) - 1) // limit * limit)
-        paging = {"next_url": link(offset + limit) if offset + limit < len(days) else None,
-                  "prev_url": link(max(0, offset - limit)) if offset > 0 else None,
-                  "first_url": link(0), "last_url": link(last)}
-        records = [v2_record(series, d) for d in days[offset:offset + limit]]
+        paging = {
+            "next_url": link(offset + limit) if offset + limit < len(days) else None,
+            "prev_url": link(max(0, offset - limit)) if offset > 0 else None,
+            "first_url": link(0),
+            "last_url": link(last),
+        }
+        records = [v2_record(series, d) for d in days[offset : offset + limit]]
         return {"message": MESSAGE, "data": {"records": records, "paging": paging}}
 
-    return cached_response(request, snapshot, ("v2-list", link_base(request), offset, limit,
-                                               date_from, date_to), build)
+    return cached_response(
+        request, snapshot, ("v2-list", link_base(request), offset, limit, date_from, date_to), build
+    )
 
 
 @router.get("/terms/{lang}", response_model=V2Terms, responses=responses(304, 404))
-def terms(request: Request, snapshot: SnapshotDep,
-          lang: Annotated[str, Path(max_length=5, description="en or ua (uk accepted)")]
-          ) -> Response:
+def terms(
+    request: Request,
+    snapshot: SnapshotDep,
+    lang: Annotated[str, Path(max_length=5, description="en or ua (uk accepted)")],
+) -> Response:
     """The fields' titles, as ``/api/v2/terms/{en,ua}``."""
     code = LANGS.get(lang)
     if code is None:
         raise NotFound(f"no terms for language {lang!r}; use en or ua")
-    return cached_response(request, snapshot, ("v2-terms", code), lambda: {
-        "message": MESSAGE, "data": v2_terms(code)})
+    return cached_response(
+        request, snapshot, ("v2-terms", code), lambda: {"message": MESSAGE, "data": v2_terms(code)}
+    )

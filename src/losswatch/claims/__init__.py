@@ -10,5 +10,13 @@ from losswatch.claims.check import check_article
 from losswatch.claims.extract import extract
 from losswatch.claims.model import CheckReport, Claim, Outcome, Qualifier, Scope, Verdict
 
-__all__ = ["CheckReport", "Claim", "Outcome", "Qualifier", "Scope", "Verdict", "check_article",
-           "extract"]
+__all__ = [
+    "CheckReport",
+    "Claim",
+    "Outcome",
+    "Qualifier",
+    "Scope",
+    "Verdict",
+    "check_article",
+    "extract",
+]

@@ -75,8 +75,12 @@ Alternative = tuple[str | None, str]
 
 
 def _join(alternatives: Sequence[Alternative]) -> str:
-    return "|".join(f"(?P<{name}>{source})" if name else f"(?:{source})"
-                    for name, source in alternatives) or r"(?!x)x"
+    return (
+        "|".join(
+            f"(?P<{name}>{source})" if name else f"(?:{source})" for name, source in alternatives
+        )
+        or r"(?!x)x"
+    )
 
 
 class PhraseFinder:
@@ -88,8 +92,12 @@ class PhraseFinder:
     the same one wins).
     """
 
-    def __init__(self, alternatives: Sequence[Alternative], before: str = r"(?<![\w])(?:",
-                 after: str = r")(?![\w])") -> None:
+    def __init__(
+        self,
+        alternatives: Sequence[Alternative],
+        before: str = r"(?<![\w])(?:",
+        after: str = r")(?![\w])",
+    ) -> None:
         self._wrap = (before, after)
         self._alternatives = list(alternatives)
         self.pattern = self._compile(self._alternatives)
@@ -120,8 +128,11 @@ class PhraseFinder:
         if anchor in self._by_anchor:
             return self._by_anchor[anchor]
         assert self._leads is not None
-        fitting = [alt for alt, lead in zip(self._alternatives, self._leads, strict=True)
-                   if any(anchor.startswith(w) for w in lead)]
+        fitting = [
+            alt
+            for alt, lead in zip(self._alternatives, self._leads, strict=True)
+            if any(anchor.startswith(w) for w in lead)
+        ]
         found = self._by_anchor[anchor] = self._compile(fitting) if fitting else None
         return found
 
@@ -134,8 +145,7 @@ class PhraseFinder:
         assert self._anchors is not None
         return [(m.start(), m.group()) for m in self._anchors.finditer(lowered, pos, end)]
 
-    def finditer(self, text: str, pos: int = 0, endpos: int | None = None
-                 ) -> list[re.Match[str]]:
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> list[re.Match[str]]:
         """The matches ``pattern.finditer(text, pos, endpos)`` yields, left to right (as a
         list: most sentences have none, and a generator's set-up would cost more than that)."""
         end = len(text) if endpos is None else endpos
@@ -157,8 +167,7 @@ class PhraseFinder:
                 resume = max(match.end(), at + 1)
         return found
 
-    def match(self, text: str, pos: int = 0, endpos: int | None = None
-              ) -> re.Match[str] | None:
+    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         """The phrase starting at ``pos``, as ``pattern.match(text, pos, endpos)``."""
         end = len(text) if endpos is None else endpos
         lowered = _folded(text)
@@ -168,8 +177,7 @@ class PhraseFinder:
         pattern = None if hit is None else self._for_anchor(hit.group())
         return None if pattern is None else pattern.match(text, pos, end)
 
-    def search(self, text: str, pos: int = 0, endpos: int | None = None
-               ) -> re.Match[str] | None:
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         """The first match, as ``pattern.search(text, pos, endpos)``."""
         found = self.finditer(text, pos, endpos)
         return found[0] if found else None
@@ -197,7 +205,8 @@ class AnchorIndex:
         slots = self._targets.get(word)
         if slots is None:
             slots = self._targets[word] = tuple(
-                i for i, f in enumerate(self._finders) if any(word.startswith(w) for w in f.words))
+                i for i, f in enumerate(self._finders) if any(word.startswith(w) for w in f.words)
+            )
         return slots
 
     def _hits(self, lowered: str) -> tuple[list[tuple[int, str]], ...]:

@@ -21,8 +21,9 @@ def extract_article_text(html: str) -> tuple[str, dt.date | None]:
     try:
         import trafilatura
     except ImportError as exc:  # pragma: no cover - only without the extra
-        raise ConfigError("reading HTML needs the claims extra: "
-                          "pip install 'losswatch[claims]'") from exc
+        raise ConfigError(
+            "reading HTML needs the claims extra: pip install 'losswatch[claims]'"
+        ) from exc
     doc = trafilatura.bare_extraction(html, with_metadata=True)
     if doc is None:
         return "", None

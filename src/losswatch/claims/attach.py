@@ -113,15 +113,25 @@ class Mentions:
         return None
 
 
-def attach(n: numbers.Number, norm: str, masked: str, mentions: Mentions, lex: Lexicon,
-           drafts: list[Draft]) -> Draft | None:
+def attach(
+    n: numbers.Number, norm: str, masked: str, mentions: Mentions, lex: Lexicon, drafts: list[Draft]
+) -> Draft | None:
     """A draft claim for number ``n`` if a category word stands beside it."""
     if n.kind == "increment":
         prev = drafts[-1] if drafts else None
         if prev is not None and n.start - prev.end <= 40:
-            return replace(prev, nstart=n.start, nend=n.end, start=n.start, end=n.end,
-                           value=n.value, via="increment", increment=True, high=None,
-                           mention_start=None)
+            return replace(
+                prev,
+                nstart=n.start,
+                nend=n.end,
+                start=n.start,
+                end=n.end,
+                value=n.value,
+                via="increment",
+                increment=True,
+                high=None,
+                mention_start=None,
+            )
         return None
     if excluded(n, norm, lex):
         return None
@@ -145,15 +155,24 @@ def attach(n: numbers.Number, norm: str, masked: str, mentions: Mentions, lex: L
         return None
     mentions.use(chosen)
     start, end = (n.start, chosen.end) if chosen is right else (chosen.start, n.end)
-    return Draft(n.start, n.end, start, end, n.value, chosen.readings,
-                 norm[chosen.start:chosen.end], mention_start=chosen.start, high=n.high)
+    return Draft(
+        n.start,
+        n.end,
+        start,
+        end,
+        n.value,
+        chosen.readings,
+        norm[chosen.start : chosen.end],
+        mention_start=chosen.start,
+        high=n.high,
+    )
 
 
 def excluded(n: numbers.Number, norm: str, lex: Lexicon) -> bool:
     """Distances, percentages, money, ages, durations, model names ("T-72") and ordinals."""
     if lex.exclude_after_re.match(norm, n.end):
         return True
-    before = norm[max(0, n.start - 12):n.start]
+    before = norm[max(0, n.start - 12) : n.start]
     if lex.exclude_before_re.search(before):
         return True
     return n.kind == "digits" and _MODEL_PREFIX.search(before) is not None
@@ -165,22 +184,34 @@ def _split_mention(n: numbers.Number, masked: str, lex: Lexicon) -> Draft | None
         left = left_re.search(masked, max(0, n.start - 40), n.start)
         right = right_re.match(masked, n.end) if left else None
         if left and right:
-            term = (f"{masked[left.start():left.end()].strip()} # "
-                    f"{masked[right.start():right.end()].strip()}")
-            return Draft(n.start, n.end, left.start(), right.end(), n.value, targets, term,
-                         mention_start=left.start())
+            term = (
+                f"{masked[left.start() : left.end()].strip()} # "
+                f"{masked[right.start() : right.end()].strip()}"
+            )
+            return Draft(
+                n.start,
+                n.end,
+                left.start(),
+                right.end(),
+                n.value,
+                targets,
+                term,
+                mention_start=left.start(),
+            )
     return None
 
 
-def _right_mention(n: numbers.Number, masked: str, mentions: Mentions, lex: Lexicon
-                   ) -> Mention | None:
+def _right_mention(
+    n: numbers.Number, masked: str, mentions: Mentions, lex: Lexicon
+) -> Mention | None:
     m = lex.filler_re.match(masked, n.end)
     found = mentions.starting_at(m.end() if m else n.end)
     return found if found is not None and not found.used else None
 
 
-def _left_mention(n: numbers.Number, masked: str, mentions: Mentions, lex: Lexicon
-                  ) -> Mention | None:
+def _left_mention(
+    n: numbers.Number, masked: str, mentions: Mentions, lex: Lexicon
+) -> Mention | None:
     window_start = max(0, n.start - 80)
     tail = lex.link_tail_re.search(masked, window_start, n.start)
     pos = tail.start() if tail else n.start
@@ -198,7 +229,7 @@ def _inside_parentheses(n: numbers.Number, norm: str, drafts: list[Draft]) -> Dr
     opened = norm.rfind("(", 0, n.start)
     if opened < prev.end or opened - prev.end > 3:
         return None
-    if ")" in norm[opened:n.start]:
+    if ")" in norm[opened : n.start]:
         return None
     return _inherit(n, prev, "parenthesis")
 
@@ -207,7 +238,7 @@ def _included(n: numbers.Number, norm: str, lex: Lexicon, drafts: list[Draft]) -
     """ "346,070 ... including 1,250": an unnamed number inside a named one."""
     if not drafts or lex.inclusion_tail_re is None:
         return None
-    if not lex.inclusion_tail_re.search(norm[drafts[-1].end:n.start]):
+    if not lex.inclusion_tail_re.search(norm[drafts[-1].end : n.start]):
         return None
     return _inherit(n, drafts[-1], "inclusion")
 
@@ -216,8 +247,15 @@ def _inherit(n: numbers.Number, prev: Draft, via: str) -> Draft:
     return Draft(n.start, n.end, n.start, n.end, n.value, prev.readings, prev.term, via=via)
 
 
-def orphans(nums: list[numbers.Number], norm: str, masked: str, mentions: Mentions,
-            lex: Lexicon, drafts: list[Draft], previous: list[Claim]) -> None:
+def orphans(
+    nums: list[numbers.Number],
+    norm: str,
+    masked: str,
+    mentions: Mentions,
+    lex: Lexicon,
+    drafts: list[Draft],
+    previous: list[Claim],
+) -> None:
     """Numbers with a loss verb but no category word take the sentence's topic ("For tanks,")
     or, right after a loss verb, the category of the previous sentence's figures."""
     taken = {d.nstart for d in drafts}
@@ -231,10 +269,9 @@ def orphans(nums: list[numbers.Number], norm: str, masked: str, mentions: Mentio
             continue
         verb_after = lex.verb_after_re.match(masked, n.end) is not None
         if topic is not None and topic.start < n.start and has_verb:
-            readings, term = topic.readings, norm[topic.start:topic.end]
+            readings, term = topic.readings, norm[topic.start : topic.end]
         elif verb_after and previous and previous[-1].readings:
             readings, term = previous[-1].readings, previous[-1].term
         else:
             continue
-        drafts.append(Draft(n.start, n.end, n.start, n.end, n.value, readings, term,
-                            via="topic"))
+        drafts.append(Draft(n.start, n.end, n.start, n.end, n.value, readings, term, via="topic"))

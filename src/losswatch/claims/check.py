@@ -18,8 +18,9 @@ from losswatch.claims.verdicts import Context, check_claim
 from losswatch.series import Series
 
 
-def check_article(text: str, series: Series, *, article_date: dt.date | None = None,
-                  lang: str | None = None) -> CheckReport:
+def check_article(
+    text: str, series: Series, *, article_date: dt.date | None = None, lang: str | None = None
+) -> CheckReport:
     """Verdicts for every loss figure in ``text``.
 
     ``article_date`` is the article's publication date; when None the report date is inferred
@@ -40,6 +41,13 @@ def check_article(text: str, series: Series, *, article_date: dt.date | None = N
             inferred = False
     ctx = Context(figures, report_date, article_date is not None, series.report_urls)
     verdicts = tuple(check_claim(c, ctx) for c in claims)
-    return CheckReport(verdicts=verdicts, language=code, article_date=article_date,
-                       report_date=report_date, date_inferred=inferred,
-                       date_evidence=evidence, sentences=tuple(spans), text=text)
+    return CheckReport(
+        verdicts=verdicts,
+        language=code,
+        article_date=article_date,
+        report_date=report_date,
+        date_inferred=inferred,
+        date_evidence=evidence,
+        sentences=tuple(spans),
+        text=text,
+    )

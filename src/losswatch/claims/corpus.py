@@ -25,10 +25,30 @@ from losswatch.series import Series
 
 BATCH = 8
 
-COLUMNS = ("document", "outlet", "url", "article_date", "report_date_used", "date_inferred",
-           "language", "sentence_index", "start", "end", "text", "value", "category",
-           "scope", "qualifier", "verdict", "official_value", "correct_value", "true_on",
-           "reading", "source_url", "explanation")
+COLUMNS = (
+    "document",
+    "outlet",
+    "url",
+    "article_date",
+    "report_date_used",
+    "date_inferred",
+    "language",
+    "sentence_index",
+    "start",
+    "end",
+    "text",
+    "value",
+    "category",
+    "scope",
+    "qualifier",
+    "verdict",
+    "official_value",
+    "correct_value",
+    "true_on",
+    "reading",
+    "source_url",
+    "explanation",
+)
 
 
 @dataclass(frozen=True)
@@ -93,8 +113,13 @@ def read_documents(input_path: Path) -> Iterator[Document]:
             text, page_day = extract_article_text(row["html"])
             day = day or page_day
         name = row.get("id") or row.get("url") or f"{input_path.name}:{n}"
-        yield Document(str(name), text or "", row.get("url"), day,
-                       row.get("outlet") or _outlet(row.get("url"), str(name)))
+        yield Document(
+            str(name),
+            text or "",
+            row.get("url"),
+            day,
+            row.get("outlet") or _outlet(row.get("url"), str(name)),
+        )
 
 
 def check_documents(docs: list[Document], series: Series) -> list[dict[str, Any]]:
@@ -104,18 +129,32 @@ def check_documents(docs: list[Document], series: Series) -> list[dict[str, Any]
         report = check_article(doc.text, series, article_date=doc.date)
         for v in report.verdicts:
             c = v.claim
-            rows.append({
-                "document": doc.name, "outlet": doc.outlet or doc.name, "url": doc.url,
-                "article_date": doc.date, "report_date_used": v.report_date,
-                "date_inferred": report.date_inferred, "language": report.language,
-                "sentence_index": c.sentence_index, "start": c.start, "end": c.end,
-                "text": c.text, "value": c.value, "category": v.category or c.category,
-                "scope": (v.scope or c.scope).value,
-                "qualifier": c.qualifier.value if c.qualifier else None,
-                "verdict": v.outcome.value, "official_value": v.official_value,
-                "correct_value": v.correct_value, "true_on": v.true_on, "reading": v.reading,
-                "source_url": v.source_url, "explanation": v.explanation,
-            })
+            rows.append(
+                {
+                    "document": doc.name,
+                    "outlet": doc.outlet or doc.name,
+                    "url": doc.url,
+                    "article_date": doc.date,
+                    "report_date_used": v.report_date,
+                    "date_inferred": report.date_inferred,
+                    "language": report.language,
+                    "sentence_index": c.sentence_index,
+                    "start": c.start,
+                    "end": c.end,
+                    "text": c.text,
+                    "value": c.value,
+                    "category": v.category or c.category,
+                    "scope": (v.scope or c.scope).value,
+                    "qualifier": c.qualifier.value if c.qualifier else None,
+                    "verdict": v.outcome.value,
+                    "official_value": v.official_value,
+                    "correct_value": v.correct_value,
+                    "true_on": v.true_on,
+                    "reading": v.reading,
+                    "source_url": v.source_url,
+                    "explanation": v.explanation,
+                }
+            )
     return rows
 
 
@@ -123,9 +162,18 @@ def _schema() -> Any:
     import pyarrow as pa
 
     text, num, day = pa.string(), pa.int64(), pa.date32()
-    types = {"article_date": day, "report_date_used": day, "true_on": day,
-             "date_inferred": pa.bool_(), "sentence_index": num, "start": num, "end": num,
-             "value": num, "official_value": num, "correct_value": num}
+    types = {
+        "article_date": day,
+        "report_date_used": day,
+        "true_on": day,
+        "date_inferred": pa.bool_(),
+        "sentence_index": num,
+        "start": num,
+        "end": num,
+        "value": num,
+        "official_value": num,
+        "correct_value": num,
+    }
     return pa.schema([(name, types.get(name, text)) for name in COLUMNS])
 
 
@@ -152,14 +200,24 @@ def _summarise(rows: list[dict[str, Any]], documents: int, out: Path) -> CorpusS
         by_outlet.setdefault(row["outlet"], Counter())[row["verdict"]] += 1
     errors = Counter(e for e in (_error(r) for r in rows) if e is not None)
     return CorpusSummary(
-        documents=documents, claims=len(rows), out=out,
+        documents=documents,
+        claims=len(rows),
+        out=out,
         by_verdict=dict(Counter(r["verdict"] for r in rows)),
         by_outlet={k: dict(v) for k, v in sorted(by_outlet.items())},
-        common_errors=errors.most_common(10))
+        common_errors=errors.most_common(10),
+    )
 
 
-def check_corpus(input_path: Path, series: Series, *, out: Path, scheduler: str | None = None,
-                 n_workers: int = 2, processes: bool = False) -> CorpusSummary:
+def check_corpus(
+    input_path: Path,
+    series: Series,
+    *,
+    out: Path,
+    scheduler: str | None = None,
+    n_workers: int = 2,
+    processes: bool = False,
+) -> CorpusSummary:
     """Check every document under ``input_path`` and write per-claim rows to ``out`` (Parquet).
 
     Runs on ``Client(scheduler)`` when an address is given, else on a LocalCluster of
@@ -169,18 +227,22 @@ def check_corpus(input_path: Path, series: Series, *, out: Path, scheduler: str 
     try:
         from distributed import Client, LocalCluster
     except ImportError as exc:  # pragma: no cover - only without the extra
-        raise ConfigError("corpus checks need the corpus extra: "
-                          "pip install 'losswatch[corpus]'") from exc
+        raise ConfigError(
+            "corpus checks need the corpus extra: pip install 'losswatch[corpus]'"
+        ) from exc
     docs = list(read_documents(input_path))
-    batches = [docs[i:i + BATCH] for i in range(0, len(docs), BATCH)]
+    batches = [docs[i : i + BATCH] for i in range(0, len(docs), BATCH)]
     cluster = None
     if scheduler is None:
         cluster = LocalCluster(  # type: ignore[no-untyped-call]
-            n_workers=n_workers, threads_per_worker=1, processes=processes,
-            dashboard_address=":0")  # a free port, never a clash on 8787
+            n_workers=n_workers, threads_per_worker=1, processes=processes, dashboard_address=":0"
+        )  # a free port, never a clash on 8787
     try:
-        with Client(scheduler if scheduler is not None  # type: ignore[no-untyped-call]
-                    else cluster) as client:
+        with Client(
+            scheduler
+            if scheduler is not None  # type: ignore[no-untyped-call]
+            else cluster
+        ) as client:
             shared = client.scatter(series, broadcast=True, hash=False)
             futures = client.map(check_documents, batches, series=shared, pure=False)
             rows = [row for batch in client.gather(futures) for row in batch]

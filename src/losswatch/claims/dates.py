@@ -21,7 +21,8 @@ from losswatch.claims.text import Normalized
 ONE_DAY = dt.timedelta(days=1)
 _BOUNDARY_WORDS = re.compile(
     r"(?<![\w])(?:since|from|until|till|before|after|between|seit|od|від|з|desde|dal|dall'|din|"
-    r"óta|منذ|بين|من|tangu|mula)\s+$")
+    r"óta|منذ|بين|من|tangu|mula)\s+$"
+)
 
 
 @functools.cache
@@ -30,15 +31,30 @@ def _date_res(code: str) -> tuple[PhraseFinder, re.Pattern[str], PhraseFinder]:
     try where one starts (see :mod:`losswatch.claims.anchored`)."""
     lex = load(code)
     months = lex.month_re
-    full = [(None, w) for w in sorted({w for m in raw(code)["months"] for i, w in enumerate(m)
-                                       if i == 0 or (len(w) >= 5 and not w.endswith("."))},
-                                      key=lambda w: -len(w))]
+    full = [
+        (None, w)
+        for w in sorted(
+            {
+                w
+                for m in raw(code)["months"]
+                for i, w in enumerate(m)
+                if i == 0 or (len(w) >= 5 and not w.endswith("."))
+            },
+            key=lambda w: -len(w),
+        )
+    ]
     year = r"(?:,?\s+(?P<y>(?:19|20)\d\d)(?![\d]))?"
-    md = PhraseFinder(alternatives(w for m in raw(code)["months"] for w in m),
-                      r"(?<![\w])(?P<m>", r")\.?\s+(?P<d>\d{1,2})"
-                      r"(?:st|nd|rd|th|-\w{1,3}|\.)?(?![\d])" + year)
-    dm = re.compile(r"(?<![\w\d.,])(?P<d>\d{1,2})(?:st|nd|rd|th|\.|-\w{1,3})?\s+(?:of\s+)?"
-                    r"(?P<m>" + months + r")(?![\w])\.?" + year, re.IGNORECASE)
+    md = PhraseFinder(
+        alternatives(w for m in raw(code)["months"] for w in m),
+        r"(?<![\w])(?P<m>",
+        r")\.?\s+(?P<d>\d{1,2})"
+        r"(?:st|nd|rd|th|-\w{1,3}|\.)?(?![\d])" + year,
+    )
+    dm = re.compile(
+        r"(?<![\w\d.,])(?P<d>\d{1,2})(?:st|nd|rd|th|\.|-\w{1,3})?\s+(?:of\s+)?"
+        r"(?P<m>" + months + r")(?![\w])\.?" + year,
+        re.IGNORECASE,
+    )
     month_only = PhraseFinder(full, r"(?<![\w])(?P<m>", r")(?![\w])" + year)
     return md, dm, month_only
 
@@ -49,7 +65,7 @@ _YEAR = re.compile(r"(?<![\w\d,.])(?P<y>(?:19|20)\d\d)(?![\d]|[,.]\d)")
 
 
 def _role(norm: str, start: int, end: int, lex: Lexicon) -> str:
-    before = norm[max(0, start - 30):start]
+    before = norm[max(0, start - 30) : start]
     if lex.report_marker_re.search(before):
         return "report"
     after = _POSSESSIVE_GAP.match(norm, end, end + 30)
@@ -73,38 +89,67 @@ def day_refs(norm: str, original: str, nz: Normalized, lex: Lexicon) -> list[Day
             role = _role(norm, m.start(), m.end(), lex)
             if (month, day) == (2, 24) or _BOUNDARY_WORDS.search(norm, 0, m.start()):
                 role = "start"  # "since Feb. 24", "between 24 February and ...": not a report
-            refs.append(DayRef("date", m.group(), m.start(), m.end(), role, month=month, day=day,
-                               year=int(m.group("y")) if m.group("y") else None))
+            refs.append(
+                DayRef(
+                    "date",
+                    m.group(),
+                    m.start(),
+                    m.end(),
+                    role,
+                    month=month,
+                    day=day,
+                    year=int(m.group("y")) if m.group("y") else None,
+                )
+            )
     for m in lex.weekday_re.finditer(norm):
         weekday = lex.weekday_index.get(m.group().lower().rstrip("."))
         if weekday is not None:
-            refs.append(DayRef("weekday", m.group(), m.start(), m.end(),
-                               _role(norm, m.start(), m.end(), lex), weekday=weekday))
+            refs.append(
+                DayRef(
+                    "weekday",
+                    m.group(),
+                    m.start(),
+                    m.end(),
+                    _role(norm, m.start(), m.end(), lex),
+                    weekday=weekday,
+                )
+            )
     if lex.relative_re is not None:
         for m in lex.relative_re.finditer(norm):
             offset = lex.relative_days.get(" ".join(m.group().split()))
             if offset is not None:
-                refs.append(DayRef("relative", m.group(), m.start(), m.end(),
-                                   "loss" if offset < 0 else "report", offset=offset))
+                refs.append(
+                    DayRef(
+                        "relative",
+                        m.group(),
+                        m.start(),
+                        m.end(),
+                        "loss" if offset < 0 else "report",
+                        offset=offset,
+                    )
+                )
     refs.sort(key=lambda r: r.start)
     return refs
 
 
-def periods(norm: str, original: str, nz: Normalized, lex: Lexicon,
-            dates: list[DayRef]) -> list[Period]:
+def periods(
+    norm: str, original: str, nz: Normalized, lex: Lexicon, dates: list[DayRef]
+) -> list[Period]:
     """Named periods: the language's phrases ("last month") plus bare months and years.
 
     ``dates`` are the sentence's :func:`day_refs`: a month in a date is not a period.
     """
     _, _, month_only = _date_res(lex.code)
-    found = [Period(lex.period_kinds[m.lastgroup or ""], m.group(), m.start(), m.end())
-             for m in lex.period_re.finditer(norm)]
+    found = [
+        Period(lex.period_kinds[m.lastgroup or ""], m.group(), m.start(), m.end())
+        for m in lex.period_re.finditer(norm)
+    ]
     for m in month_only.finditer(norm):
         if any(d.start <= m.start() < d.end for d in dates if d.kind == "date"):
             continue
         if _DAY_AFTER.match(norm, m.end()) and not m.group("y"):
             continue
-        if _BOUNDARY_WORDS.search(norm[max(0, m.start() - 12):m.start()]):
+        if _BOUNDARY_WORDS.search(norm[max(0, m.start() - 12) : m.start()]):
             continue
         if lex.months_capitalized and not original[nz.original(m.start())].isupper():
             continue
@@ -112,20 +157,36 @@ def periods(norm: str, original: str, nz: Normalized, lex: Lexicon,
         prep = lex.period_preposition_re.search(norm, max(0, m.start() - 15), m.start())
         start = prep.start() if prep else m.start()
         if month is not None:
-            found.append(Period("month", norm[start:m.end()], start, m.end(), month=month,
-                                year=int(m.group("y")) if m.group("y") else None, weak=True))
+            found.append(
+                Period(
+                    "month",
+                    norm[start : m.end()],
+                    start,
+                    m.end(),
+                    month=month,
+                    year=int(m.group("y")) if m.group("y") else None,
+                    weak=True,
+                )
+            )
     for m in _YEAR.finditer(norm):
         if any(p.start <= m.start() < p.end for p in found):
             continue
         prep = lex.period_preposition_re.search(norm, max(0, m.start() - 15), m.start())
         if prep:
-            found.append(Period("year", norm[prep.start():m.end()], prep.start(), m.end(),
-                                year=int(m.group("y")), weak=True))
+            found.append(
+                Period(
+                    "year",
+                    norm[prep.start() : m.end()],
+                    prep.start(),
+                    m.end(),
+                    year=int(m.group("y")),
+                    weak=True,
+                )
+            )
     return found
 
 
-def resolve_day(ref: DayRef, anchor: dt.date | None, years: range | None = None
-                ) -> list[dt.date]:
+def resolve_day(ref: DayRef, anchor: dt.date | None, years: range | None = None) -> list[dt.date]:
     """The calendar day(s) ``ref`` names, seen from ``anchor`` (the article's date).
 
     Weekdays and "yesterday" need the anchor; a date without a year takes the anchor's year
@@ -181,7 +242,8 @@ def period_bounds(period: Period, report: dt.date) -> tuple[dt.date, dt.date] | 
         return start, min(end, report)
     if period.kind in ("this_year", "last_year", "year"):
         year = {"this_year": report.year, "last_year": report.year - 1}.get(
-            period.kind, period.year or report.year)
+            period.kind, period.year or report.year
+        )
         start, end = dt.date(year, 1, 1), dt.date(year + 1, 1, 1)
         return start, min(end, report)
     return None

@@ -22,8 +22,12 @@ from losswatch.claims.check import check_article
 from losswatch.claims.model import CheckReport, Scope, Verdict
 from losswatch.series import Series
 
-_KIND = {Scope.CUMULATIVE: "cumulative", Scope.DAILY: "daily", Scope.PERIOD: "period_total",
-         Scope.RECORD: "record"}
+_KIND = {
+    Scope.CUMULATIVE: "cumulative",
+    Scope.DAILY: "daily",
+    Scope.PERIOD: "period_total",
+    Scope.RECORD: "record",
+}
 
 
 @dataclass
@@ -59,9 +63,14 @@ class Scores:
         return self.verdict_correct / self.matched if self.matched else 0.0
 
     def as_dict(self) -> dict[str, float | int]:
-        return {"expected": self.expected, "predicted": self.predicted, "matched": self.matched,
-                "precision": round(self.precision, 3), "recall": round(self.recall, 3),
-                "verdict_accuracy": round(self.verdict_accuracy, 3)}
+        return {
+            "expected": self.expected,
+            "predicted": self.predicted,
+            "matched": self.matched,
+            "precision": round(self.precision, 3),
+            "recall": round(self.recall, 3),
+            "verdict_accuracy": round(self.verdict_accuracy, 3),
+        }
 
 
 @dataclass
@@ -74,9 +83,11 @@ class Evaluation:
     misses: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"overall": self.overall.as_dict(),
-                "by_lang": {k: v.as_dict() for k, v in sorted(self.by_lang.items())},
-                "by_detected": {k: v.as_dict() for k, v in sorted(self.by_detected.items())}}
+        return {
+            "overall": self.overall.as_dict(),
+            "by_lang": {k: v.as_dict() for k, v in sorted(self.by_lang.items())},
+            "by_detected": {k: v.as_dict() for k, v in sorted(self.by_detected.items())},
+        }
 
 
 def load_records(path: Path) -> list[dict[str, Any]]:
@@ -132,8 +143,9 @@ def _predicted(report: CheckReport) -> list[tuple[str, int, str, Verdict]]:
     return out
 
 
-def _pair(expected: list[dict[str, Any]], predicted: list[tuple[str, int, str, Verdict]]
-          ) -> list[tuple[dict[str, Any], Verdict | None]]:
+def _pair(
+    expected: list[dict[str, Any]], predicted: list[tuple[str, int, str, Verdict]]
+) -> list[tuple[dict[str, Any], Verdict | None]]:
     free = list(range(len(predicted)))
     pairs: list[tuple[dict[str, Any], Verdict | None]] = []
     found: dict[int, int] = {}
@@ -143,8 +155,11 @@ def _pair(expected: list[dict[str, Any]], predicted: list[tuple[str, int, str, V
                 continue
             for j in free:
                 cat, value, kind, _ = predicted[j]
-                if cat == e["category"] and value == e["value"] and (not strict
-                                                                     or kind == e["kind"]):
+                if (
+                    cat == e["category"]
+                    and value == e["value"]
+                    and (not strict or kind == e["kind"])
+                ):
                     found[i] = j
                     free.remove(j)
                     break
@@ -156,19 +171,24 @@ def _pair(expected: list[dict[str, Any]], predicted: list[tuple[str, int, str, V
 Checker = Callable[..., CheckReport]
 
 
-def evaluate(records: list[dict[str, Any]], series: Series,
-             checker: Checker = check_article) -> Evaluation:
+def evaluate(
+    records: list[dict[str, Any]], series: Series, checker: Checker = check_article
+) -> Evaluation:
     """Extraction precision/recall and verdict accuracy of ``checker`` on ``records``."""
     result = Evaluation()
     for art in articles(records):
         report = checker(art.text, series, article_date=art.published)
         predicted = _predicted(report)
         pairs = _pair(art.expected, predicted)
-        slices = [result.overall, result.by_lang.setdefault(art.lang, Scores()),
-                  result.by_detected.setdefault(report.language, Scores())]
+        slices = [
+            result.overall,
+            result.by_lang.setdefault(art.lang, Scores()),
+            result.by_detected.setdefault(report.language, Scores()),
+        ]
         matched = sum(1 for _, v in pairs if v is not None)
-        correct = sum(1 for e, v in pairs
-                      if v is not None and v.outcome.value == e["expected_verdict"])
+        correct = sum(
+            1 for e, v in pairs if v is not None and v.outcome.value == e["expected_verdict"]
+        )
         for s in slices:
             s.expected += len(art.expected)
             s.predicted += len(predicted)
@@ -176,14 +196,19 @@ def evaluate(records: list[dict[str, Any]], series: Series,
             s.verdict_correct += correct
         for e, v in pairs:
             if v is None:
-                result.misses.append(f"{e['id']} missed {e['category']} {e['value']} "
-                                     f"{e['kind']}: {e['sentence'][:90]}")
+                result.misses.append(
+                    f"{e['id']} missed {e['category']} {e['value']} "
+                    f"{e['kind']}: {e['sentence'][:90]}"
+                )
             elif v.outcome.value != e["expected_verdict"]:
-                result.misses.append(f"{e['id']} verdict {v.outcome.value} != "
-                                     f"{e['expected_verdict']}: {v.explanation[:160]}")
+                result.misses.append(
+                    f"{e['id']} verdict {v.outcome.value} != "
+                    f"{e['expected_verdict']}: {v.explanation[:160]}"
+                )
         used = {id(v) for _, v in pairs if v is not None}
         for cat, value, kind, v in predicted:
             if id(v) not in used:
-                result.misses.append(f"extra {cat} {value} {kind} ({art.url[:50]}): "
-                                     f"{v.claim.text!r}")
+                result.misses.append(
+                    f"extra {cat} {value} {kind} ({art.url[:50]}): {v.claim.text!r}"
+                )
     return result

@@ -56,8 +56,9 @@ def extract(text: str, lang: str | None = None) -> list[Claim]:
     return extract_with_sentences(text, lang)[0]
 
 
-def extract_with_sentences(text: str, lang: str | None = None
-                           ) -> tuple[list[Claim], list[tuple[int, int]], str]:
+def extract_with_sentences(
+    text: str, lang: str | None = None
+) -> tuple[list[Claim], list[tuple[int, int]], str]:
     """Claims, sentence spans and the language used (detected when ``lang`` is None)."""
     code = lang or language.detect(text)
     lex = language.load(code)
@@ -75,16 +76,18 @@ def extract_with_sentences(text: str, lang: str | None = None
 def _sentence_claims(s: _Sentence, lex: Lexicon, previous: list[Claim]) -> list[Claim]:
     norm = s.norm.text
     if len(norm) > MAX_SENTENCE_CHARS:  # cut at a space, not through a number
-        norm = norm[:norm.rfind(" ", 0, MAX_SENTENCE_CHARS) + 1 or MAX_SENTENCE_CHARS]
+        norm = norm[: norm.rfind(" ", 0, MAX_SENTENCE_CHARS) + 1 or MAX_SENTENCE_CHARS]
     found = numbers.find(norm, lex)[:MAX_NUMBERS]
     if all(n.kind == "indefinite" for n in found):
         return []  # most sentences of an article: skip the phrase look-ups
     all_days = day_refs(norm, s.original, s.norm, lex)
     phrases = _phrases(norm, s.original, s.norm, lex, all_days)
-    days = [d for d in all_days
-            if not any(p.start <= d.start and d.end <= p.end for p in phrases)]
-    nums = numbers.ranges(norm, [n for n in found if not _inside(n.start, n.end, phrases, days)
-                                 and not n.fraction], lex)
+    days = [d for d in all_days if not any(p.start <= d.start and d.end <= p.end for p in phrases)]
+    nums = numbers.ranges(
+        norm,
+        [n for n in found if not _inside(n.start, n.end, phrases, days) and not n.fraction],
+        lex,
+    )
     if not nums:
         return []
     masked = _mask(norm, [(p.start, p.end) for p in phrases] + [(d.start, d.end) for d in days])
@@ -111,17 +114,20 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
 
 def _inside(start: int, end: int, phrases: list[_Phrase], days: list[DayRef]) -> bool:
     return any(p.start <= start and end <= p.end for p in phrases) or any(
-        d.start <= start and end <= d.end for d in days)
+        d.start <= start and end <= d.end for d in days
+    )
 
 
-def _phrases(norm: str, original: str, nz: Normalized, lex: Lexicon,
-             days: list[DayRef]) -> list[_Phrase]:
-    found = [_Phrase(m.start(), m.end(), lex_kind, m.group())
-             for m in lex.scope_re.finditer(norm)
-             for lex_kind in [_group_kind(lex, m)]]
+def _phrases(
+    norm: str, original: str, nz: Normalized, lex: Lexicon, days: list[DayRef]
+) -> list[_Phrase]:
+    found = [
+        _Phrase(m.start(), m.end(), lex_kind, m.group())
+        for m in lex.scope_re.finditer(norm)
+        for lex_kind in [_group_kind(lex, m)]
+    ]
     for period in periods(norm, original, nz, lex, days):
-        found.append(_Phrase(period.start, period.end, "period", period.text, period,
-                             period.weak))
+        found.append(_Phrase(period.start, period.end, "period", period.text, period, period.weak))
     return found
 
 
@@ -129,8 +135,16 @@ def _group_kind(lex: Lexicon, m: re.Match[str]) -> str:
     return lex.scope_kinds[m.lastgroup or ""]
 
 
-def _claim(d: Draft, s: _Sentence, norm: str, phrases: list[_Phrase],
-           days: list[DayRef], lex: Lexicon, previous: list[Claim], starts: list[int]) -> Claim:
+def _claim(
+    d: Draft,
+    s: _Sentence,
+    norm: str,
+    phrases: list[_Phrase],
+    days: list[DayRef],
+    lex: Lexicon,
+    previous: list[Claim],
+    starts: list[int],
+) -> Claim:
     nstart, nend, start, end = d.nstart, d.nend, d.start, d.end
     qual_kind, qual_text, qstart = _qualifier(norm, nstart, d, lex)
     start = min(start, qstart) if qstart is not None else start
@@ -142,23 +156,41 @@ def _claim(d: Draft, s: _Sentence, norm: str, phrases: list[_Phrase],
     o = s.norm.original
     day = _moved(day, s)
     period = _moved(period, s)
-    scope_text = s.original[o(phrase.start):o(phrase.end)] if phrase else None
+    scope_text = s.original[o(phrase.start) : o(phrase.end)] if phrase else None
     if qstart is not None and qual_text is not None:
-        qual_text = s.original[o(qstart):o(qstart + len(qual_text))]
+        qual_text = s.original[o(qstart) : o(qstart + len(qual_text))]
     if phrase is not None and phrase.kind == "same" and previous:
         prev = previous[-1]
         scope, explicit, period, day = prev.scope, prev.scope_explicit, prev.period, prev.day
     return Claim(
-        sentence_index=s.index, start=s.start + o(start), end=s.start + o(end),
-        number_start=s.start + o(nstart), number_end=s.start + o(nend),
-        text=s.original[o(start):o(end)], value=d.value,
-        language=lex.code, scope=scope, category=category, readings=readings, term=d.term,
-        qualifier=(Qualifier.RANGE if d.high is not None
-                   else Qualifier(qual_kind.replace("_loose", "")) if qual_kind else None),
+        sentence_index=s.index,
+        start=s.start + o(start),
+        end=s.start + o(end),
+        number_start=s.start + o(nstart),
+        number_end=s.start + o(nend),
+        text=s.original[o(start) : o(end)],
+        value=d.value,
+        language=lex.code,
+        scope=scope,
+        category=category,
+        readings=readings,
+        term=d.term,
+        qualifier=(
+            Qualifier.RANGE
+            if d.high is not None
+            else Qualifier(qual_kind.replace("_loose", ""))
+            if qual_kind
+            else None
+        ),
         value_high=d.high,
-        qualifier_text=qual_text, tolerance=_TOLERANCE.get(qual_kind or ""),
-        scope_explicit=explicit, scope_text=scope_text,
-        period=period, day=day, via=d.via)
+        qualifier_text=qual_text,
+        tolerance=_TOLERANCE.get(qual_kind or ""),
+        scope_explicit=explicit,
+        scope_text=scope_text,
+        period=period,
+        day=day,
+        via=d.via,
+    )
 
 
 def _moved(ref: _Ref | None, s: _Sentence) -> _Ref | None:
@@ -179,8 +211,9 @@ def _primary(readings: tuple[str, ...]) -> str | None:
     return None
 
 
-def _qualifier(norm: str, nstart: int, d: Draft, lex: Lexicon
-               ) -> tuple[str | None, str | None, int | None]:
+def _qualifier(
+    norm: str, nstart: int, d: Draft, lex: Lexicon
+) -> tuple[str | None, str | None, int | None]:
     anchors = [nstart]
     if d.mention_start is not None and d.mention_start < nstart:
         anchors.append(d.mention_start)
@@ -219,9 +252,16 @@ def _between(a: int, b: int, starts: list[int], own: int) -> bool:
     return any(lo <= x < hi and x != own for x in starts)
 
 
-def _scope(nstart: int, nend: int, norm: str, phrases: list[_Phrase], days: list[DayRef],
-           d: Draft, starts: list[int], lex: Lexicon
-           ) -> tuple[Scope, bool, _Phrase | None]:
+def _scope(
+    nstart: int,
+    nend: int,
+    norm: str,
+    phrases: list[_Phrase],
+    days: list[DayRef],
+    d: Draft,
+    starts: list[int],
+    lex: Lexicon,
+) -> tuple[Scope, bool, _Phrase | None]:
     """The scope phrase of one figure, nearest first among: those in its clause with no other
     figure in between, then those no other figure stands closer to ("about 85,000 ...,
     including 400 over the past day": the day belongs to the 400), then those in its clause."""
@@ -234,25 +274,30 @@ def _scope(nstart: int, nend: int, norm: str, phrases: list[_Phrase], days: list
     near = [p for p in same if p in owned] or owned or same
     if near:
         best = min(near, key=lambda p: _distance(p.start, p.end, nstart, nend))
-        scope = {"cumulative": Scope.CUMULATIVE, "daily": Scope.DAILY,
-                 "period": Scope.PERIOD}.get(best.kind, Scope.CUMULATIVE)
+        scope = {"cumulative": Scope.CUMULATIVE, "daily": Scope.DAILY, "period": Scope.PERIOD}.get(
+            best.kind, Scope.CUMULATIVE
+        )
         return scope, True, best
-    if any(day.role == "loss" and not _clause_gap(norm, day.start, nstart, lex)
-           and not _between(day.start, nstart, starts, nstart) for day in days):
+    if any(
+        day.role == "loss"
+        and not _clause_gap(norm, day.start, nstart, lex)
+        and not _between(day.start, nstart, starts, nstart)
+        for day in days
+    ):
         return Scope.DAILY, True, None
     return Scope.CUMULATIVE, False, None
 
 
-def _day_for(nstart: int, nend: int, norm: str, days: list[DayRef], scope: Scope,
-             lex: Lexicon) -> DayRef | None:
+def _day_for(
+    nstart: int, nend: int, norm: str, days: list[DayRef], scope: Scope, lex: Lexicon
+) -> DayRef | None:
     """The day a figure is dated by: one in its clause, else (for a day's figure) the nearest,
     else (for a running total) the day of the report ("as of Sunday, ...")."""
     days = [d for d in days if d.role != "start"]
     if not days:
         return None
     same = [d for d in days if not _clause_gap(norm, d.start, nstart, lex)]
-    pool = same or ([d for d in days if d.role == "report"] if scope is Scope.CUMULATIVE
-                    else days)
+    pool = same or ([d for d in days if d.role == "report"] if scope is Scope.CUMULATIVE else days)
     if not pool:
         return None
     return min(pool, key=lambda d: _distance(d.start, d.end, nstart, nend))
@@ -264,11 +309,21 @@ def _distribute_qualifiers(claims: list[Claim]) -> list[Claim]:
     out: list[Claim] = []
     for c in claims:
         prev = out[-1] if out else None
-        if (c.qualifier is None and prev is not None and prev.qualifier is not None
-                and prev.qualifier is not Qualifier.RANGE
-                and c.value % 100 == 0 and prev.value % 10 == 0 and c.via is None):
-            c = replace(c, qualifier=prev.qualifier, qualifier_text=prev.qualifier_text,
-                        tolerance=prev.tolerance)
+        if (
+            c.qualifier is None
+            and prev is not None
+            and prev.qualifier is not None
+            and prev.qualifier is not Qualifier.RANGE
+            and c.value % 100 == 0
+            and prev.value % 10 == 0
+            and c.via is None
+        ):
+            c = replace(
+                c,
+                qualifier=prev.qualifier,
+                qualifier_text=prev.qualifier_text,
+                tolerance=prev.tolerance,
+            )
         out.append(c)
     return out
 
@@ -283,8 +338,7 @@ def _records(claims: list[Claim], phrases: list[_Phrase], s: _Sentence) -> list[
     rec = records[0]
     o = s.norm.original
     rec_start, rec_end = s.start + o(rec.start), s.start + o(rec.end)
-    target = min(daily, key=lambda c: _distance(rec_start, rec_end, c.number_start,
-                                                c.number_end))
+    target = min(daily, key=lambda c: _distance(rec_start, rec_end, c.number_start, c.number_end))
     extra = replace(target, scope=Scope.RECORD, scope_text=rec.text, via="record")
     out = list(claims)
     out.insert(out.index(target) + 1, extra)

@@ -33,8 +33,9 @@ class Figures:
         self.values: dict[str, dict[int, list[dt.date]]] = {}
         self.incs: dict[str, dict[int, list[dt.date]]] = {}
         self.running_max: dict[str, tuple[list[dt.date], list[int]]] = {}
-        self._maxima: dict[tuple[str, dt.date], tuple[list[dt.date],
-                                                      list[tuple[int, dt.date] | None]]] = {}
+        self._maxima: dict[
+            tuple[str, dt.date], tuple[list[dt.date], list[tuple[int, dt.date] | None]]
+        ] = {}
         for cat in series.categories:
             by_value: dict[int, list[dt.date]] = {}
             by_inc: dict[int, list[dt.date]] = {}
@@ -105,10 +106,16 @@ class Figures:
     def dates_with_total(self, reading: str, value: int) -> list[dt.date]:
         """Report dates whose running total of ``reading`` was exactly ``value``."""
         if reading == "vehicles":
-            early = [d for d in self.values.get("military_auto", {}).get(value, [])
-                     if d < categories.MERGE_DAY]
-            late = [d for d in self.values.get("vehicles_fuel_tanks", {}).get(value, [])
-                    if d >= categories.MERGE_DAY]
+            early = [
+                d
+                for d in self.values.get("military_auto", {}).get(value, [])
+                if d < categories.MERGE_DAY
+            ]
+            late = [
+                d
+                for d in self.values.get("vehicles_fuel_tanks", {}).get(value, [])
+                if d >= categories.MERGE_DAY
+            ]
             return early + late
         if reading in ("armour", "equipment", "untracked"):
             return []
@@ -117,8 +124,11 @@ class Figures:
     def dates_with_increase(self, reading: str, value: int) -> list[dt.date]:
         """Report dates that printed an increase of exactly ``value`` for ``reading``."""
         if reading == "vehicles":
-            return [d for key in ("military_auto", "vehicles_fuel_tanks")
-                    for d in self.incs.get(key, {}).get(value, [])]
+            return [
+                d
+                for key in ("military_auto", "vehicles_fuel_tanks")
+                for d in self.incs.get(key, {}).get(value, [])
+            ]
         if reading in ("armour", "equipment", "untracked"):
             return []
         return list(self.incs.get(reading, {}).get(value, []))
@@ -139,8 +149,9 @@ class Figures:
                     return True
         return False
 
-    def highest_increase(self, reading: str, start: dt.date, end: dt.date
-                         ) -> tuple[int, dt.date] | None:
+    def highest_increase(
+        self, reading: str, start: dt.date, end: dt.date
+    ) -> tuple[int, dt.date] | None:
         """The largest daily increase printed in reports ``start``..``end`` (inclusive),
         leaving out increases next to unsettled cells (a carried-over value then a jump).
 
@@ -151,8 +162,9 @@ class Figures:
         i = bisect.bisect_right(days, end)
         return bests[i - 1] if i else None
 
-    def _running_best(self, reading: str, start: dt.date
-                      ) -> tuple[list[dt.date], list[tuple[int, dt.date] | None]]:
+    def _running_best(
+        self, reading: str, start: dt.date
+    ) -> tuple[list[dt.date], list[tuple[int, dt.date] | None]]:
         key = (reading, start)
         if key not in self._maxima:
             days: list[dt.date] = []
@@ -182,8 +194,11 @@ def figures_for(series: Series) -> Figures:
         return hit[1]
     figures = Figures(series)
 
-    def forget(_ref: weakref.ref[Series], key: int = key,
-               cache: dict[int, tuple[weakref.ref[Series], Figures]] = _CACHE) -> None:
+    def forget(
+        _ref: weakref.ref[Series],
+        key: int = key,
+        cache: dict[int, tuple[weakref.ref[Series], Figures]] = _CACHE,
+    ) -> None:
         cache.pop(key, None)  # bound defaults: still safe while the interpreter shuts down
 
     _CACHE[key] = (weakref.ref(series, forget), figures)

@@ -38,10 +38,16 @@ MIN_UNSCOPED_TOTAL = 100
 
 
 def _running_totals(claims: list[Claim]) -> list[Claim]:
-    return [c for c in claims if c.scope is Scope.CUMULATIVE
-            and (c.scope_explicit or c.value >= MIN_UNSCOPED_TOTAL)
-            and (c.day is None or c.day.kind != "date")
-            and c.readings and c.value_high is None and c.via != "record"]
+    return [
+        c
+        for c in claims
+        if c.scope is Scope.CUMULATIVE
+        and (c.scope_explicit or c.value >= MIN_UNSCOPED_TOTAL)
+        and (c.day is None or c.day.kind != "date")
+        and c.readings
+        and c.value_high is None
+        and c.via != "record"
+    ]
 
 
 def infer_report_date(claims: list[Claim], figures: Figures) -> Inference:
@@ -61,8 +67,13 @@ def infer_report_date(claims: list[Claim], figures: Figures) -> Inference:
     return _milestone(totals, figures)
 
 
-def _from_totals(totals: list[Claim], matches: dict[int, set[dt.date]],
-                 score: Counter[dt.date], claims: list[Claim], figures: Figures) -> Inference:
+def _from_totals(
+    totals: list[Claim],
+    matches: dict[int, set[dt.date]],
+    score: Counter[dt.date],
+    claims: list[Claim],
+    figures: Figures,
+) -> Inference:
     best = max(score.values())
     candidates = sorted(d for d, n in score.items() if n == best)
     notes: list[str] = []
@@ -71,12 +82,19 @@ def _from_totals(totals: list[Claim], matches: dict[int, set[dt.date]],
     if len(candidates) > 1:
         span = (candidates[-1] - candidates[0]).days
         if best >= 2 and span <= 3:
-            notes.append(f"the figures are the same in the reports of {candidates[0]} to "
-                         f"{candidates[-1]}; taking the latest")
+            notes.append(
+                f"the figures are the same in the reports of {candidates[0]} to "
+                f"{candidates[-1]}; taking the latest"
+            )
             candidates = candidates[-1:]
         else:
-            return Inference(None, (f"{best} of {len(totals)} running totals match "
-                                    f"{len(candidates)} different report dates",))
+            return Inference(
+                None,
+                (
+                    f"{best} of {len(totals)} running totals match "
+                    f"{len(candidates)} different report dates",
+                ),
+            )
     report = candidates[0]
     evidence = [f"{best} of {len(totals)} running totals match the report of {report}"]
     for i, c in enumerate(totals):
@@ -86,16 +104,20 @@ def _from_totals(totals: list[Claim], matches: dict[int, set[dt.date]],
     return Inference(report, tuple(evidence + notes))
 
 
-def _tie_break(candidates: list[dt.date], claims: list[Claim], figures: Figures
-               ) -> list[dt.date]:
+def _tie_break(candidates: list[dt.date], claims: list[Claim], figures: Figures) -> list[dt.date]:
     daily = [c for c in claims if c.scope is Scope.DAILY and c.day is None and c.readings]
     if daily:
-        points = {d: sum(1 for c in daily for r in c.readings[:1]
-                         if figures.increase(r, d) == c.value) for d in candidates}
+        points = {
+            d: sum(1 for c in daily for r in c.readings[:1] if figures.increase(r, d) == c.value)
+            for d in candidates
+        }
         top = max(points.values())
         candidates = [d for d in candidates if points[d] == top]
-    weekdays = {c.day.weekday for c in claims
-                if c.day is not None and c.day.kind == "weekday" and c.day.role == "report"}
+    weekdays = {
+        c.day.weekday
+        for c in claims
+        if c.day is not None and c.day.kind == "weekday" and c.day.role == "report"
+    }
     if len(candidates) > 1 and weekdays:
         named = [d for d in candidates if d.weekday() in weekdays]
         candidates = named or candidates
@@ -104,9 +126,15 @@ def _tie_break(candidates: list[dt.date], claims: list[Claim], figures: Figures
 
 def _from_increases(claims: list[Claim], figures: Figures) -> Inference:
     """Place an article with only daily figures by the report whose increases they all are."""
-    daily = [c for c in claims if c.readings and c.value_high is None and c.via != "record"
-             and (c.scope is Scope.DAILY or not c.scope_explicit)
-             and (c.day is None or c.day.kind == "date")]
+    daily = [
+        c
+        for c in claims
+        if c.readings
+        and c.value_high is None
+        and c.via != "record"
+        and (c.scope is Scope.DAILY or not c.scope_explicit)
+        and (c.day is None or c.day.kind == "date")
+    ]
     exact = [c for c in daily if c.qualifier is None]
     if len(exact) < 2 or figures.first is None or figures.last is None:
         return Inference(None, ())
@@ -131,12 +159,18 @@ def _from_increases(claims: list[Claim], figures: Figures) -> Inference:
     top = [d for d, n in score.items() if n == best]
     if len(top) > 1:
         loose = [c for c in daily if c.qualifier is not None]
-        top = [d for d in top if all(_hedge_fits(c, figures.increase(c.readings[0], d))
-                                     for c in loose)] or top
+        top = [
+            d for d in top if all(_hedge_fits(c, figures.increase(c.readings[0], d)) for c in loose)
+        ] or top
     if best < 2 or len(top) != 1:
         return Inference(None, ())
-    return Inference(top[0], (f"{best} of {len(exact)} daily figures are the increases printed "
-                              f"in the report of {top[0]} (and no other report)",))
+    return Inference(
+        top[0],
+        (
+            f"{best} of {len(exact)} daily figures are the increases printed "
+            f"in the report of {top[0]} (and no other report)",
+        ),
+    )
 
 
 def _hedge_fits(c: Claim, official: int | None) -> bool:
@@ -154,5 +188,10 @@ def _milestone(totals: list[Claim], figures: Figures) -> Inference:
     if not found:
         return Inference(None, ("no running total matches any report, and no milestone",))
     day, c = max(found, key=lambda item: item[0])
-    return Inference(day, (f"no figure matches a report exactly; {_label(c)} was first "
-                           f"reached in the report of {day} (milestone reading)",))
+    return Inference(
+        day,
+        (
+            f"no figure matches a report exactly; {_label(c)} was first "
+            f"reached in the report of {day} (milestone reading)",
+        ),
+    )

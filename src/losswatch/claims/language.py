@@ -97,8 +97,11 @@ def validate(data: dict[str, Any], code: str = "?") -> None:
             if part not in categories.BY_KEY and part not in GROUPS:
                 raise _fail(code, f"unknown category {part!r}")
         _check_phrases(code, f"categories.{target}", phrases)
-    for section, allowed in (("qualifiers", QUALIFIER_KINDS), ("scope", SCOPE_KINDS),
-                             ("periods", PERIOD_KINDS)):
+    for section, allowed in (
+        ("qualifiers", QUALIFIER_KINDS),
+        ("scope", SCOPE_KINDS),
+        ("periods", PERIOD_KINDS),
+    ):
         for kind, phrases in data[section].items():
             if kind not in allowed:
                 raise _fail(code, f"{section}: unknown kind {kind!r}")
@@ -224,8 +227,9 @@ class Lexicon:
         return self.month_index.get(word.lower().rstrip("."))
 
 
-def _named_alternatives(sections: dict[str, list[str]], prefix: str
-                        ) -> tuple[list[Alternative], dict[str, str]]:
+def _named_alternatives(
+    sections: dict[str, list[str]], prefix: str
+) -> tuple[list[Alternative], dict[str, str]]:
     """A named group per phrase, longest first, and group name -> section."""
     items = [(phrase, section) for section, phrases in sections.items() for phrase in phrases]
     items.sort(key=lambda item: (-len(item[0]), item[0]))
@@ -241,18 +245,22 @@ def _word_index(groups: list[list[str]], first: int = 0) -> dict[str, int]:
     return index
 
 
-def _split_phrases(sections: dict[str, list[str]]
-                   ) -> tuple[tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]], ...]:
+def _split_phrases(
+    sections: dict[str, list[str]],
+) -> tuple[tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]], ...]:
     """Phrases with a ``#`` where the number stands: Swahili "mifumo # ya ulinzi wa anga"."""
     out = []
     for section, phrases in sections.items():
         for phrase in phrases:
             if " # " in f" {phrase} ":
                 left, _, right = phrase.partition("#")
-                out.append((
-                    re.compile(_bounded(phrase_regex(left.strip())) + r"\s*$", re.IGNORECASE),
-                    re.compile(r"\s*" + _bounded(phrase_regex(right.strip())), re.IGNORECASE),
-                    tuple(section.split("|"))))
+                out.append(
+                    (
+                        re.compile(_bounded(phrase_regex(left.strip())) + r"\s*$", re.IGNORECASE),
+                        re.compile(r"\s*" + _bounded(phrase_regex(right.strip())), re.IGNORECASE),
+                        tuple(section.split("|")),
+                    )
+                )
     return tuple(out)
 
 
@@ -274,8 +282,11 @@ def _compile(data: dict[str, Any]) -> Lexicon:
     inclusion = data.get("inclusion", [])
     category_words = {p for phrases in whole.values() for p in phrases}
     cat_first = _letter_first(sorted(category_words))
-    links = (data["links"] + [v for v in data["loss_verbs"] if v not in category_words]
-             + [p for phrases in quals.values() for p in phrases])
+    links = (
+        data["links"]
+        + [v for v in data["loss_verbs"] if v not in category_words]
+        + [p for phrases in quals.values() for p in phrases]
+    )
     lex = Lexicon(
         code=data["code"],
         name=data["name"],
@@ -285,9 +296,15 @@ def _compile(data: dict[str, Any]) -> Lexicon:
         decimal_separator=data["decimal_separator"],
         stopwords=frozenset(w.lower() for w in data["stopwords"]),
         number_words={k.lower(): v for k, v in number_words.items()},
-        indefinite_re=(re.compile(r"(?<![\w])(" + "|".join(
-            re.escape(w.lower()) for w in sorted(data["indefinite"])) + r")(?=\s)")
-            if data.get("indefinite") else None),
+        indefinite_re=(
+            re.compile(
+                r"(?<![\w])("
+                + "|".join(re.escape(w.lower()) for w in sorted(data["indefinite"]))
+                + r")(?=\s)"
+            )
+            if data.get("indefinite")
+            else None
+        ),
         scale_words={k.lower(): v for k, v in scale.items()},
         scale_joiners=tuple(data.get("scale_joiners", [])),
         category_re=PhraseFinder(cat_alternatives, f"(?<![\\w]){cat_first}(?:"),
@@ -296,17 +313,21 @@ def _compile(data: dict[str, Any]) -> Lexicon:
         filler_re=re.compile(
             f"(?:\\s+|[\"'\\-]|\\s*(?<![\\w])(?:{_alternation(data['fillers']) or '(?!x)x'})"
             f"(?![\\w]))*\\s*",
-            flags),
+            flags,
+        ),
         link_tail_re=re.compile(
             f"(?:[\\s:\\-–—]|(?<![\\w]){_letter_first(links)}(?:{_alternation(links) or '(?!x)x'})"
-            f"(?![\\w]))*$", flags),
+            f"(?![\\w]))*$",
+            flags,
+        ),
         qualifier_tail_re=PhraseFinder(qual_alternatives, after=")\\s*[:\\-–—]?\\s*$"),
         qualifier_kinds=qual_names,
-        inclusion_tail_re=(re.compile(
-            f"(?<![\\w])(?:{_alternation(inclusion)})(?![\\w])[^.;\\d]{{0,40}}$", flags)
-            if inclusion else None),
-        inclusion_re=(re.compile(_bounded(_alternation(inclusion)), flags) if inclusion
-                      else None),
+        inclusion_tail_re=(
+            re.compile(f"(?<![\\w])(?:{_alternation(inclusion)})(?![\\w])[^.;\\d]{{0,40}}$", flags)
+            if inclusion
+            else None
+        ),
+        inclusion_re=(re.compile(_bounded(_alternation(inclusion)), flags) if inclusion else None),
         loss_verb_re=PhraseFinder(alternatives(data["loss_verbs"])),
         scope_re=PhraseFinder(scope_alternatives),
         period_re=PhraseFinder(period_alternatives),
@@ -319,33 +340,58 @@ def _compile(data: dict[str, Any]) -> Lexicon:
         month_finder=PhraseFinder(alternatives(month_words)),
         month_index=_word_index(data["months"], first=1),
         period_preposition_re=re.compile(
-            f"(?<![\\w])(?:{_alternation(data['period_prepositions'])})\\s+$", flags),
+            f"(?<![\\w])(?:{_alternation(data['period_prepositions'])})\\s+$", flags
+        ),
         exclude_after_re=re.compile(
-            f"\\s?(?:{_alternation(data['exclude_after'])})(?![\\w])", flags),
-        exclude_before_re=re.compile(
-            f"(?:{_alternation(data['exclude_before'])})\\s?$", flags),
+            f"\\s?(?:{_alternation(data['exclude_after'])})(?![\\w])", flags
+        ),
+        exclude_before_re=re.compile(f"(?:{_alternation(data['exclude_before'])})\\s?$", flags),
         number_word_re=PhraseFinder(alternatives(number_words)) if number_words else None,
-        range_joiner_re=(re.compile(f"\\s*(?:{_alternation(joiners)})\\s*", flags)
-                         if joiners else None),
+        range_joiner_re=(
+            re.compile(f"\\s*(?:{_alternation(joiners)})\\s*", flags) if joiners else None
+        ),
         scale_re=_alternation(list(scale)),
-        topic_re=(PhraseFinder(alternatives(data["topic_markers"]), after=")\\s+")
-                  if data.get("topic_markers") else None),
+        topic_re=(
+            PhraseFinder(alternatives(data["topic_markers"]), after=")\\s+")
+            if data.get("topic_markers")
+            else None
+        ),
         months_capitalized=bool(data.get("months_capitalized", False)),
         split_categories=_split_phrases(data["categories"]),
-        range_prefix_re=(re.compile(f"(?<![\\w])(?:{data['range_prefix']})\\s+$", flags)
-                         if data.get("range_prefix") else None),
-        number_word_hint=(re.compile(data["number_word_hint"])
-                          if data.get("number_word_hint") else None),
+        range_prefix_re=(
+            re.compile(f"(?<![\\w])(?:{data['range_prefix']})\\s+$", flags)
+            if data.get("range_prefix")
+            else None
+        ),
+        number_word_hint=(
+            re.compile(data["number_word_hint"]) if data.get("number_word_hint") else None
+        ),
         scope_kinds=scope_names,
         period_kinds=period_names,
         verb_after_re=re.compile(
             "[\\s,]*(?:[^\\W\\d]+\\s+){0,2}?"
-            + _bounded(_alternation(data["loss_verbs"]) or "(?!x)x"), flags),
+            + _bounded(_alternation(data["loss_verbs"]) or "(?!x)x"),
+            flags,
+        ),
     )
     # the finders that read whole sentences share one scan per sentence
-    AnchorIndex([f for f in (lex.scope_re, lex.period_re, lex.weekday_re, lex.relative_re,
-                             lex.month_finder, lex.number_word_re, lex.loss_verb_re,
-                             lex.topic_re, lex.qualifier_tail_re) if f is not None])
+    AnchorIndex(
+        [
+            f
+            for f in (
+                lex.scope_re,
+                lex.period_re,
+                lex.weekday_re,
+                lex.relative_re,
+                lex.month_finder,
+                lex.number_word_re,
+                lex.loss_verb_re,
+                lex.topic_re,
+                lex.qualifier_tail_re,
+            )
+            if f is not None
+        ]
+    )
     return lex
 
 
@@ -367,8 +413,7 @@ def raw(code: str) -> dict[str, Any]:
     try:
         data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise UsageError(f"no language file for {code!r}; have: "
-                              f"{', '.join(available())}") from None
+        raise UsageError(f"no language file for {code!r}; have: {', '.join(available())}") from None
     except json.JSONDecodeError as exc:
         raise _fail(code, f"not valid JSON ({exc})") from exc
     if not isinstance(data, dict):

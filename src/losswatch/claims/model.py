@@ -174,5 +174,6 @@ class CheckReport:
 
     def flatten(self) -> list[tuple[str | None, int, str]]:
         """Compact (category, value, outcome) tuples, for tests and summaries."""
-        return [(v.category or v.claim.category, v.claim.value, v.outcome.value)
-                for v in self.verdicts]
+        return [
+            (v.category or v.claim.category, v.claim.value, v.outcome.value) for v in self.verdicts
+        ]

@@ -63,7 +63,8 @@ def _digits_re(scale_re: str) -> re.Pattern[str]:
         r"|(?P<int>\d{1,3}(?:(?P<sep>[,.' ])\d{3})(?:(?P=sep)\d{3})*(?![\d])|\d+(?![\d]))"
         r"(?:(?P<isp>\s?)(?P<iscale>" + scale + r")(?![\w]))?"
         r"(?P<frac>[.,]\d+(?![\d]))?)",
-        re.IGNORECASE)
+        re.IGNORECASE,
+    )
 
 
 #: Every number starts with a digit or "(" ("(+12)"): the scan jumps between those.
@@ -125,8 +126,7 @@ def find(text: str, lex: Lexicon) -> list[Number]:
             too_long.append(Number(m.start(), m.end(), 0))
             continue
         if m.group("inc"):
-            found.append(Number(m.start(), m.end(), _int(m.group("inc")),
-                                "increment"))
+            found.append(Number(m.start(), m.end(), _int(m.group("inc")), "increment"))
             continue
         if m.group("dec"):
             mult = _scaled(lex, m.group("dscale"), m.group("dsp"))
@@ -174,8 +174,12 @@ def _words(text: str, lex: Lexicon, taken: list[Number]) -> list[Number]:
         spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
         tokens = [_Tok(text[a:b]) for a, b in spans]
         for occ in _t2n_find(tokens, lex.text2num, 0.0):
-            if (occ.is_ordinal or not math.isfinite(occ.value) or occ.value != int(occ.value)
-                    or occ.value >= 10 ** MAX_DIGITS):
+            if (
+                occ.is_ordinal
+                or not math.isfinite(occ.value)
+                or occ.value != int(occ.value)
+                or occ.value >= 10**MAX_DIGITS
+            ):
                 continue
             start, end = spans[occ.start][0], spans[occ.end - 1][1]
             if any(ch.isdigit() for ch in text[start:end]) or _overlaps(start, end, taken):
@@ -206,10 +210,13 @@ def ranges(text: str, nums: list[Number], lex: Lexicon) -> list[Number]:
         a = nums[i]
         b = nums[i + 1] if i + 1 < len(nums) else None
         if b is not None and a.kind == b.kind == "digits" and a.value < b.value:
-            gap = text[a.end:b.start]
+            gap = text[a.end : b.start]
             joined = lex.range_joiner_re is not None and lex.range_joiner_re.fullmatch(gap)
-            between = (lex.range_prefix_re is not None and _AND.fullmatch(gap)
-                       and lex.range_prefix_re.search(text, 0, a.start))
+            between = (
+                lex.range_prefix_re is not None
+                and _AND.fullmatch(gap)
+                and lex.range_prefix_re.search(text, 0, a.start)
+            )
             if joined or between:
                 start = between.start() if between else a.start
                 out.append(Number(start, b.end, a.value, "digits", high=b.value))

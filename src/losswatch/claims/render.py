@@ -13,10 +13,18 @@ from typing import Any
 
 from losswatch.claims.model import CheckReport, Claim, Outcome, Verdict
 
-SYMBOL = {Outcome.SUPPORTED: "✓", Outcome.APPROXIMATELY_SUPPORTED: "≈",
-          Outcome.CONTRADICTED: "✗", Outcome.NOT_CHECKABLE: "?"}
-LABEL = {Outcome.SUPPORTED: "Supported", Outcome.APPROXIMATELY_SUPPORTED: "Approximately supported",
-         Outcome.CONTRADICTED: "Contradicted", Outcome.NOT_CHECKABLE: "Not checkable"}
+SYMBOL = {
+    Outcome.SUPPORTED: "✓",
+    Outcome.APPROXIMATELY_SUPPORTED: "≈",
+    Outcome.CONTRADICTED: "✗",
+    Outcome.NOT_CHECKABLE: "?",
+}
+LABEL = {
+    Outcome.SUPPORTED: "Supported",
+    Outcome.APPROXIMATELY_SUPPORTED: "Approximately supported",
+    Outcome.CONTRADICTED: "Contradicted",
+    Outcome.NOT_CHECKABLE: "Not checkable",
+}
 #: ClaimReview ratings, 1 (worst) to 5 (best); not-checkable figures get no review.
 RATING = {Outcome.SUPPORTED: 5, Outcome.APPROXIMATELY_SUPPORTED: 4, Outcome.CONTRADICTED: 1}
 
@@ -43,8 +51,9 @@ def _marks(report: CheckReport) -> dict[tuple[int, int], list[Verdict]]:
     return spans
 
 
-def _non_overlapping(spans: dict[tuple[int, int], list[Verdict]]
-                     ) -> list[tuple[int, int, list[Verdict]]]:
+def _non_overlapping(
+    spans: dict[tuple[int, int], list[Verdict]],
+) -> list[tuple[int, int, list[Verdict]]]:
     out: list[tuple[int, int, list[Verdict]]] = []
     for (start, end), verdicts in sorted(spans.items()):
         if out and start < out[-1][1]:
@@ -83,12 +92,20 @@ def _date(day: dt.date | None) -> str | None:
 def claim_dict(claim: Claim) -> dict[str, Any]:
     """A claim as JSON-ready data."""
     return {
-        "text": claim.text, "value": claim.value, "value_high": claim.value_high,
-        "category": claim.category, "readings": list(claim.readings), "term": claim.term,
+        "text": claim.text,
+        "value": claim.value,
+        "value_high": claim.value_high,
+        "category": claim.category,
+        "readings": list(claim.readings),
+        "term": claim.term,
         "qualifier": claim.qualifier.value if claim.qualifier else None,
-        "qualifier_text": claim.qualifier_text, "scope": claim.scope.value,
-        "scope_explicit": claim.scope_explicit, "phrase": claim.phrase,
-        "sentence_index": claim.sentence_index, "start": claim.start, "end": claim.end,
+        "qualifier_text": claim.qualifier_text,
+        "scope": claim.scope.value,
+        "scope_explicit": claim.scope_explicit,
+        "phrase": claim.phrase,
+        "sentence_index": claim.sentence_index,
+        "start": claim.start,
+        "end": claim.end,
         "language": claim.language,
     }
 
@@ -96,21 +113,31 @@ def claim_dict(claim: Claim) -> dict[str, Any]:
 def verdict_dict(v: Verdict) -> dict[str, Any]:
     """A verdict (with its claim) as JSON-ready data."""
     return {
-        "claim": claim_dict(v.claim), "verdict": v.outcome.value, "explanation": v.explanation,
-        "category": v.category, "report_date": _date(v.report_date),
-        "official_value": v.official_value, "correct_value": v.correct_value,
-        "true_on": _date(v.true_on), "reading": v.reading,
-        "scope": v.scope.value if v.scope else None, "source_url": v.source_url,
+        "claim": claim_dict(v.claim),
+        "verdict": v.outcome.value,
+        "explanation": v.explanation,
+        "category": v.category,
+        "report_date": _date(v.report_date),
+        "official_value": v.official_value,
+        "correct_value": v.correct_value,
+        "true_on": _date(v.true_on),
+        "reading": v.reading,
+        "scope": v.scope.value if v.scope else None,
+        "source_url": v.source_url,
     }
 
 
 def as_json(report: CheckReport) -> dict[str, Any]:
     """The whole report as JSON-ready data (the API's response body)."""
     return {
-        "language": report.language, "article_date": _date(report.article_date),
-        "report_date": _date(report.report_date), "date_inferred": report.date_inferred,
-        "date_evidence": list(report.date_evidence), "ok": report.ok,
-        "counts": report.counts(), "summary": summary_line(report),
+        "language": report.language,
+        "article_date": _date(report.article_date),
+        "report_date": _date(report.report_date),
+        "date_inferred": report.date_inferred,
+        "date_evidence": list(report.date_evidence),
+        "ok": report.ok,
+        "counts": report.counts(),
+        "summary": summary_line(report),
         "verdicts": [verdict_dict(v) for v in report.verdicts],
     }
 
@@ -125,20 +152,28 @@ def as_html(report: CheckReport) -> str:
         title = " | ".join(v.explanation for v in verdicts)
         css = worst.outcome.value.replace("_", "-")
         out.append(_html.escape(text[pos:start]))
-        out.append(f'<mark class="verdict-{css}" title="{_html.escape(title, quote=True)}">'
-                   f"{_html.escape(text[start:end])}</mark>")
+        out.append(
+            f'<mark class="verdict-{css}" title="{_html.escape(title, quote=True)}">'
+            f"{_html.escape(text[start:end])}</mark>"
+        )
         pos = end
     out.append(_html.escape(text[pos:]))
     body = "".join(out)
     paragraphs = "".join(f"<p>{p}</p>" for p in body.split("\n") if p.strip())
     summary = _html.escape(summary_line(report))
-    return (f'<article class="losswatch-check" lang="{_html.escape(report.language)}">'
-            f'{paragraphs}<p class="summary">{summary}</p></article>')
+    return (
+        f'<article class="losswatch-check" lang="{_html.escape(report.language)}">'
+        f'{paragraphs}<p class="summary">{summary}</p></article>'
+    )
 
 
-def claim_reviews(report: CheckReport, *, url: str | None = None,
-                  reviewed_on: dt.date | None = None,
-                  author: str = "losswatch") -> list[dict[str, Any]]:
+def claim_reviews(
+    report: CheckReport,
+    *,
+    url: str | None = None,
+    reviewed_on: dt.date | None = None,
+    author: str = "losswatch",
+) -> list[dict[str, Any]]:
     """One schema.org ``ClaimReview`` (JSON-LD) per checkable figure.
 
     ``url`` is the article's address (the claim's appearance) and ``reviewed_on`` the review
@@ -149,10 +184,13 @@ def claim_reviews(report: CheckReport, *, url: str | None = None,
         rating = RATING.get(v.outcome)
         if rating is None:
             continue
-        item: dict[str, Any] = {"@type": "Claim",
-                                "author": {"@type": "Organization",
-                                           "name": "General Staff of the Armed Forces of "
-                                                   "Ukraine (as quoted)"}}
+        item: dict[str, Any] = {
+            "@type": "Claim",
+            "author": {
+                "@type": "Organization",
+                "name": "General Staff of the Armed Forces of Ukraine (as quoted)",
+            },
+        }
         if report.article_date is not None:
             item["datePublished"] = report.article_date.isoformat()
         if url:
@@ -163,8 +201,13 @@ def claim_reviews(report: CheckReport, *, url: str | None = None,
             "claimReviewed": v.claim.text,
             "itemReviewed": item,
             "author": {"@type": "Organization", "name": author},
-            "reviewRating": {"@type": "Rating", "ratingValue": rating, "bestRating": 5,
-                             "worstRating": 1, "alternateName": LABEL[v.outcome]},
+            "reviewRating": {
+                "@type": "Rating",
+                "ratingValue": rating,
+                "bestRating": 5,
+                "worstRating": 1,
+                "alternateName": LABEL[v.outcome],
+            },
             "reviewBody": v.explanation,
         }
         if reviewed_on is not None:

@@ -10,15 +10,37 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_ONE_TO_ONE = str.maketrans({
-    "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ", "\u2002": " ", "\u2003": " ",
-    "\t": " ", "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'", "`": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
-    "\u066c": ",", "\u066b": ".",
-    **{chr(0x0660 + i): str(i) for i in range(10)},
-    **{chr(0x06F0 + i): str(i) for i in range(10)},
-})
+_ONE_TO_ONE = str.maketrans(
+    {
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u2007": " ",
+        "\u2002": " ",
+        "\u2003": " ",
+        "\t": " ",
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u02bc": "'",
+        "\u2032": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u066c": ",",
+        "\u066b": ".",
+        **{chr(0x0660 + i): str(i) for i in range(10)},
+        **{chr(0x06F0 + i): str(i) for i in range(10)},
+    }
+)
 #: any character _ONE_TO_ONE maps: ``str.translate`` with a table is slow, so it runs only
 #: on the sentences that have one
 _MAPPED = re.compile("[" + "".join(re.escape(chr(c)) for c in _ONE_TO_ONE) + "]")
@@ -62,7 +84,8 @@ def normalize(text: str) -> Normalized:
 _ABBREVIATIONS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr st gen lt col maj capt sgt "
     "no nos vs approx ca etc e.g i.e inc ltd jr sr prof gov rep sen pres dept est fig vol art "
-    "ul ok tys mln mld ds tzw np itd ім ст тис млн р".split())
+    "ul ok tys mln mld ds tzw np itd ім ст тис млн р".split()
+)
 _BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*\s+|\n+")
 _LAST_WORD = re.compile(r"([^\W\d_][\w.]*)\.$")
 
@@ -77,10 +100,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in _BOUNDARY.finditer(text):
         if "\n" not in m.group():
-            nxt = text[m.end():m.end() + 1]
+            nxt = text[m.end() : m.end() + 1]
             if nxt and nxt.islower():
                 continue
-            word = _LAST_WORD.search(text[max(start, m.start() - 12):m.start() + 1])
+            word = _LAST_WORD.search(text[max(start, m.start() - 12) : m.start() + 1])
             if word and word.group(1).lower() in _ABBREVIATIONS and not nxt.isupper():
                 continue
             if word and len(word.group(1)) == 1 and word.group(1).isupper():

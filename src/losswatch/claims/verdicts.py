@@ -45,7 +45,7 @@ def _rounds_to(official: int, claimed: int, min_zeros: int) -> bool:
     zeros = _trailing_zeros(claimed)
     if zeros < min_zeros:
         return False
-    unit = 10 ** zeros
+    unit = 10**zeros
     return bool((official + unit // 2) // unit * unit == claimed)
 
 
@@ -156,8 +156,14 @@ def _period_readings(claim: Claim, ctx: Context) -> Iterator[Reading]:
     for cat in cats[:1]:
         day = start
         while day <= end:
-            yield Reading("total_during_period", cat, day, f.total(cat, day), Scope.CUMULATIVE,
-                          f"running total on {day}")
+            yield Reading(
+                "total_during_period",
+                cat,
+                day,
+                f.total(cat, day),
+                Scope.CUMULATIVE,
+                f"running total on {day}",
+            )
             day += ONE_DAY
 
 
@@ -169,16 +175,25 @@ def _day_readings(claim: Claim, ctx: Context) -> list[Reading]:
     for day, name in _dates(claim, ctx, scope):
         for cat in cats:
             if scope is Scope.CUMULATIVE:
-                out.append(Reading(name, cat, day, f.total(cat, day), Scope.CUMULATIVE,
-                                   "running total"))
+                out.append(
+                    Reading(name, cat, day, f.total(cat, day), Scope.CUMULATIVE, "running total")
+                )
             else:
                 out.append(Reading(name, cat, day, f.increase(cat, day), scope, "daily increase"))
     if claim.scope is Scope.CUMULATIVE:
         for r in list(out):
             daily = f.increase(r.category, r.report_date)
             if r.official and claim.value < DAILY_SHARE * r.official and daily is not None:
-                out.append(Reading("as_daily", r.category, r.report_date, daily, Scope.DAILY,
-                                   "read as the day's increase"))
+                out.append(
+                    Reading(
+                        "as_daily",
+                        r.category,
+                        r.report_date,
+                        daily,
+                        Scope.DAILY,
+                        "read as the day's increase",
+                    )
+                )
     return out
 
 
@@ -201,8 +216,11 @@ def check_claim(claim: Claim, ctx: Context) -> Verdict:
     tried = readings(claim, ctx)
     first = next(tried, None)
     if first is None:
-        why = ("no report date: the article has no date and its figures do not fix one"
-               if ctx.report_date is None else "the day named could not be placed")
+        why = (
+            "no report date: the article has no date and its figures do not fix one"
+            if ctx.report_date is None
+            else "the day named could not be placed"
+        )
         return _unchecked(claim, why)
     best: tuple[Outcome, Reading, str] | None = None
     first_known: tuple[Outcome, Reading, str] | None = None
@@ -223,19 +241,25 @@ def check_claim(claim: Claim, ctx: Context) -> Verdict:
     chosen = best or first_known
     if chosen is None:
         r = first
-        label = categories.BY_KEY[r.category].label_en if r.category in categories.BY_KEY \
+        label = (
+            categories.BY_KEY[r.category].label_en
+            if r.category in categories.BY_KEY
             else r.category
-        return _unchecked(claim, f"the report of {r.report_date} has no figure for {label}",
-                          r.report_date, ctx)
+        )
+        return _unchecked(
+            claim, f"the report of {r.report_date} has no figure for {label}", r.report_date, ctx
+        )
     outcome, r, note = chosen
     return _verdict(claim, outcome, r, note, ctx)
 
 
-def _unchecked(claim: Claim, why: str, day: dt.date | None = None,
-               ctx: Context | None = None) -> Verdict:
+def _unchecked(
+    claim: Claim, why: str, day: dt.date | None = None, ctx: Context | None = None
+) -> Verdict:
     url = ctx.urls.get(day) if ctx is not None and day is not None else None
-    return Verdict(claim, Outcome.NOT_CHECKABLE, why, category=claim.category,
-                   report_date=day, source_url=url)
+    return Verdict(
+        claim, Outcome.NOT_CHECKABLE, why, category=claim.category, report_date=day, source_url=url
+    )
 
 
 def _stale(claim: Claim, r: Reading, ctx: Context) -> dt.date | None:
@@ -244,8 +268,11 @@ def _stale(claim: Claim, r: Reading, ctx: Context) -> dt.date | None:
     if r.scope is Scope.CUMULATIVE:
         dates = f.dates_with_total(r.category, claim.value)
     elif r.scope is Scope.DAILY:
-        dates = [d for d in f.dates_with_increase(r.category, claim.value)
-                 if abs((d - r.report_date).days) <= 14]
+        dates = [
+            d
+            for d in f.dates_with_increase(r.category, claim.value)
+            if abs((d - r.report_date).days) <= 14
+        ]
     else:
         return None
     dates = [d for d in dates if not _after_article(d, ctx)]
@@ -267,10 +294,15 @@ _READING_TEXT = {
 
 def _verdict(claim: Claim, outcome: Outcome, r: Reading, note: str, ctx: Context) -> Verdict:
     official = r.official
-    what = {Scope.CUMULATIVE: "running total", Scope.DAILY: "increase",
-            Scope.PERIOD: "period total"}.get(r.scope, "figure")
-    text = (f"{outcome.value.replace('_', ' ')}: {what} of {r.category} in the report of "
-            f"{r.report_date} is {official:,} ({_READING_TEXT.get(r.name, r.name)}; {note})")
+    what = {
+        Scope.CUMULATIVE: "running total",
+        Scope.DAILY: "increase",
+        Scope.PERIOD: "period total",
+    }.get(r.scope, "figure")
+    text = (
+        f"{outcome.value.replace('_', ' ')}: {what} of {r.category} in the report of "
+        f"{r.report_date} is {official:,} ({_READING_TEXT.get(r.name, r.name)}; {note})"
+    )
     if ctx.figures.unsettled(r.category, r.report_date):
         text += "; note: the sources disagree on this report, the figure is not settled"
     correct = true_on = None
@@ -279,6 +311,16 @@ def _verdict(claim: Claim, outcome: Outcome, r: Reading, note: str, ctx: Context
         true_on = _stale(claim, r, ctx)
         if true_on is not None:
             text += f"; {claim.value:,} was the figure of the report of {true_on}"
-    return Verdict(claim, outcome, text, category=r.category, report_date=r.report_date,
-                   official_value=official, correct_value=correct, true_on=true_on,
-                   reading=r.name, scope=r.scope, source_url=ctx.urls.get(r.report_date))
+    return Verdict(
+        claim,
+        outcome,
+        text,
+        category=r.category,
+        report_date=r.report_date,
+        official_value=official,
+        correct_value=correct,
+        true_on=true_on,
+        reading=r.name,
+        scope=r.scope,
+        source_url=ctx.urls.get(r.report_date),
+    )

@@ -35,7 +35,9 @@ class _LosswatchGroup(TyperGroup):
 
 app = typer.Typer(
     cls=_LosswatchGroup,
-    name="losswatch", no_args_is_help=True, add_completion=False,
+    name="losswatch",
+    no_args_is_help=True,
+    add_completion=False,
     help="Ingest, reconcile, analyse and fact-check the General Staff's daily loss figures.",
     pretty_exceptions_enable=False,
 )
@@ -43,9 +45,14 @@ app = typer.Typer(
 
 @app.callback()
 def _root(
-    db: Annotated[str | None, typer.Option(
-        "--db", help="SQLite file path or SQLAlchemy URL (default: LOSSWATCH_DATABASE_URL, "
-        "then a file in the user data dir).")] = None,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            help="SQLite file path or SQLAlchemy URL (default: LOSSWATCH_DATABASE_URL, "
+            "then a file in the user data dir).",
+        ),
+    ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
     STATE.debug = debug

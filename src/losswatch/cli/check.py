@@ -42,15 +42,18 @@ def read_article(source: str) -> tuple[str, dt.date | None, str | None]:
 
 @app.command()
 def check(
-    source: Annotated[str, typer.Argument(help="Article: a file (text or HTML), a URL, or - "
-                                               "for standard input.")],
-    date: Annotated[str | None, typer.Option(
-        help="Article date YYYY-MM-DD (default: the page's date, else inferred from its "
-             "figures).")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="text, json, html or claimreview.")
-                   ] = "text",
-    lang: Annotated[str | None, typer.Option(help="Language code (default: detected).")
-                    ] = None,
+    source: Annotated[
+        str, typer.Argument(help="Article: a file (text or HTML), a URL, or - for standard input.")
+    ],
+    date: Annotated[
+        str | None,
+        typer.Option(
+            help="Article date YYYY-MM-DD (default: the page's date, else inferred from its "
+            "figures)."
+        ),
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", help="text, json, html or claimreview.")] = "text",
+    lang: Annotated[str | None, typer.Option(help="Language code (default: detected).")] = None,
 ) -> None:
     """Check every loss figure in an article against the record. Exit 1 if any is contradicted."""
     from losswatch.claims import check_article, render
@@ -60,8 +63,7 @@ def check(
         raise UsageError(f"--format must be one of {', '.join(FORMATS)}, got {fmt!r}")
     text, page_date, url = read_article(source)
     article_date = parse_date(date) or page_date
-    report = check_article(text, load_series(STATE.engine()), article_date=article_date,
-                           lang=lang)
+    report = check_article(text, load_series(STATE.engine()), article_date=article_date, lang=lang)
     if fmt == "text":
         out.print(render.as_text(report), markup=False, highlight=False)
     elif fmt == "json":
@@ -76,12 +78,19 @@ def check(
 
 @app.command("check-corpus")
 def check_corpus(
-    source: Annotated[Path, typer.Argument(help="A folder of .txt/.html articles, or a JSONL "
-                                                "file with text/url/date fields.")],
-    out_file: Annotated[Path, typer.Option("--out", help="Parquet file of per-claim results.")
-                        ] = Path("results.parquet"),
-    scheduler: Annotated[str | None, typer.Option(
-        help="Address of a running Dask scheduler (default: a LocalCluster).")] = None,
+    source: Annotated[
+        Path,
+        typer.Argument(
+            help="A folder of .txt/.html articles, or a JSONL file with text/url/date fields."
+        ),
+    ],
+    out_file: Annotated[
+        Path, typer.Option("--out", help="Parquet file of per-claim results.")
+    ] = Path("results.parquet"),
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Address of a running Dask scheduler (default: a LocalCluster)."),
+    ] = None,
     workers: Annotated[int, typer.Option(help="LocalCluster workers.")] = 2,
 ) -> None:
     """Check a whole corpus on Dask distributed and write every verdict to Parquet."""
@@ -90,13 +99,16 @@ def check_corpus(
 
     if not source.exists():
         raise NotFound(f"no such file or folder: {source}")
-    summary = run_corpus(source, load_series(STATE.engine()), out=out_file,
-                         scheduler=scheduler, n_workers=workers)
+    summary = run_corpus(
+        source, load_series(STATE.engine()), out=out_file, scheduler=scheduler, n_workers=workers
+    )
     err.print(f"{summary.documents} articles, {summary.claims} claims -> {summary.out}")
     for verdict, count in sorted(summary.by_verdict.items()):
         out.print(f"{verdict}: {count}", highlight=False)
     for outlet, counts in summary.by_outlet.items():
-        out.print(f"  {outlet}: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())),
-                  highlight=False)
+        out.print(
+            f"  {outlet}: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())),
+            highlight=False,
+        )
     for message, count in summary.common_errors:
         out.print(f"most common error ({count}x): {message}", highlight=False)

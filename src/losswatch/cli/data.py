@@ -24,25 +24,46 @@ if TYPE_CHECKING:
 
 
 def _progress() -> Progress:
-    return Progress(TextColumn("{task.description:<16}"), BarColumn(), MofNCompleteColumn(),
-                    console=err, transient=True, disable=not err.is_terminal)
+    return Progress(
+        TextColumn("{task.description:<16}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    )
 
 
 @app.command()
 def sync(
-    source: Annotated[list[str] | None, typer.Option(
-        "--source", "-s", help="Only this source (repeatable).")] = None,
-    from_dir: Annotated[Path | None, typer.Option(
-        help="Load recorded files laid out like shared/data/sources/ instead of fetching.")
+    source: Annotated[
+        list[str] | None, typer.Option("--source", "-s", help="Only this source (repeatable).")
     ] = None,
-    or_snapshot: Annotated[bool, typer.Option(
-        "--or-snapshot", help="If nothing could be fetched, load the bundled snapshot into an "
-        "empty store instead of failing (what `make run` uses).")] = False,
-    every: Annotated[str | None, typer.Option(
-        help="Run forever, syncing every DURATION (e.g. 1h, 30m).")] = None,
-    wait: Annotated[float, typer.Option(
-        min=0, help="Seconds to wait for another sync of the same store to finish "
-        "(0: fail at once with sync-locked).")] = 600,
+    from_dir: Annotated[
+        Path | None,
+        typer.Option(
+            help="Load recorded files laid out like shared/data/sources/ instead of fetching."
+        ),
+    ] = None,
+    or_snapshot: Annotated[
+        bool,
+        typer.Option(
+            "--or-snapshot",
+            help="If nothing could be fetched, load the bundled snapshot into an "
+            "empty store instead of failing (what `make run` uses).",
+        ),
+    ] = False,
+    every: Annotated[
+        str | None, typer.Option(help="Run forever, syncing every DURATION (e.g. 1h, 30m).")
+    ] = None,
+    wait: Annotated[
+        float,
+        typer.Option(
+            min=0,
+            help="Seconds to wait for another sync of the same store to finish "
+            "(0: fail at once with sync-locked).",
+        ),
+    ] = 600,
 ) -> None:
     """Fetch every source (or the recorded files), store the raw bytes, parse, reconcile."""
     engine = STATE.engine()
@@ -60,8 +81,9 @@ def sync(
         time.sleep(interval)
 
 
-def _sync_with_progress(engine: Engine, sources: list[str] | None,
-                        from_dir: Path | None, *, lock_wait: float = 0.0) -> SyncSummary:
+def _sync_with_progress(
+    engine: Engine, sources: list[str] | None, from_dir: Path | None, *, lock_wait: float = 0.0
+) -> SyncSummary:
     """One sync with a progress bar per source (on stderr, only on a terminal)."""
     from losswatch.pipeline import sync as run_sync
 
@@ -73,8 +95,14 @@ def _sync_with_progress(engine: Engine, sources: list[str] | None,
                 tasks[name] = progress.add_task(name, total=total or None)
             progress.update(tasks[name], completed=done)
 
-        return run_sync(engine, STATE.settings, sources=sources, from_dir=from_dir,
-                        progress=tick, lock_wait=lock_wait)
+        return run_sync(
+            engine,
+            STATE.settings,
+            sources=sources,
+            from_dir=from_dir,
+            progress=tick,
+            lock_wait=lock_wait,
+        )
 
 
 def _use_bundled(engine: Engine) -> None:
@@ -82,11 +110,14 @@ def _use_bundled(engine: Engine) -> None:
 
     loaded = load_bundled_if_empty(engine)
     if loaded:
-        err.print(f"[yellow]offline[/]: no source could be reached; loaded the bundled snapshot "
-                  f"({loaded} cells). Run `losswatch sync` when online to refresh.")
+        err.print(
+            f"[yellow]offline[/]: no source could be reached; loaded the bundled snapshot "
+            f"({loaded} cells). Run `losswatch sync` when online to refresh."
+        )
     else:
-        err.print("[yellow]offline[/]: no source could be reached; serving the data already "
-                  "stored.")
+        err.print(
+            "[yellow]offline[/]: no source could be reached; serving the data already stored."
+        )
 
 
 def _duration(text: str) -> float:
@@ -106,9 +137,15 @@ def _print_summary(summary: SyncSummary) -> None:
     for col in ("source", "snapshots", "unchanged", "failed", "new obs", "changed", "errors"):
         table.add_column(col, justify="right" if col not in ("source", "errors") else "left")
     for r in summary.results:
-        table.add_row(r.source, str(r.snapshots), str(r.unchanged), str(r.failed),
-                      str(r.new_observations), str(r.changed_observations),
-                      "; ".join(r.errors)[:160] or "-")
+        table.add_row(
+            r.source,
+            str(r.snapshots),
+            str(r.unchanged),
+            str(r.failed),
+            str(r.new_observations),
+            str(r.changed_observations),
+            "; ".join(r.errors)[:160] or "-",
+        )
     err.print(table)
     err.print(f"reconciled cells written: {summary.reconciled_cells}")
 
@@ -125,21 +162,27 @@ def sources(
         out.print_json(json.dumps(rows, default=str))
         return
     table = Table(title="sources")
-    for col in ("source", "observations", "first", "last", "last success", "status",
-                "last error"):
+    for col in ("source", "observations", "first", "last", "last success", "status", "last error"):
         table.add_column(col)
     for r in rows:
-        table.add_row(r["source"], str(r["observations"]), str(r["first_date"] or "-"),
-                      str(r["last_date"] or "-"), str(r["last_success"] or "never")[:19],
-                      str(r["last_status"] or "-"), (r["last_error"] or "-")[:80])
+        table.add_row(
+            r["source"],
+            str(r["observations"]),
+            str(r["first_date"] or "-"),
+            str(r["last_date"] or "-"),
+            str(r["last_success"] or "never")[:19],
+            str(r["last_status"] or "-"),
+            (r["last_error"] or "-")[:80],
+        )
     out.print(table)
 
 
 @app.command()
 def show(
     date: Annotated[str, typer.Argument(help="Report date, YYYY-MM-DD.")],
-    as_of: Annotated[str | None, typer.Option(
-        help="What the record said at this past moment (ISO timestamp).")] = None,
+    as_of: Annotated[
+        str | None, typer.Option(help="What the record said at this past moment (ISO timestamp).")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON instead of a table.")] = False,
 ) -> None:
     """Every source's observation for a report date side by side, with the canonical value."""
@@ -160,14 +203,18 @@ def show(
         for name in view["sources"]:
             obs = row["sources"].get(name)
             cells.append(_fmt(obs["value"], obs["stated_increment"]) if obs else "")
-        table.add_row(row["category"], _fmt(row["value"], row["increment"]),
-                      row["status"] or "", *cells)
+        table.add_row(
+            row["category"], _fmt(row["value"], row["increment"]), row["status"] or "", *cells
+        )
     out.print(table)
     for rev in view["revisions"]:
-        out.print(f"revised by {rev['source']} at {rev['changed_at'][:19]}: {rev['category']} "
-                  f"{_fmt(rev['old_value'], rev['old_increment'])} -> "
-                  f"{_fmt(rev['new_value'], rev['new_increment'])} (snapshot "
-                  f"{rev['old_snapshot_id']} -> {rev['new_snapshot_id']})", highlight=False)
+        out.print(
+            f"revised by {rev['source']} at {rev['changed_at'][:19]}: {rev['category']} "
+            f"{_fmt(rev['old_value'], rev['old_increment'])} -> "
+            f"{_fmt(rev['new_value'], rev['new_increment'])} (snapshot "
+            f"{rev['old_snapshot_id']} -> {rev['new_snapshot_id']})",
+            highlight=False,
+        )
 
 
 def _fmt(value: int | None, increment: int | None) -> str:
@@ -192,23 +239,39 @@ def audit(
         import sys
 
         writer = csv.writer(sys.stdout)
-        writer.writerow(["report_date", "category", "value", "status", "rule", "supporting",
-                         "dissent"])
+        writer.writerow(
+            ["report_date", "category", "value", "status", "rule", "supporting", "dissent"]
+        )
         for c in view["cells"]:
-            writer.writerow([c["report_date"], c["category"], c["value"], c["status"],
-                             c["rule"], " ".join(c["supporting"]),
-                             " ".join(f"{d['source']}={d['value']}" for d in c["dissent"])])
+            writer.writerow(
+                [
+                    c["report_date"],
+                    c["category"],
+                    c["value"],
+                    c["status"],
+                    c["rule"],
+                    " ".join(c["supporting"]),
+                    " ".join(f"{d['source']}={d['value']}" for d in c["dissent"]),
+                ]
+            )
     elif fmt == "text":
         table = Table(title=f"audit: {len(view['cells'])} cells")
         for col in ("date", "category", "value", "status", "rule", "supporting", "dissent"):
             table.add_column(col)
         for c in view["cells"]:
-            table.add_row(str(c["report_date"]), c["category"], f"{c['value']:,}"
-                          if c["value"] is not None else "-", c["status"], c["rule"],
-                          ", ".join(c["supporting"]),
-                          ", ".join(f"{d['source']}={d['value']}"
-                                    + (f" ({'/'.join(d['flags'])})" if d["flags"] else "")
-                                    for d in c["dissent"]))
+            table.add_row(
+                str(c["report_date"]),
+                c["category"],
+                f"{c['value']:,}" if c["value"] is not None else "-",
+                c["status"],
+                c["rule"],
+                ", ".join(c["supporting"]),
+                ", ".join(
+                    f"{d['source']}={d['value']}"
+                    + (f" ({'/'.join(d['flags'])})" if d["flags"] else "")
+                    for d in c["dissent"]
+                ),
+            )
         out.print(table)
         rel = Table(title="source reliability where sources disagreed")
         for col in ("source", "right", "wrong", "share right"):
@@ -216,8 +279,10 @@ def audit(
         for r in view["reliability"]:
             rel.add_row(r["source"], str(r["right"]), str(r["wrong"]), f"{r['share_right']:.0%}")
         out.print(rel)
-        out.print(f"official corrections listed: {len(view['corrections'])} cells on "
-                  f"{len({c['report_date'] for c in view['corrections']})} dates")
+        out.print(
+            f"official corrections listed: {len(view['corrections'])} cells on "
+            f"{len({c['report_date'] for c in view['corrections']})} dates"
+        )
     else:
         raise UsageError(f"--format must be text, json or csv, got {fmt!r}")
 
@@ -229,10 +294,16 @@ def list_categories() -> None:
     for col in ("key", "English", "Ukrainian", "first", "last", "lineage"):
         table.add_column(col)
     for c in categories.CATEGORIES:
-        lineage = (f"merged into {c.merged_into}" if c.merged_into else
-                   f"replaced by {c.replaced_by}" if c.replaced_by else "")
-        table.add_row(c.key, c.label_en, c.label_uk, str(c.first_report),
-                      str(c.last_report or ""), lineage)
+        lineage = (
+            f"merged into {c.merged_into}"
+            if c.merged_into
+            else f"replaced by {c.replaced_by}"
+            if c.replaced_by
+            else ""
+        )
+        table.add_row(
+            c.key, c.label_en, c.label_uk, str(c.first_report), str(c.last_report or ""), lineage
+        )
     out.print(table)
 
 
@@ -244,8 +315,7 @@ def config() -> None:
         if name == "database_url" and value:
             value = settings.display_database_url
         out.print(f"{name} = {value!r}", highlight=False)
-    out.print(f"effective database url = {settings.display_database_url}",
-              highlight=False)
+    out.print(f"effective database url = {settings.display_database_url}", highlight=False)
 
 
 @app.command()
@@ -254,8 +324,10 @@ def rebuild() -> None:
     from losswatch.rebuild import rebuild_store
 
     counts = rebuild_store(STATE.engine())
-    err.print(f"rebuilt from {counts['snapshots']} snapshots: {counts['observations']} "
-              f"observations, {counts['canonical']} canonical cells")
+    err.print(
+        f"rebuilt from {counts['snapshots']} snapshots: {counts['observations']} "
+        f"observations, {counts['canonical']} canonical cells"
+    )
 
 
 @app.command()
@@ -273,8 +345,10 @@ def doctor() -> None:
 
 @app.command("snapshot-write")
 def snapshot_write(
-    out_file: Annotated[Path | None, typer.Option(
-        "--out", help="Where to write (default: the package's bundled snapshot).")] = None,
+    out_file: Annotated[
+        Path | None,
+        typer.Option("--out", help="Where to write (default: the package's bundled snapshot)."),
+    ] = None,
 ) -> None:
     """Write the store's canonical series as the bundled offline snapshot (maintainers)."""
     from losswatch.bundled import write_bundled

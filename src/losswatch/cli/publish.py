@@ -31,8 +31,9 @@ def _emit_bytes(content: bytes, target: Path | None) -> None:
     """Write to ``target``, or raw to stdout (so `> file.png` works), and say so on stderr."""
     if target is None:
         if sys.stdout.isatty() and not content.lstrip().startswith(b"<"):
-            raise UsageError("refusing to write binary data to a terminal: give --out FILE "
-                             "or redirect stdout")
+            raise UsageError(
+                "refusing to write binary data to a terminal: give --out FILE or redirect stdout"
+            )
         sys.stdout.buffer.write(content)
         sys.stdout.buffer.flush()
         return
@@ -43,19 +44,23 @@ def _emit_bytes(content: bytes, target: Path | None) -> None:
 
 @app.command()
 def brief(
-    date: Annotated[str | None, typer.Option(help="Report date, YYYY-MM-DD (default: the "
-                                             "latest report).")] = None,
+    date: Annotated[
+        str | None, typer.Option(help="Report date, YYYY-MM-DD (default: the latest report).")
+    ] = None,
     lang: Annotated[str, typer.Option(help="en or uk.")] = "en",
-    fmt: Annotated[str, typer.Option("--format", help="text, markdown, html or json.")
-                   ] = "text",
+    fmt: Annotated[str, typer.Option("--format", help="text, markdown, html or json.")] = "text",
 ) -> None:
     """A few publishable sentences on one report: totals, increases, records, milestones."""
     from losswatch.brief import make_brief
 
     _choice(fmt, ("text", "markdown", "html", "json"), "--format")
     made = make_brief(_series(), parse_date(date), lang)
-    rendered = {"text": made.to_text, "markdown": made.to_markdown, "html": made.to_html,
-                "json": made.to_json}[fmt]()
+    rendered = {
+        "text": made.to_text,
+        "markdown": made.to_markdown,
+        "html": made.to_html,
+        "json": made.to_json,
+    }[fmt]()
     out.print(rendered.rstrip("\n"), markup=False, highlight=False, emoji=False)
 
 
@@ -65,8 +70,9 @@ def chart(
     start: Annotated[str | None, typer.Option("--from", help="First date, YYYY-MM-DD.")] = None,
     end: Annotated[str | None, typer.Option("--to", help="Last date, YYYY-MM-DD.")] = None,
     kind: Annotated[str, typer.Option(help="cumulative, daily or monthly.")] = "cumulative",
-    target: Annotated[Path | None, typer.Option(
-        "--out", help="FILE.png or FILE.svg (default: PNG to stdout).")] = None,
+    target: Annotated[
+        Path | None, typer.Option("--out", help="FILE.png or FILE.svg (default: PNG to stdout).")
+    ] = None,
 ) -> None:
     """An article-sized chart (1200x675) of one category as PNG or SVG."""
     from losswatch import categories
@@ -78,20 +84,25 @@ def chart(
     if target is not None:
         fmt = target.suffix.lower().lstrip(".")
         _choice(fmt, ("png", "svg"), "--out file type")
-    content = render_chart(_series(), category, kind=cast(Kind, kind),
-                           start=parse_date(start, name="--from"),
-                           end=parse_date(end, name="--to"), fmt=fmt)
+    content = render_chart(
+        _series(),
+        category,
+        kind=cast(Kind, kind),
+        start=parse_date(start, name="--from"),
+        end=parse_date(end, name="--to"),
+        fmt=fmt,
+    )
     _emit_bytes(content, target)
 
 
 @app.command()
 def feed(
-    target: Annotated[Path | None, typer.Option("--out", help="File (default: stdout).")
-                      ] = None,
+    target: Annotated[Path | None, typer.Option("--out", help="File (default: stdout).")] = None,
     fmt: Annotated[str, typer.Option("--format", help="atom or rss.")] = "atom",
     days: Annotated[int, typer.Option(help="Number of daily briefs.")] = 30,
-    base_url: Annotated[str, typer.Option(help="Site the entries link to.")
-                        ] = "http://localhost:8000",
+    base_url: Annotated[
+        str, typer.Option(help="Site the entries link to.")
+    ] = "http://localhost:8000",
 ) -> None:
     """An Atom or RSS feed with one entry per daily brief."""
     from losswatch.feed import FORMATS, make_feed
@@ -103,8 +114,9 @@ def feed(
 @app.command()
 def export(
     fmt: Annotated[str, typer.Option("--format", help="csv, json, parquet or datapackage.")],
-    target: Annotated[Path, typer.Option("--out", help="Directory to write into.")
-                      ] = Path("losswatch-export"),
+    target: Annotated[Path, typer.Option("--out", help="Directory to write into.")] = Path(
+        "losswatch-export"
+    ),
 ) -> None:
     """The canonical series (wide, long), daily increases, audit and provenance tables."""
     from losswatch.exports import FORMATS, write_export

@@ -33,8 +33,9 @@ def _check_format(fmt: str) -> None:
         raise UsageError(f"export format must be one of {', '.join(FORMATS)}, got {fmt!r}")
 
 
-def write_export(engine: Engine, fmt: str, out_dir: Path, *,
-                 tables: list[Table] | None = None) -> list[Path]:
+def write_export(
+    engine: Engine, fmt: str, out_dir: Path, *, tables: list[Table] | None = None
+) -> list[Path]:
     """Write every table in ``fmt`` into ``out_dir`` (created if needed); the paths written.
 
     ``datapackage`` writes ``datapackage.json`` and one CSV per table. ``tables`` lets a

@@ -19,27 +19,37 @@ from losswatch.exports.writers import to_csv
 
 NAME = "losswatch-russian-combat-losses"
 LICENSES = [
-    {"name": "MIT", "path": "https://opensource.org/licenses/MIT",
-     "title": "MIT License: losswatch's compilation, and the community datasets it reconciles "
-              "(PetroIvaniuk, lod-db orc-losses)"},
+    {
+        "name": "MIT",
+        "path": "https://opensource.org/licenses/MIT",
+        "title": "MIT License: losswatch's compilation, and the community datasets it reconciles "
+        "(PetroIvaniuk, lod-db orc-losses)",
+    },
 ]
 SOURCES = [
-    {"title": "General Staff of the Armed Forces of Ukraine, daily loss reports",
-     "path": "https://www.mil.gov.ua/en/news/"},
-    {"title": "PetroIvaniuk/2022-Ukraine-Russia-War-Dataset (MIT)",
-     "path": "https://github.com/PetroIvaniuk/2022-Ukraine-Russia-War-Dataset"},
+    {
+        "title": "General Staff of the Armed Forces of Ukraine, daily loss reports",
+        "path": "https://www.mil.gov.ua/en/news/",
+    },
+    {
+        "title": "PetroIvaniuk/2022-Ukraine-Russia-War-Dataset (MIT)",
+        "path": "https://github.com/PetroIvaniuk/2022-Ukraine-Russia-War-Dataset",
+    },
     {"title": "lod-db/orc-losses (MIT)", "path": "https://github.com/lod-db/orc-losses"},
     {"title": "russianwarship.rip API", "path": "https://russianwarship.rip/api/v2"},
-    {"title": "Minfin.com.ua casualties page",
-     "path": "https://index.minfin.com.ua/ua/russian-invading/casualties/"},
+    {
+        "title": "Minfin.com.ua casualties page",
+        "path": "https://index.minfin.com.ua/ua/russian-invading/casualties/",
+    },
 ]
 
 
 def schema(table: Table) -> dict[str, Any]:
     """The Table Schema of ``table``."""
     out: dict[str, Any] = {
-        "fields": [{"name": f.name, "type": f.type, "description": f.description}
-                   for f in table.fields],
+        "fields": [
+            {"name": f.name, "type": f.type, "description": f.description} for f in table.fields
+        ],
         "missingValues": [""],
     }
     if table.primary_key:
@@ -53,16 +63,26 @@ def descriptor(tables: list[Table], *, created: dt.date | None = None) -> dict[s
         "name": NAME,
         "title": "Russian combat losses reported by the General Staff of the AFU (losswatch)",
         "description": "The General Staff's daily figures, reconciled across sources by "
-                       "losswatch: the canonical series (wide and long), daily increases by "
-                       "loss day, the audit of disputed cells and the provenance of every raw "
-                       "document.",
+        "losswatch: the canonical series (wide and long), daily increases by "
+        "loss day, the audit of disputed cells and the provenance of every raw "
+        "document.",
         "licenses": LICENSES,
         "sources": SOURCES,
         "keywords": ["Ukraine", "Russia", "war", "losses", "General Staff"],
-        "resources": [{"name": t.name, "path": f"{t.name}.csv", "title": t.title,
-                       "description": t.description, "format": "csv",
-                       "mediatype": "text/csv", "encoding": "utf-8", "profile":
-                       "tabular-data-resource", "schema": schema(t)} for t in tables],
+        "resources": [
+            {
+                "name": t.name,
+                "path": f"{t.name}.csv",
+                "title": t.title,
+                "description": t.description,
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "profile": "tabular-data-resource",
+                "schema": schema(t),
+            }
+            for t in tables
+        ],
     }
     if created is not None:
         package["created"] = f"{created.isoformat()}T00:00:00Z"
@@ -73,8 +93,9 @@ def write_datapackage(tables: list[Table], out_dir: Path) -> list[Path]:
     """Write ``datapackage.json`` and the CSVs into ``out_dir``; the descriptor comes first."""
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / "datapackage.json"
-    target.write_text(json.dumps(descriptor(tables), indent=2, ensure_ascii=False) + "\n",
-                      encoding="utf-8")
+    target.write_text(
+        json.dumps(descriptor(tables), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     written = [target]
     for table in tables:
         path = out_dir / f"{table.name}.csv"
@@ -87,8 +108,9 @@ def datapackage_zip(tables: list[Table]) -> bytes:
     """The same package as one zip file (for an HTTP download)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("datapackage.json",
-                         json.dumps(descriptor(tables), indent=2, ensure_ascii=False))
+        archive.writestr(
+            "datapackage.json", json.dumps(descriptor(tables), indent=2, ensure_ascii=False)
+        )
         for table in tables:
             archive.writestr(f"{table.name}.csv", to_csv(table))
     return buffer.getvalue()

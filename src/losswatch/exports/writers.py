@@ -15,8 +15,11 @@ from typing import Any
 
 from losswatch.exports.tables import Table
 
-MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json",
-               "parquet": "application/vnd.apache.parquet"}
+MEDIA_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "json": "application/json",
+    "parquet": "application/vnd.apache.parquet",
+}
 
 
 def _text(value: Any) -> Any:
@@ -48,11 +51,20 @@ def to_parquet(table: Table) -> bytes:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    types = {"date": pa.date32(), "integer": pa.int64(), "string": pa.string(),
-             "boolean": pa.bool_(), "datetime": pa.timestamp("us", tz="UTC")}
-    schema = pa.schema([pa.field(f.name, types[f.type], metadata={"description": f.description})
-                        for f in table.fields],
-                       metadata={"title": table.title, "description": table.description})
+    types = {
+        "date": pa.date32(),
+        "integer": pa.int64(),
+        "string": pa.string(),
+        "boolean": pa.bool_(),
+        "datetime": pa.timestamp("us", tz="UTC"),
+    }
+    schema = pa.schema(
+        [
+            pa.field(f.name, types[f.type], metadata={"description": f.description})
+            for f in table.fields
+        ],
+        metadata={"title": table.title, "description": table.description},
+    )
     columns = {f.name: [row.get(f.name) for row in table.rows] for f in table.fields}
     arrow = pa.Table.from_pydict(columns, schema=schema)
     buffer = io.BytesIO()

@@ -24,34 +24,61 @@ CONTEXT_DAYS = rules.MOVING_DAYS + 2
 def load_evidence(engine: Engine, *, since: dt.date | None = None) -> Evidence:
     """Non-quarantined observations and the official corrections, from ``since`` on."""
     evidence = Evidence()
-    query = select(s.observations.c.source, s.observations.c.report_date,
-                   s.observations.c.category, s.observations.c.value,
-                   s.observations.c.stated_increment).where(
-        s.observations.c.quarantined.is_(False))
+    query = select(
+        s.observations.c.source,
+        s.observations.c.report_date,
+        s.observations.c.category,
+        s.observations.c.value,
+        s.observations.c.stated_increment,
+    ).where(s.observations.c.quarantined.is_(False))
     if since is not None:
         query = query.where(s.observations.c.report_date >= since)
     with engine.connect() as conn:
         for row in conn.execute(query):
-            evidence.add(row.source, row.report_date, row.category, row.value,
-                         row.stated_increment)
+            evidence.add(row.source, row.report_date, row.category, row.value, row.stated_increment)
         for row in conn.execute(select(s.corrections)):
             evidence.corrections.setdefault((row.report_date, row.category), row.delta)
     return evidence
 
 
-CANONICAL_COLUMNS = ("report_date", "category", "loss_day", "value", "increment", "status", "rule",
-                     "supporting", "dissent", "flags")
+CANONICAL_COLUMNS = (
+    "report_date",
+    "category",
+    "loss_day",
+    "value",
+    "increment",
+    "status",
+    "rule",
+    "supporting",
+    "dissent",
+    "flags",
+)
 
 
 def canonical_rows(values: Iterable[CanonicalValue]) -> list[dict[str, object]]:
-    return [{
-        "report_date": cv.report_date, "category": cv.category, "loss_day": cv.loss_day,
-        "value": cv.value, "increment": cv.increment, "status": cv.status.value,
-        "rule": cv.rule, "supporting": list(cv.supporting),
-        "dissent": [{"source": d.source, "value": d.value, "stated_increment":
-                     d.stated_increment, "flags": list(d.flags)} for d in cv.dissent],
-        "flags": list(cv.flags),
-    } for cv in values]
+    return [
+        {
+            "report_date": cv.report_date,
+            "category": cv.category,
+            "loss_day": cv.loss_day,
+            "value": cv.value,
+            "increment": cv.increment,
+            "status": cv.status.value,
+            "rule": cv.rule,
+            "supporting": list(cv.supporting),
+            "dissent": [
+                {
+                    "source": d.source,
+                    "value": d.value,
+                    "stated_increment": d.stated_increment,
+                    "flags": list(d.flags),
+                }
+                for d in cv.dissent
+            ],
+            "flags": list(cv.flags),
+        }
+        for cv in values
+    ]
 
 
 def reconcile_store(engine: Engine, *, dates: Iterable[dt.date] | None = None) -> int:
@@ -82,7 +109,11 @@ def _reconcile_from(engine: Engine, start: dt.date | None) -> int:
         if start is not None:
             stmt = stmt.where(s.canonical.c.report_date >= start)
         conn.execute(stmt)
-        bulk_insert(conn, s.canonical, CANONICAL_COLUMNS,
-                    [tuple(row[c] for c in CANONICAL_COLUMNS) for row in rows])
+        bulk_insert(
+            conn,
+            s.canonical,
+            CANONICAL_COLUMNS,
+            [tuple(row[c] for c in CANONICAL_COLUMNS) for row in rows],
+        )
         bump_canonical_version(conn)
     return len(rows)

@@ -23,13 +23,17 @@ class Reliability:
         return self.right / total if total else 0.0
 
 
-def audit_cells(values: list[CanonicalValue], *, since: dt.date | None = None
-                ) -> list[CanonicalValue]:
+def audit_cells(
+    values: list[CanonicalValue], *, since: dt.date | None = None
+) -> list[CanonicalValue]:
     """Cells whose status is not agreed/single_source, or whose evidence has dissent."""
-    return [cv for cv in values
-            if (since is None or cv.report_date >= since)
-            and (cv.status not in (Status.AGREED, Status.SINGLE_SOURCE) or cv.dissent)
-            and cv.status is not Status.MISSING]
+    return [
+        cv
+        for cv in values
+        if (since is None or cv.report_date >= since)
+        and (cv.status not in (Status.AGREED, Status.SINGLE_SOURCE) or cv.dissent)
+        and cv.status is not Status.MISSING
+    ]
 
 
 def reliability(values: list[CanonicalValue]) -> list[Reliability]:
@@ -43,5 +47,7 @@ def reliability(values: list[CanonicalValue]) -> list[Reliability]:
             right[src] += 1
         for d in cv.dissent:
             wrong[d.source] += 1
-    return sorted((Reliability(s, right[s], wrong[s]) for s in set(right) | set(wrong)),
-                  key=lambda r: (-r.share_right, r.source))
+    return sorted(
+        (Reliability(s, right[s], wrong[s]) for s in set(right) | set(wrong)),
+        key=lambda r: (-r.share_right, r.source),
+    )

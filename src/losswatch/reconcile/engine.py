@@ -41,13 +41,21 @@ class Evidence:
         """The official correction that may show in this report (listed that day or the day
         before: see :func:`rules.correction_days`)."""
         for listed in (report_date, report_date - ONE_DAY):
-            if report_date in rules.correction_days(listed) and (listed, category) in \
-                    self.corrections:
+            if (
+                report_date in rules.correction_days(listed)
+                and (listed, category) in self.corrections
+            ):
                 return self.corrections[(listed, category)]
         return None
 
-    def add(self, source: str, report_date: dt.date, category: str, value: int | None,
-            stated: int | None) -> None:
+    def add(
+        self,
+        source: str,
+        report_date: dt.date,
+        category: str,
+        value: int | None,
+        stated: int | None,
+    ) -> None:
         self.obs[category].setdefault(report_date, {})[source] = (value, stated)
 
     def dates(self) -> list[dt.date]:
@@ -74,8 +82,7 @@ def stale_sources(evidence: Evidence, dates: list[dt.date]) -> dict[dt.date, set
 
 def stated_increment(cell: Cell) -> int | None:
     """The day's "(+N)" as most increment-printing sources state it."""
-    stated = [inc for src, (_, inc) in cell.items() if inc is not None and src in
-              INCREMENT_SOURCES]
+    stated = [inc for src, (_, inc) in cell.items() if inc is not None and src in INCREMENT_SOURCES]
     if not stated:
         return None
     if len(set(stated)) == 1:  # one source, or all say the same
@@ -90,9 +97,17 @@ def provisional(cell: Cell | None) -> int | None:
     return rules.vote({s: v for s, (v, _) in cell.items() if v is not None}).value
 
 
-def decide_cell(category: str, report_date: dt.date, cell: Cell, *, previous: int | None,
-                next_cell: Cell | None, stale: set[str], correction: int | None,
-                moving: bool = False) -> CanonicalValue:
+def decide_cell(
+    category: str,
+    report_date: dt.date,
+    cell: Cell,
+    *,
+    previous: int | None,
+    next_cell: Cell | None,
+    stale: set[str],
+    correction: int | None,
+    moving: bool = False,
+) -> CanonicalValue:
     """The canonical value of one cell given the previous canonical value and the next day.
 
     ``moving`` says the category rose on every one of the last days, so a source that repeats
@@ -102,28 +117,45 @@ def decide_cell(category: str, report_date: dt.date, cell: Cell, *, previous: in
     usable = {s: v for s, (v, _) in cell.items() if v is not None}
     set_aside = False
     if stale and len(usable.keys() - stale) >= 1:
-        set_aside = any(usable[s] != v for s in stale & usable.keys()
-                        for v in (usable[x] for x in usable.keys() - stale))
+        set_aside = any(
+            usable[s] != v
+            for s in stale & usable.keys()
+            for v in (usable[x] for x in usable.keys() - stale)
+        )
         usable = {s: v for s, v in usable.items() if s not in stale}
     stated = stated_increment(cell)
     following = provisional(next_cell)
     next_stated = stated_increment(next_cell) if next_cell else None
 
-    def make(value: int | None, status: Status, rule: str, flags: tuple[str, ...] = ()
-             ) -> CanonicalValue:
-        if value is not None and correction and status in (Status.AGREED, Status.MAJORITY,
-                                                            Status.SINGLE_SOURCE):
+    def make(
+        value: int | None, status: Status, rule: str, flags: tuple[str, ...] = ()
+    ) -> CanonicalValue:
+        if (
+            value is not None
+            and correction
+            and status in (Status.AGREED, Status.MAJORITY, Status.SINGLE_SOURCE)
+        ):
             if rules.fits_increment(value, previous, stated) is False or (
-                    previous is not None and value < previous):
+                previous is not None and value < previous
+            ):
                 status, rule = Status.OFFICIAL_CORRECTION, "official-correction"
         dissent = tuple(
             SourceValue(src, v, cell[src][1], _dissent_flags(v, value, src in stale))
             for src, v in sorted((s, v) for s, (v, _) in cell.items() if v is not None)
-            if v != value)
+            if v != value
+        )
         supporting = tuple(sorted(s for s, (v, _) in cell.items() if v == value and v is not None))
-        return CanonicalValue(report_date, category, value, status, rule,
-                              increment=_increment(value, previous, stated, correction),
-                              supporting=supporting, dissent=dissent, flags=flags)
+        return CanonicalValue(
+            report_date,
+            category,
+            value,
+            status,
+            rule,
+            increment=_increment(value, previous, stated, correction),
+            supporting=supporting,
+            dissent=dissent,
+            flags=flags,
+        )
 
     if not usable:
         return make(None, Status.MISSING, "no-evidence")
@@ -131,8 +163,11 @@ def decide_cell(category: str, report_date: dt.date, cell: Cell, *, previous: in
     if result.unanimous and set_aside:
         return make(result.value, Status.MAJORITY, "stale-copy-set-aside")
     if result.unanimous:
-        flags = ("increment-mismatch",) if rules.fits_increment(
-            result.value or 0, previous, stated) is False else ()
+        flags = (
+            ("increment-mismatch",)
+            if rules.fits_increment(result.value or 0, previous, stated) is False
+            else ()
+        )
         if len(usable) == 1:
             return make(result.value, Status.SINGLE_SOURCE, "single-source", flags)
         return make(result.value, Status.AGREED, "unanimous", flags)
@@ -154,17 +189,32 @@ def decide_cell(category: str, report_date: dt.date, cell: Cell, *, previous: in
     overrules_official = bool(official) and winners[0] not in official
     if best > 0 and len(winners) == 1 and not (best == 1 and overrules_official):
         return make(winners[0], Status.RESOLVED_BY_INCREMENT, "increment-consistency")
-    if (previous is not None and stated is not None and following is not None
-            and next_stated is not None and previous + stated == following - next_stated):
+    if (
+        previous is not None
+        and stated is not None
+        and following is not None
+        and next_stated is not None
+        and previous + stated == following - next_stated
+    ):
         # Every source is off but the official "(+N)" on both sides pins the value.
-        return make(previous + stated, Status.RESOLVED_BY_INCREMENT, "increment-both-sides",
-                    ("official-typo",))
-    if result.strict_majority and result.value is not None and rules.monotonic_ok(
-            result.value, previous, correction):
+        return make(
+            previous + stated,
+            Status.RESOLVED_BY_INCREMENT,
+            "increment-both-sides",
+            ("official-typo",),
+        )
+    if (
+        result.strict_majority
+        and result.value is not None
+        and rules.monotonic_ok(result.value, previous, correction)
+    ):
         return make(result.value, Status.MAJORITY, "majority")
-    fitting = [v for v in set(usable.values())
-               if rules.neighbour_fit(v, previous, following)
-               and not rules.is_outlier(v, previous, following)]
+    fitting = [
+        v
+        for v in set(usable.values())
+        if rules.neighbour_fit(v, previous, following)
+        and not rules.is_outlier(v, previous, following)
+    ]
     if len(fitting) == 1:
         return make(fitting[0], Status.MAJORITY, "monotonic-neighbours")
     if moving and previous is not None:
@@ -188,8 +238,9 @@ def _dissent_flags(value: int, chosen: int | None, stale: bool) -> tuple[str, ..
     return tuple(flags)
 
 
-def _increment(value: int | None, previous: int | None, stated: int | None,
-               correction: int | None) -> int | None:
+def _increment(
+    value: int | None, previous: int | None, stated: int | None, correction: int | None
+) -> int | None:
     if value is None:
         return None
     if correction and stated is not None:
@@ -199,9 +250,14 @@ def _increment(value: int | None, previous: int | None, stated: int | None,
     return stated
 
 
-def reconcile_category(category: str, evidence: Evidence, dates: list[dt.date],
-                       stale: Mapping[dt.date, set[str]], *,
-                       previous: int | None = None) -> list[CanonicalValue]:
+def reconcile_category(
+    category: str,
+    evidence: Evidence,
+    dates: list[dt.date],
+    stale: Mapping[dt.date, set[str]],
+    *,
+    previous: int | None = None,
+) -> list[CanonicalValue]:
     """Decide every date of one category in order (each day leans on the day before)."""
     by_date = evidence.obs.get(category, {})
     cat = categories.get(category)
@@ -214,10 +270,16 @@ def reconcile_category(category: str, evidence: Evidence, dates: list[dt.date],
         if last_date is not None and d - last_date > ONE_DAY:
             previous = None  # a gap: no day-before value to test against
             recent.clear()
-        cv = decide_cell(category, d, by_date.get(d, {}), previous=previous,
-                         next_cell=by_date.get(d + ONE_DAY), stale=stale.get(d, set()),
-                         correction=evidence.correction(d, category),
-                         moving=rules.is_moving(recent))
+        cv = decide_cell(
+            category,
+            d,
+            by_date.get(d, {}),
+            previous=previous,
+            next_cell=by_date.get(d + ONE_DAY),
+            stale=stale.get(d, set()),
+            correction=evidence.correction(d, category),
+            moving=rules.is_moving(recent),
+        )
         out.append(cv)
         if cv.value is not None and previous is not None:
             recent.append(cv.value - previous)
@@ -234,29 +296,47 @@ def apply_lineage(values: list[CanonicalValue]) -> list[CanonicalValue]:
         assert target is not None
         parts = categories.merged_parts(target)
         first = categories.get(target).first_report
-        dates = sorted({cv.report_date for cv in values if cv.category in parts
-                        and cv.report_date < first})
+        dates = sorted(
+            {cv.report_date for cv in values if cv.category in parts and cv.report_date < first}
+        )
         for d in dates:
             cells = [index.get((p, d)) for p in parts]
-            total = rules.lineage_sum({p: c.value if c else None for p, c in zip(
-                parts, cells, strict=True)})
+            total = rules.lineage_sum(
+                {p: c.value if c else None for p, c in zip(parts, cells, strict=True)}
+            )
             if total is None:
                 continue
             worst = max((c.status for c in cells if c), key=_STATUS_RANK.index)
-            out.append(CanonicalValue(d, target, total, worst, "lineage-sum",
-                                      supporting=tuple(sorted({s for c in cells if c
-                                                               for s in c.supporting})),
-                                      flags=("lineage-sum",)))
+            out.append(
+                CanonicalValue(
+                    d,
+                    target,
+                    total,
+                    worst,
+                    "lineage-sum",
+                    supporting=tuple(sorted({s for c in cells if c for s in c.supporting})),
+                    flags=("lineage-sum",),
+                )
+            )
     by_cat: dict[str, list[CanonicalValue]] = defaultdict(list)
     for cv in out:
         by_cat[cv.category].append(cv)
-    return [cv for cvs in by_cat.values()
-            for cv in _fill_increments(sorted(cvs, key=lambda c: c.report_date))]
+    return [
+        cv
+        for cvs in by_cat.values()
+        for cv in _fill_increments(sorted(cvs, key=lambda c: c.report_date))
+    ]
 
 
-_STATUS_RANK = [Status.AGREED, Status.SINGLE_SOURCE, Status.MAJORITY,
-                Status.RESOLVED_BY_INCREMENT, Status.OFFICIAL_CORRECTION, Status.CONFLICT,
-                Status.MISSING]
+_STATUS_RANK = [
+    Status.AGREED,
+    Status.SINGLE_SOURCE,
+    Status.MAJORITY,
+    Status.RESOLVED_BY_INCREMENT,
+    Status.OFFICIAL_CORRECTION,
+    Status.CONFLICT,
+    Status.MISSING,
+]
 
 
 def _fill_increments(cvs: list[CanonicalValue]) -> list[CanonicalValue]:
@@ -266,22 +346,31 @@ def _fill_increments(cvs: list[CanonicalValue]) -> list[CanonicalValue]:
     out: list[CanonicalValue] = []
     prev: CanonicalValue | None = None
     for cv in cvs:
-        if cv.increment is None and cv.value is not None and prev is not None and (
-                prev.value is not None and cv.report_date - prev.report_date == ONE_DAY):
+        if (
+            cv.increment is None
+            and cv.value is not None
+            and prev is not None
+            and (prev.value is not None and cv.report_date - prev.report_date == ONE_DAY)
+        ):
             cv = replace(cv, increment=cv.value - prev.value)
         out.append(cv)
         prev = cv
     return out
 
 
-def reconcile(evidence: Evidence, *, dates: list[dt.date] | None = None,
-              previous: Mapping[str, int] | None = None) -> list[CanonicalValue]:
+def reconcile(
+    evidence: Evidence,
+    *,
+    dates: list[dt.date] | None = None,
+    previous: Mapping[str, int] | None = None,
+) -> list[CanonicalValue]:
     """Canonical values for ``dates`` (default: every date with evidence)."""
     all_dates = dates if dates is not None else evidence.dates()
     stale = stale_sources(evidence, all_dates)
     values: list[CanonicalValue] = []
     for cat in categories.KEYS:
         if cat in evidence.obs or categories.get(cat).main:
-            values += reconcile_category(cat, evidence, all_dates, stale,
-                                         previous=(previous or {}).get(cat))
+            values += reconcile_category(
+                cat, evidence, all_dates, stale, previous=(previous or {}).get(cat)
+            )
     return apply_lineage(values)

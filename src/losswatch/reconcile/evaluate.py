@@ -39,14 +39,24 @@ class Accuracy:
 
 def read_labels(path: Path) -> list[tuple[dt.date, str, int, str]]:
     with path.open(newline="", encoding="utf-8") as fh:
-        return [(dt.date.fromisoformat(r["date"]), r["category"], int(r["truth"]),
-                 r["label_kind"]) for r in csv.DictReader(fh)]
+        return [
+            (dt.date.fromisoformat(r["date"]), r["category"], int(r["truth"]), r["label_kind"])
+            for r in csv.DictReader(fh)
+        ]
 
 
 def evaluate(series: Series, labels_path: Path) -> Accuracy:
     acc = Accuracy()
     for day, cat, truth, kind in read_labels(labels_path):
         cell = series.cell(cat, day)
-        acc.results.append(LabelResult(day, cat, truth, kind, cell.value if cell else None,
-                                       cell.status.value if cell else None))
+        acc.results.append(
+            LabelResult(
+                day,
+                cat,
+                truth,
+                kind,
+                cell.value if cell else None,
+                cell.status.value if cell else None,
+            )
+        )
     return acc

@@ -49,8 +49,9 @@ def fits_increment(value: int, previous: int | None, stated: int | None) -> bool
     return value - previous == stated
 
 
-def is_stale_row(today: Mapping[str, int], yesterday: Mapping[str, int], *,
-                 min_categories: int = 5) -> bool:
+def is_stale_row(
+    today: Mapping[str, int], yesterday: Mapping[str, int], *, min_categories: int = 5
+) -> bool:
     """A source's whole row equals its previous day's: a copy, not a report (personnel alone
     changes every day, so a real report never repeats the whole row)."""
     shared = set(today) & set(yesterday)
@@ -79,8 +80,12 @@ def is_digit_transposition(a: int, b: int) -> bool:
     if len(sa) != len(sb) or sa == sb:
         return False
     diff = [i for i in range(len(sa)) if sa[i] != sb[i]]
-    return (len(diff) == 2 and diff[1] == diff[0] + 1
-            and sa[diff[0]] == sb[diff[1]] and sa[diff[1]] == sb[diff[0]])
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and sa[diff[0]] == sb[diff[1]]
+        and sa[diff[1]] == sb[diff[0]]
+    )
 
 
 def is_off_by_one_digit(a: int, b: int) -> bool:
@@ -122,8 +127,7 @@ def neighbour_fit(value: int, previous: int | None, following: int | None) -> bo
     return not (following is not None and value > following)
 
 
-def is_outlier(value: int, previous: int | None, following: int | None, *,
-               factor: int = 5) -> bool:
+def is_outlier(value: int, previous: int | None, following: int | None, *, factor: int = 5) -> bool:
     """A value about ten times its neighbours (a slipped extra digit: 68900 -> 689000 is not
     quite 10x a larger neighbour, hence the threshold of 5x): not to be trusted."""
     neighbours = [n for n in (previous, following) if n]

@@ -79,15 +79,18 @@ class Adapter:
         for path in sorted(folder.glob(self.recorded_glob)):
             if path.is_file():
                 yield RawDocument(
-                    url=path.resolve().as_uri(), content=path.read_bytes(),
-                    media_type=guess_media_type(path), hint_date=date_in_name(path.name),
+                    url=path.resolve().as_uri(),
+                    content=path.read_bytes(),
+                    media_type=guess_media_type(path),
+                    hint_date=date_in_name(path.name),
                     fetched_at=dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC),
                 )
 
 
 def guess_media_type(path: Path) -> str:
     return {".json": "application/json", ".html": "text/html", ".txt": "text/plain"}.get(
-        path.suffix, "application/octet-stream")
+        path.suffix, "application/octet-stream"
+    )
 
 
 _ISO_IN_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})")
@@ -166,8 +169,9 @@ def fetch(
             last_error = f"timeout: {exc}"
         except httpx.ConnectError as exc:
             # DNS failure or refused connection: offline, retrying only delays the answer
-            raise SourceError(f"{request.url}: cannot connect ({exc})",
-                              detail={"offline": True}) from exc
+            raise SourceError(
+                f"{request.url}: cannot connect ({exc})", detail={"offline": True}
+            ) from exc
         except httpx.HTTPError as exc:
             last_error = f"{type(exc).__name__}: {exc}"
         else:
@@ -183,20 +187,29 @@ def _document(request: LiveRequest, response: httpx.Response) -> RawDocument:
     if response.status_code == 304:
         return RawDocument(url=request.url, content=b"", status=304, hint_date=request.hint_date)
     if response.status_code != 200:
-        raise SourceError(f"{request.url}: HTTP {response.status_code}",
-                          detail={"http_status": response.status_code})
+        raise SourceError(
+            f"{request.url}: HTTP {response.status_code}",
+            detail={"http_status": response.status_code},
+        )
     media_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
     if request.expect and not any(kind in media_type for kind in request.expect):
-        raise BadContentType(f"{request.url}: expected {'/'.join(request.expect)}, "
-                             f"got {media_type or 'no content type'}")
+        raise BadContentType(
+            f"{request.url}: expected {'/'.join(request.expect)}, "
+            f"got {media_type or 'no content type'}"
+        )
     return RawDocument(
-        url=request.url, content=response.content, status=200, media_type=media_type,
-        hint_date=request.hint_date, etag=response.headers.get("etag"),
+        url=request.url,
+        content=response.content,
+        status=200,
+        media_type=media_type,
+        hint_date=request.hint_date,
+        etag=response.headers.get("etag"),
         last_modified=response.headers.get("last-modified"),
     )
 
 
 # --- JSON records ----------------------------------------------------------------------------
+
 
 def load_json(raw: RawDocument) -> object:
     """Parsed JSON, or a coded ParseError (an HTML error page, a truncated file, garbage)."""
@@ -268,8 +281,9 @@ def figures_from_record(
     stated = increments or {}
     for field_name, raw_value in record.items():
         candidates = _field_candidates(source, field_name)
-        cat = candidates[0] if len(candidates) == 1 else category_for(
-            source, field_name, report_date)
+        cat = (
+            candidates[0] if len(candidates) == 1 else category_for(source, field_name, report_date)
+        )
         if cat is None:
             if field_name not in metadata_fields and warnings is not None:
                 # a renamed or new field: say so, so that a change upstream does not go unseen
@@ -279,18 +293,28 @@ def figures_from_record(
             continue
         if not cat.active_on(report_date):
             if warnings is not None and raw_value not in (0,):
-                warnings.append(f"{where}.{field_name}: {cat.key} not reported on "
-                                f"{report_date.isoformat()}; placeholder {raw_value!r} skipped")
+                warnings.append(
+                    f"{where}.{field_name}: {cat.key} not reported on "
+                    f"{report_date.isoformat()}; placeholder {raw_value!r} skipped"
+                )
             continue
         if isinstance(raw_value, bool) or not isinstance(raw_value, int):
             if warnings is not None:
                 warnings.append(f"{where}.{field_name}: not an integer count: {raw_value!r}")
             continue
         inc = stated.get(field_name)
-        out.append(ParsedFigure(
-            report_date=report_date, category=cat.key, value=raw_value,
-            stated_increment=inc if isinstance(inc, int) and not isinstance(inc, bool) else None,
-            location=f"{where}.{field_name}", source_url=source_url))
+        out.append(
+            ParsedFigure(
+                report_date=report_date,
+                category=cat.key,
+                value=raw_value,
+                stated_increment=inc
+                if isinstance(inc, int) and not isinstance(inc, bool)
+                else None,
+                location=f"{where}.{field_name}",
+                source_url=source_url,
+            )
+        )
     return out
 
 
@@ -305,9 +329,13 @@ def json_record_list(raw: RawDocument) -> list[dict[str, object]]:
     return data
 
 
-def parse_daily_records(source: str, records: list[dict[str, object]], *,
-                        url_field: str | None = None,
-                        metadata_fields: frozenset[str] = frozenset({"date"})) -> ParseOutcome:
+def parse_daily_records(
+    source: str,
+    records: list[dict[str, object]],
+    *,
+    url_field: str | None = None,
+    metadata_fields: frozenset[str] = frozenset({"date"}),
+) -> ParseOutcome:
     """Figures from a list of ``{"date": ..., field: count, ...}`` records (the community
     datasets' shape); ``url_field`` names a per-row source URL to keep."""
     figures: list[ParsedFigure] = []
@@ -315,9 +343,15 @@ def parse_daily_records(source: str, records: list[dict[str, object]], *,
     for i, record in enumerate(records):
         report_date = parse_iso_date(record["date"], f"$[{i}].date")
         url = record.get(url_field) if url_field else None
-        figures += figures_from_record(source, report_date, record, where=f"$[{i}]",
-                                       warnings=warnings, metadata_fields=metadata_fields,
-                                       source_url=str(url) if url else None)
+        figures += figures_from_record(
+            source,
+            report_date,
+            record,
+            where=f"$[{i}]",
+            warnings=warnings,
+            metadata_fields=metadata_fields,
+            source_url=str(url) if url else None,
+        )
     if not figures:
         raise ParseError("no known category fields in any record (renamed fields?)")
     return ParseOutcome(figures=figures, warnings=warnings)

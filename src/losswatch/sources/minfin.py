@@ -66,8 +66,9 @@ def parse_minfin_text(text: str) -> ParseOutcome:
             continue
         for figure in _line_figures(match["label"], match["rest"], current, number, warnings):
             if (figure.report_date, figure.category) in seen:
-                warnings.append(f"line {number}: {figure.category} for {current} given twice; "
-                                "kept the first")
+                warnings.append(
+                    f"line {number}: {figure.category} for {current} given twice; kept the first"
+                )
                 continue
             seen.add((figure.report_date, figure.category))
             figures.append(figure)
@@ -85,8 +86,9 @@ def _block_date(match: re.Match[str], line: int, warnings: list[str]) -> dt.date
         return None
 
 
-def _line_figures(label: str, rest: str, report_date: dt.date, line: int,
-                  warnings: list[str]) -> Iterator[ParsedFigure]:
+def _line_figures(
+    label: str, rest: str, report_date: dt.date, line: int, warnings: list[str]
+) -> Iterator[ParsedFigure]:
     """One figure per comma-separated part: the labelled value, then any POW count."""
     label = " ".join(label.split())
     category = categories.for_source_key("minfin", label, report_date)
@@ -95,8 +97,10 @@ def _line_figures(label: str, rest: str, report_date: dt.date, line: int,
         return
     if not category.active_on(report_date):
         # e.g. minfin's "24.02.2022" block: the evening statement, before the first report
-        warnings.append(f"line {line}: {category.key} was not in the report of "
-                        f"{report_date.isoformat()}; ignored")
+        warnings.append(
+            f"line {line}: {category.key} was not in the report of "
+            f"{report_date.isoformat()}; ignored"
+        )
         return
     for index, segment in enumerate(re.split(r",\s+", rest.strip(" .;,"))):
         match = _SEGMENT.match(segment)
@@ -116,9 +120,13 @@ def _line_figures(label: str, rest: str, report_date: dt.date, line: int,
                 continue
             key = pow_category.key
         increment = parse_increment(match["inc"]) if match["inc"] else None
-        yield ParsedFigure(report_date=report_date, category=key,
-                           value=parse_count(match["value"]), stated_increment=increment,
-                           location=f"line {line}")
+        yield ParsedFigure(
+            report_date=report_date,
+            category=key,
+            value=parse_count(match["value"]),
+            stated_increment=increment,
+            location=f"line {line}",
+        )
 
 
 class Minfin(Adapter):
@@ -127,11 +135,15 @@ class Minfin(Adapter):
     name = "minfin"
     title = "Minfin.com.ua: Втрати російської армії в Україні (derived from General Staff posts)"
     homepage = CASUALTIES_URL
-    license = ("Minfin.com.ua site terms (not an open licence); recorded fixtures from "
-               "ohalay/war-russian-losses, MIT (c) 2022 Oleh Halay")
+    license = (
+        "Minfin.com.ua site terms (not an open licence); recorded fixtures from "
+        "ohalay/war-russian-losses, MIT (c) 2022 Oleh Halay"
+    )
     cadence = "daily"
-    quirks = ("em dash separator; personnel line carries POWs early on; approximate first-week "
-              "figures; 'Автомобілі' before the 2022-05-01 merge; newest block first")
+    quirks = (
+        "em dash separator; personnel line carries POWs early on; approximate first-week "
+        "figures; 'Автомобілі' before the 2022-05-01 merge; newest block first"
+    )
     recorded_dir = "minfin"
     recorded_glob = "*"
 

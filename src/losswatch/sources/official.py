@@ -62,10 +62,24 @@ _FIGURE = re.compile(
 _DATE = r"(\d{1,2})\.(\d{1,2})(?:\.(\d{4}|\d{2}))?"
 _HEADER = re.compile(rf"(?<!\w)(?:from|з|із|від)\s+{_DATE}\s+(?:to|по|до)\s+{_DATE}", re.IGNORECASE)
 # Lines that are part of the post but carry no figure; never warned about.
-_PROSE = re.compile(r"greatest losses|найбільших втрат|data are being|дані уточнюються|warning|"
-                    r"увага|strike the occupier|разом переможемо", re.IGNORECASE)
-_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ", "\t": " ",
-                         "\u200b": None, "\u200e": None, "\u200f": None, "\ufeff": None})
+_PROSE = re.compile(
+    r"greatest losses|найбільших втрат|data are being|дані уточнюються|warning|"
+    r"увага|strike the occupier|разом переможемо",
+    re.IGNORECASE,
+)
+_SPACES = str.maketrans(
+    {
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u2007": " ",
+        "\t": " ",
+        "\u200b": None,
+        "\u200e": None,
+        "\u200f": None,
+        "\ufeff": None,
+    }
+)
 
 
 def parse_report_text(text: str, *, hint_date: dt.date | None) -> ParseOutcome:
@@ -85,14 +99,16 @@ def parse_report_text(text: str, *, hint_date: dt.date | None) -> ParseOutcome:
     seen: dict[str, int] = {}
     for number, line in enumerate(lines, start=1):
         header = _HEADER.search(line)
-        body = line[header.end():] if header else line
+        body = line[header.end() :] if header else line
         for match in _FIGURE.finditer(body):
             figure = _figure(match, report_date, number, line, warnings)
             if figure is None:
                 continue
             if figure.category in seen:
-                warnings.append(f"line {number}: {figure.category} already given on line "
-                                f"{seen[figure.category]}; kept the first")
+                warnings.append(
+                    f"line {number}: {figure.category} already given on line "
+                    f"{seen[figure.category]}; kept the first"
+                )
                 continue
             seen[figure.category] = number
             figures.append(figure)
@@ -102,8 +118,9 @@ def parse_report_text(text: str, *, hint_date: dt.date | None) -> ParseOutcome:
     return ParseOutcome(figures=figures, warnings=warnings)
 
 
-def _figure(match: re.Match[str], report_date: dt.date, number: int, line: str,
-            warnings: list[str]) -> ParsedFigure | None:
+def _figure(
+    match: re.Match[str], report_date: dt.date, number: int, line: str, warnings: list[str]
+) -> ParsedFigure | None:
     label = match.group("label")
     value_text, inc_text = match.group("value"), match.group("inc") or match.group("inc_only")
     if any(too_long(text) for text in (value_text, inc_text) if text):
@@ -113,18 +130,28 @@ def _figure(match: re.Match[str], report_date: dt.date, number: int, line: str,
     if key is None:
         if not _PROSE.search(line):
             shown = " ".join(label.split())[:60]
-            warnings.append(f"line {number}: unknown label {shown!r} with figure "
-                            f"{value_text or inc_text} ignored")
+            warnings.append(
+                f"line {number}: unknown label {shown!r} with figure "
+                f"{value_text or inc_text} ignored"
+            )
         return None
     value = parse_count(value_text) if value_text else None
     increment = parse_increment(inc_text) if inc_text else None
     if value is None:
-        warnings.append(f"line {number}: {key} has only an increment ({inc_text.strip()})"
-                        if inc_text else f"line {number}: {key} has no value")
+        warnings.append(
+            f"line {number}: {key} has only an increment ({inc_text.strip()})"
+            if inc_text
+            else f"line {number}: {key} has no value"
+        )
     if not categories.get(key).active_on(report_date):
         warnings.append(f"line {number}: {key} is not a category of the {report_date} report")
-    return ParsedFigure(report_date=report_date, category=key, value=value,
-                        stated_increment=increment, location=f"line {number}")
+    return ParsedFigure(
+        report_date=report_date,
+        category=key,
+        value=value,
+        stated_increment=increment,
+        location=f"line {number}",
+    )
 
 
 def too_long(number: str) -> bool:
@@ -148,8 +175,10 @@ def resolve_label(label: str, warnings: list[str] | None = None, line: int = 0) 
         left = categories.for_label("/".join(parts[:cut]))
         right = categories.for_label("/".join(parts[cut:]))
         if left and right and left != right and warnings is not None:
-            warnings.append(f"line {line}: bilingual label {cleaned!r} names both {left} and "
-                            f"{right}; took {left}")
+            warnings.append(
+                f"line {line}: bilingual label {cleaned!r} names both {left} and "
+                f"{right}; took {left}"
+            )
         if left or right:
             return left or right
     tail = re.split(r"[,;.!?]", cleaned)[-1]
@@ -172,18 +201,23 @@ def _report_date(lines: list[str], hint_date: dt.date | None, warnings: list[str
         day, month, year = match.group(4), match.group(5), match.group(6)
         found = _header_date(int(day), int(month), year, hint_date, number)
         if hint_date is not None and found != hint_date:
-            warnings.append(f"line {number}: header date {found} differs from the hint date "
-                            f"{hint_date} (file name or URL); used the hint date")
+            warnings.append(
+                f"line {number}: header date {found} differs from the hint date "
+                f"{hint_date} (file name or URL); used the hint date"
+            )
             return hint_date
         return found
     if hint_date is None:
-        raise ParseError("no report date: the text has no 'from 24.02 to DD.MM' header line "
-                         "and no hint date (file name or URL) was given")
+        raise ParseError(
+            "no report date: the text has no 'from 24.02 to DD.MM' header line "
+            "and no hint date (file name or URL) was given"
+        )
     return hint_date
 
 
-def _header_date(day: int, month: int, year_text: str | None, hint_date: dt.date | None,
-                 line: int) -> dt.date:
+def _header_date(
+    day: int, month: int, year_text: str | None, hint_date: dt.date | None, line: int
+) -> dt.date:
     if year_text is not None:
         year = int(year_text) + (2000 if len(year_text) == 2 else 0)
         candidates = [year]
@@ -191,8 +225,10 @@ def _header_date(day: int, month: int, year_text: str | None, hint_date: dt.date
         # "to 31.12" read on 2023-01-01 is 2022: try the hint's year and its neighbours.
         candidates = [hint_date.year, hint_date.year - 1, hint_date.year + 1]
     else:
-        raise ParseError(f"line {line}: header date {day:02}.{month:02} has no year and no "
-                         "hint date was given to take it from")
+        raise ParseError(
+            f"line {line}: header date {day:02}.{month:02} has no year and no "
+            "hint date was given to take it from"
+        )
     dates: list[dt.date] = []
     for year in candidates:
         try:
@@ -200,8 +236,10 @@ def _header_date(day: int, month: int, year_text: str | None, hint_date: dt.date
         except ValueError:
             continue
     if not dates:
-        raise ParseError(f"line {line}: header date {day:02}.{month:02}.{year_text or '?'} "
-                         "is not a calendar date")
+        raise ParseError(
+            f"line {line}: header date {day:02}.{month:02}.{year_text or '?'} "
+            "is not a calendar date"
+        )
     found = min(dates, key=lambda d: abs((d - hint_date).days)) if hint_date else dates[0]
     if found < WAR_START:
         raise ParseError(f"line {line}: header date {found} is before the invasion")
@@ -210,12 +248,53 @@ def _header_date(day: int, month: int, year_text: str | None, hint_date: dt.date
 
 # --- HTML -> text ----------------------------------------------------------------------------
 
-_BLOCK_TAGS = frozenset({
-    "address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "div", "dl",
-    "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
-    "h6", "head", "header", "hr", "html", "li", "main", "nav", "ol", "p", "pre", "section",
-    "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr", "ul", "big",
-})
+_BLOCK_TAGS = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "br",
+        "caption",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "head",
+        "header",
+        "hr",
+        "html",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "title",
+        "tr",
+        "ul",
+        "big",
+    }
+)
 _SKIP_TAGS = frozenset({"script", "style", "svg", "template", "noscript", "iframe"})
 _ANY_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]*>")  # [^<>]: linear on "<a<a<a..."
 
@@ -280,8 +359,20 @@ def html_to_text(markup: str) -> str:
 
 # --- adapters --------------------------------------------------------------------------------
 
-_UK_MONTHS = ("sichnya", "lyutogo", "bereznya", "kvitnya", "travnya", "chervnya", "lipnya",
-              "serpnya", "veresnya", "zhovtnya", "listopada", "grudnya")
+_UK_MONTHS = (
+    "sichnya",
+    "lyutogo",
+    "bereznya",
+    "kvitnya",
+    "travnya",
+    "chervnya",
+    "lipnya",
+    "serpnya",
+    "veresnya",
+    "zhovtnya",
+    "listopada",
+    "grudnya",
+)
 
 
 def live_dates(latest: dt.date | None, today: dt.date) -> list[dt.date]:
@@ -312,16 +403,20 @@ class _Official(Adapter):
         outcome = parse_report_text(text, hint_date=raw.hint_date)
         if not raw.url.startswith(("https://", "http://")):
             return outcome
-        return ParseOutcome(figures=[replace(f, source_url=raw.url) for f in outcome.figures],
-                            warnings=outcome.warnings)
+        return ParseOutcome(
+            figures=[replace(f, source_url=raw.url) for f in outcome.figures],
+            warnings=outcome.warnings,
+        )
 
     def _documents(self, paths: list[Path]) -> Iterator[RawDocument]:
         for path in sorted(paths):
             hint = date_in_name(path.name)
             if path.is_file() and hint is not None:
                 yield RawDocument(
-                    url=path.resolve().as_uri(), content=path.read_bytes(),
-                    media_type=guess_media_type(path), hint_date=hint,
+                    url=path.resolve().as_uri(),
+                    content=path.read_bytes(),
+                    media_type=guess_media_type(path),
+                    hint_date=hint,
                     fetched_at=dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC),
                 )
 
@@ -332,8 +427,10 @@ class OfficialEnglish(_Official):
     name = "official_en"
     title = "General Staff of the AFU: total combat losses of the enemy (English)"
     homepage = "https://mod.gov.ua/en/news"
-    quirks = ("header 24.02 / 24.02.22 / 24.02.2022; three kinds of dash; 'persons were "
-              "liquidated' until 2023-08-23; stray 'осіб'/'од'; some days only in Ukrainian")
+    quirks = (
+        "header 24.02 / 24.02.22 / 24.02.2022; three kinds of dash; 'persons were "
+        "liquidated' until 2023-08-23; stray 'осіб'/'од'; some days only in Ukrainian"
+    )
     recorded_dir = "official_en"
     recorded_glob = "*.txt"
 
@@ -350,10 +447,17 @@ class OfficialEnglish(_Official):
         2023 ("...-from-24-02-2022-to-DD-MM-YYYY"); no stored mod.gov.ua English page was
         available to confirm it, and some days had no English page at all.
         """
-        return [LiveRequest(
-            url=("https://mod.gov.ua/en/news/the-total-combat-losses-of-the-enemy-from-"
-                 f"24-02-2022-to-{day:%d-%m-%Y}"),
-            hint_date=day, expect=("html",)) for day in live_dates(latest, today)]
+        return [
+            LiveRequest(
+                url=(
+                    "https://mod.gov.ua/en/news/the-total-combat-losses-of-the-enemy-from-"
+                    f"24-02-2022-to-{day:%d-%m-%Y}"
+                ),
+                hint_date=day,
+                expect=("html",),
+            )
+            for day in live_dates(latest, today)
+        ]
 
 
 class OfficialUkrainian(_Official):
@@ -362,8 +466,10 @@ class OfficialUkrainian(_Official):
     name = "official_uk"
     title = "Генеральний штаб ЗСУ: загальні бойові втрати противника (Ukrainian)"
     homepage = "https://mod.gov.ua/news"
-    quirks = ("bilingual 'UA / EN' lines in republications; Telegram reposts with '•' bullets, "
-              "'ліквідовано близько', increments omitted when zero")
+    quirks = (
+        "bilingual 'UA / EN' lines in republications; Telegram reposts with '•' bullets, "
+        "'ліквідовано близько', increments omitted when zero"
+    )
     recorded_dir = "official_uk"
     recorded_glob = "*.txt"
 
@@ -371,14 +477,22 @@ class OfficialUkrainian(_Official):
         """The dated ``*.txt`` files and the Telegram reposts in ``telegram/``."""
         folder = root / self.recorded_dir
         if folder.is_dir():
-            yield from self._documents([*folder.glob(self.recorded_glob),
-                                        *folder.glob(f"telegram/{self.recorded_glob}")])
+            yield from self._documents(
+                [*folder.glob(self.recorded_glob), *folder.glob(f"telegram/{self.recorded_glob}")]
+            )
 
     def live_requests(self, *, latest: dt.date | None, today: dt.date) -> list[LiveRequest]:
         """One mod.gov.ua URL per missing date, e.g. ``.../bojovi-vtrati-voroga-na-22-serpnya-
         2026-roku`` (day without a leading zero, genitive month; the site sometimes appends
         "-1" to a duplicate slug, which cannot be predicted)."""
-        return [LiveRequest(
-            url=(f"https://mod.gov.ua/news/bojovi-vtrati-voroga-na-{day.day}-"
-                 f"{_UK_MONTHS[day.month - 1]}-{day.year}-roku"),
-            hint_date=day, expect=("html",)) for day in live_dates(latest, today)]
+        return [
+            LiveRequest(
+                url=(
+                    f"https://mod.gov.ua/news/bojovi-vtrati-voroga-na-{day.day}-"
+                    f"{_UK_MONTHS[day.month - 1]}-{day.year}-roku"
+                ),
+                hint_date=day,
+                expect=("html",),
+            )
+            for day in live_dates(latest, today)
+        ]

@@ -33,5 +33,9 @@ class OrcLosses(Adapter):
         return [LiveRequest(URL, expect=("json", "text/plain"))]
 
     def parse(self, raw: RawDocument) -> ParseOutcome:
-        return parse_daily_records(self.name, json_record_list(raw), url_field="sourceUri",
-                                   metadata_fields=frozenset({"date", "sourceUri"}))
+        return parse_daily_records(
+            self.name,
+            json_record_list(raw),
+            url_field="sourceUri",
+            metadata_fields=frozenset({"date", "sourceUri"}),
+        )

@@ -23,8 +23,11 @@ from losswatch.sources.base import (
 )
 
 BASE = "https://raw.githubusercontent.com/PetroIvaniuk/2022-Ukraine-Russia-War-Dataset/main/data/"
-FILES = ("russia_losses_equipment.json", "russia_losses_personnel.json",
-         "russia_losses_equipment_correction.json")
+FILES = (
+    "russia_losses_equipment.json",
+    "russia_losses_personnel.json",
+    "russia_losses_equipment_correction.json",
+)
 
 
 # fields that describe a record rather than count a category
@@ -36,8 +39,10 @@ class PetroIvaniuk(Adapter):
     title = "PetroIvaniuk 2022-Ukraine-Russia-War-Dataset"
     homepage = "https://github.com/PetroIvaniuk/2022-Ukraine-Russia-War-Dataset"
     license = "MIT"
-    quirks = ("keys with spaces; fuel tank merged into vehicles 2022-05-01; separate "
-              "corrections file; 'personnel*' says 'about' or 'more'")
+    quirks = (
+        "keys with spaces; fuel tank merged into vehicles 2022-05-01; separate "
+        "corrections file; 'personnel*' says 'about' or 'more'"
+    )
     recorded_dir = "petroivaniuk"
     recorded_glob = "russia_losses_*.json"
 

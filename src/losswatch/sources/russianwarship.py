@@ -34,9 +34,13 @@ class RussianWarship(Adapter):
 
     def live_requests(self, *, latest: dt.date | None, today: dt.date) -> list[LiveRequest]:
         since = (latest + dt.timedelta(days=1)) if latest else categories.WAR_START
-        return [LiveRequest(f"{API}/statistics/latest"),
-                LiveRequest(f"{API}/statistics?offset=0&limit=50&date_from={since.isoformat()}"
-                            f"&date_to={today.isoformat()}")]
+        return [
+            LiveRequest(f"{API}/statistics/latest"),
+            LiveRequest(
+                f"{API}/statistics?offset=0&limit=50&date_from={since.isoformat()}"
+                f"&date_to={today.isoformat()}"
+            ),
+        ]
 
     def next_requests(self, raw: RawDocument) -> list[LiveRequest]:
         data = load_json(raw)
@@ -63,8 +67,13 @@ class RussianWarship(Adapter):
             report_date = parse_iso_date(record.get("date"), f"{where}.date")
             increase = record.get("increase")
             figures += figures_from_record(
-                self.name, report_date, record["stats"], where=f"{where}.stats",
-                increments=increase if isinstance(increase, dict) else None, warnings=warnings)
+                self.name,
+                report_date,
+                record["stats"],
+                where=f"{where}.stats",
+                increments=increase if isinstance(increase, dict) else None,
+                warnings=warnings,
+            )
         if not figures and records:
             raise ParseError("no known category fields in 'stats' (renamed fields?)")
         return ParseOutcome(figures=figures, warnings=warnings)

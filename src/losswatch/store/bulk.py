@@ -69,9 +69,14 @@ def _processor(table: Table, name: str, dialect: Dialect) -> Processor | None:
     return process
 
 
-def bulk_insert(conn: Connection, table: Table, columns: Sequence[str],
-                rows: Sequence[Sequence[Any]], *,
-                constants: Mapping[str, Any] | None = None) -> None:
+def bulk_insert(
+    conn: Connection,
+    table: Table,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    *,
+    constants: Mapping[str, Any] | None = None,
+) -> None:
     """Insert ``rows`` (values for ``columns``, in that order) into ``table``, in order.
 
     ``constants`` are values every row shares (the source, the snapshot, the time). Every
@@ -82,25 +87,34 @@ def bulk_insert(conn: Connection, table: Table, columns: Sequence[str],
         return
     shared = dict(constants or {})
     names = [*columns, *shared]
-    defaults_missing = any(
-        c.default is not None and c.name not in names for c in table.columns)
+    defaults_missing = any(c.default is not None and c.name not in names for c in table.columns)
     if conn.dialect.paramstyle != "qmark" or defaults_missing:
         for start in range(0, len(rows), CHUNK):
-            conn.execute(insert(table), [{**dict(zip(columns, row, strict=True)), **shared}
-                                         for row in rows[start:start + CHUNK]])
+            conn.execute(
+                insert(table),
+                [
+                    {**dict(zip(columns, row, strict=True)), **shared}
+                    for row in rows[start : start + CHUNK]
+                ],
+            )
         return
     dialect = conn.dialect
     processors = [_processor(table, name, dialect) for name in names]
-    fixed = [process(shared[name]) if process else shared[name]
-             for name, process in zip(shared, processors[len(columns):], strict=True)]
+    fixed = [
+        process(shared[name]) if process else shared[name]
+        for name, process in zip(shared, processors[len(columns) :], strict=True)
+    ]
     quote = dialect.identifier_preparer.quote
-    sql = (f"INSERT INTO {dialect.identifier_preparer.format_table(table)} "
-           f"({', '.join(quote(n) for n in names)}) VALUES ({', '.join('?' * len(names))})")
+    sql = (
+        f"INSERT INTO {dialect.identifier_preparer.format_table(table)} "
+        f"({', '.join(quote(n) for n in names)}) VALUES ({', '.join('?' * len(names))})"
+    )
     width = len(columns)
     for start in range(0, len(rows), CHUNK):
-        chunk = rows[start:start + CHUNK]
+        chunk = rows[start : start + CHUNK]
         cols: list[Iterable[Any]] = [
             list(map(process, col)) if process else col
-            for col, process in zip(zip(*chunk, strict=True), processors[:width], strict=True)]
+            for col, process in zip(zip(*chunk, strict=True), processors[:width], strict=True)
+        ]
         cols += [repeat(value, len(chunk)) for value in fixed]
         conn.exec_driver_sql(sql, list(zip(*cols, strict=True)))

@@ -54,8 +54,10 @@ def make_engine(url: str) -> Engine:
     try:
         engine = create_engine(parsed, **kwargs)
     except (ImportError, ModuleNotFoundError) as exc:
-        raise ConfigError(f"database driver missing for {parsed.get_backend_name()}: "
-                          "pip install 'losswatch[postgres]'") from exc
+        raise ConfigError(
+            f"database driver missing for {parsed.get_backend_name()}: "
+            "pip install 'losswatch[postgres]'"
+        ) from exc
     if parsed.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)

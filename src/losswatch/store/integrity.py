@@ -21,35 +21,52 @@ class Finding:
 
 def check_integrity(engine: Engine) -> list[Finding]:
     checks: tuple[Callable[[Engine], Finding], ...] = (
-        _schema, _orphans, _duplicates, _snapshots, _canonical_present, _monotonic, _reconcile,
-        _locks)
+        _schema,
+        _orphans,
+        _duplicates,
+        _snapshots,
+        _canonical_present,
+        _monotonic,
+        _reconcile,
+        _locks,
+    )
     return [check(engine) for check in checks]
 
 
 def _schema(engine: Engine) -> Finding:
     current, head = schema_version(engine)
     if current != head:
-        return Finding("schema", "error", f"store at {current}, code expects {head}: "
-                       "run any losswatch command to migrate")
+        return Finding(
+            "schema",
+            "error",
+            f"store at {current}, code expects {head}: run any losswatch command to migrate",
+        )
     return Finding("schema", "ok", f"revision {current}")
 
 
 def _orphans(engine: Engine) -> Finding:
     with engine.connect() as conn:
-        n = conn.execute(select(func.count()).select_from(s.observations).outerjoin(
-            s.snapshots, s.snapshots.c.id == s.observations.c.snapshot_id).where(
-            s.snapshots.c.id.is_(None))).scalar_one()
+        n = conn.execute(
+            select(func.count())
+            .select_from(s.observations)
+            .outerjoin(s.snapshots, s.snapshots.c.id == s.observations.c.snapshot_id)
+            .where(s.snapshots.c.id.is_(None))
+        ).scalar_one()
     if n:
-        return Finding("orphans", "error", f"{n} observations without their snapshot: "
-                       "run `losswatch rebuild`")
+        return Finding(
+            "orphans", "error", f"{n} observations without their snapshot: run `losswatch rebuild`"
+        )
     return Finding("orphans", "ok", "every observation has its raw snapshot")
 
 
 def _duplicates(engine: Engine) -> Finding:
     cols = (s.observations.c.source, s.observations.c.report_date, s.observations.c.category)
     with engine.connect() as conn:
-        n = conn.execute(select(func.count()).select_from(
-            select(*cols).group_by(*cols).having(func.count() > 1).subquery())).scalar_one()
+        n = conn.execute(
+            select(func.count()).select_from(
+                select(*cols).group_by(*cols).having(func.count() > 1).subquery()
+            )
+        ).scalar_one()
     if n:
         return Finding("duplicates", "error", f"{n} duplicated cells: run `losswatch rebuild`")
     return Finding("duplicates", "ok", "one observation per source, date and category")
@@ -57,17 +74,25 @@ def _duplicates(engine: Engine) -> Finding:
 
 def _snapshots(engine: Engine) -> Finding:
     with engine.connect() as conn:
-        ok = conn.execute(select(func.count()).select_from(s.snapshots).where(
-            s.snapshots.c.status == "ok")).scalar_one()
-        failed = conn.execute(select(func.count()).select_from(s.snapshots).where(
-            s.snapshots.c.status == "failed")).scalar_one()
-        empty = conn.execute(select(func.count()).select_from(s.snapshots).where(
-            s.snapshots.c.status == "ok", s.snapshots.c.size == 0)).scalar_one()
+        ok = conn.execute(
+            select(func.count()).select_from(s.snapshots).where(s.snapshots.c.status == "ok")
+        ).scalar_one()
+        failed = conn.execute(
+            select(func.count()).select_from(s.snapshots).where(s.snapshots.c.status == "failed")
+        ).scalar_one()
+        empty = conn.execute(
+            select(func.count())
+            .select_from(s.snapshots)
+            .where(s.snapshots.c.status == "ok", s.snapshots.c.size == 0)
+        ).scalar_one()
     if empty:
         return Finding("snapshots", "error", f"{empty} ok snapshots with no bytes")
     level = "warn" if failed else "ok"
-    return Finding("snapshots", level, f"{ok} parsed, {failed} failed "
-                   + ("(see `losswatch sources`)" if failed else ""))
+    return Finding(
+        "snapshots",
+        level,
+        f"{ok} parsed, {failed} failed " + ("(see `losswatch sources`)" if failed else ""),
+    )
 
 
 def _canonical_present(engine: Engine) -> Finding:
@@ -83,21 +108,32 @@ def _monotonic(engine: Engine) -> Finding:
     from losswatch.reconcile.rules import correction_days
     from losswatch.store.queries import canonical_values
 
-    allowed = {(day, r.category) for r in _correction_rows(engine)
-               for day in correction_days(r.report_date)}
+    allowed = {
+        (day, r.category)
+        for r in _correction_rows(engine)
+        for day in correction_days(r.report_date)
+    }
     falls = []
     prev: dict[str, int] = {}
     for cv in sorted(canonical_values(engine), key=lambda c: (c.category, c.report_date)):
         if cv.value is None:
             continue
         before = prev.get(cv.category)
-        if before is not None and cv.value < before and (cv.report_date, cv.category) \
-                not in allowed:
+        if (
+            before is not None
+            and cv.value < before
+            and (cv.report_date, cv.category) not in allowed
+        ):
             falls.append(f"{cv.category} {cv.report_date}")
         prev[cv.category] = cv.value
     if falls:
-        return Finding("monotonic", "warn", f"{len(falls)} unexplained falls, e.g. "
-                       + ", ".join(falls[:5]) + ": see `losswatch audit`")
+        return Finding(
+            "monotonic",
+            "warn",
+            f"{len(falls)} unexplained falls, e.g. "
+            + ", ".join(falls[:5])
+            + ": see `losswatch audit`",
+        )
     return Finding("monotonic", "ok", "no unexplained falls")
 
 
@@ -112,8 +148,12 @@ def _reconcile(engine: Engine) -> Finding:
 
     pending = reconcile_pending(engine)
     if pending is not None:
-        return Finding("reconcile", "warn", f"a sync stopped before reconciling the dates from "
-                       f"{pending}: run `losswatch sync` to finish it")
+        return Finding(
+            "reconcile",
+            "warn",
+            f"a sync stopped before reconciling the dates from "
+            f"{pending}: run `losswatch sync` to finish it",
+        )
     return Finding("reconcile", "ok", "the canonical series reflects every stored observation")
 
 
@@ -121,6 +161,10 @@ def _locks(engine: Engine) -> Finding:
     with engine.connect() as conn:
         rows = list(conn.execute(select(s.locks)))
     if rows:
-        return Finding("locks", "warn", f"lock held by {rows[0].holder} since "
-                       f"{rows[0].acquired_at}; a dead holder's lock is taken over")
+        return Finding(
+            "locks",
+            "warn",
+            f"lock held by {rows[0].holder} since "
+            f"{rows[0].acquired_at}; a dead holder's lock is taken over",
+        )
     return Finding("locks", "ok", "no sync running")

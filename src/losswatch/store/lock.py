@@ -43,12 +43,16 @@ def _try_acquire(engine: Engine, name: str, stale_after: dt.timedelta) -> bool:
     with engine.begin() as conn:
         row = conn.execute(select(s.locks).where(s.locks.c.name == name)).first()
         if row is not None:
-            acquired = row.acquired_at if row.acquired_at.tzinfo else row.acquired_at.replace(
-                tzinfo=dt.UTC)
+            acquired = (
+                row.acquired_at
+                if row.acquired_at.tzinfo
+                else row.acquired_at.replace(tzinfo=dt.UTC)
+            )
             if _holder_alive(row.holder) and now - acquired < stale_after:
                 return False
-            conn.execute(delete(s.locks).where(s.locks.c.name == name,
-                                               s.locks.c.holder == row.holder))
+            conn.execute(
+                delete(s.locks).where(s.locks.c.name == name, s.locks.c.holder == row.holder)
+            )
     try:
         with engine.begin() as conn:
             conn.execute(insert(s.locks).values(name=name, holder=_holder(), acquired_at=now))
@@ -58,8 +62,13 @@ def _try_acquire(engine: Engine, name: str, stale_after: dt.timedelta) -> bool:
 
 
 @contextmanager
-def store_lock(engine: Engine, name: str = "sync", *, wait: float = 0.0,
-               stale_after: dt.timedelta = dt.timedelta(hours=2)) -> Iterator[None]:
+def store_lock(
+    engine: Engine,
+    name: str = "sync",
+    *,
+    wait: float = 0.0,
+    stale_after: dt.timedelta = dt.timedelta(hours=2),
+) -> Iterator[None]:
     """Hold the lock ``name`` for the block; wait up to ``wait`` seconds, else SyncLocked."""
     deadline = time.monotonic() + wait
     while not _try_acquire(engine, name, stale_after):
@@ -70,5 +79,6 @@ def store_lock(engine: Engine, name: str = "sync", *, wait: float = 0.0,
         yield
     finally:
         with engine.begin() as conn:
-            conn.execute(delete(s.locks).where(s.locks.c.name == name,
-                                               s.locks.c.holder == _holder()))
+            conn.execute(
+                delete(s.locks).where(s.locks.c.name == name, s.locks.c.holder == _holder())
+            )

@@ -17,17 +17,31 @@ from losswatch.store import schema as s
 
 def _canonical_from_row(row: Any) -> CanonicalValue:
     return CanonicalValue(
-        report_date=row.report_date, category=row.category, value=row.value,
-        status=Status(row.status), rule=row.rule, increment=row.increment,
+        report_date=row.report_date,
+        category=row.category,
+        value=row.value,
+        status=Status(row.status),
+        rule=row.rule,
+        increment=row.increment,
         supporting=tuple(row.supporting or ()),
-        dissent=tuple(SourceValue(d["source"], d["value"], d.get("stated_increment"),
-                                  tuple(d.get("flags", ()))) for d in (row.dissent or ())),
-        flags=tuple(row.flags or ()))
+        dissent=tuple(
+            SourceValue(
+                d["source"], d["value"], d.get("stated_increment"), tuple(d.get("flags", ()))
+            )
+            for d in (row.dissent or ())
+        ),
+        flags=tuple(row.flags or ()),
+    )
 
 
-def canonical_values(engine: Engine, *, category: str | None = None,
-                     start: dt.date | None = None, end: dt.date | None = None,
-                     statuses: tuple[str, ...] | None = None) -> list[CanonicalValue]:
+def canonical_values(
+    engine: Engine,
+    *,
+    category: str | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    statuses: tuple[str, ...] | None = None,
+) -> list[CanonicalValue]:
     query = select(s.canonical).order_by(s.canonical.c.category, s.canonical.c.report_date)
     if category:
         query = query.where(s.canonical.c.category == category)
@@ -45,20 +59,24 @@ def report_urls(engine: Engine) -> dict[dt.date, str]:
     """The official page per report date: as orc-losses recorded it, else a fetched page."""
     urls: dict[dt.date, str] = {}
     with engine.connect() as conn:
-        rows = conn.execute(select(s.observations.c.report_date, s.observations.c.source_url)
-                            .where(s.observations.c.source_url.is_not(None))
-                            .distinct())
+        rows = conn.execute(
+            select(s.observations.c.report_date, s.observations.c.source_url)
+            .where(s.observations.c.source_url.is_not(None))
+            .distinct()
+        )
         for row in rows:
             urls.setdefault(row.report_date, row.source_url)
         official = conn.execute(
             select(s.observations.c.report_date, s.snapshots.c.url)
             .join(s.snapshots, s.snapshots.c.id == s.observations.c.snapshot_id)
-            .where(s.observations.c.source.in_(OFFICIAL),
-                   s.snapshots.c.url.like("http%")).distinct())
+            .where(s.observations.c.source.in_(OFFICIAL), s.snapshots.c.url.like("http%"))
+            .distinct()
+        )
         for row in official:
             urls.setdefault(row.report_date, row.url)
-        bundled = conn.execute(select(s.meta.c.value).where(
-            s.meta.c.key == "bundled_report_urls")).scalar()
+        bundled = conn.execute(
+            select(s.meta.c.value).where(s.meta.c.key == "bundled_report_urls")
+        ).scalar()
     if bundled:
         for day, url in json.loads(bundled).items():
             urls.setdefault(dt.date.fromisoformat(day), url)
@@ -83,29 +101,53 @@ class SourceObservation:
     quarantined: bool
 
 
-def day_observations(engine: Engine, report_date: dt.date, *,
-                     as_of: dt.datetime | None = None) -> list[SourceObservation]:
+def day_observations(
+    engine: Engine, report_date: dt.date, *, as_of: dt.datetime | None = None
+) -> list[SourceObservation]:
     """Every source's observation for a report date; ``as_of`` rolls revisions back."""
-    query = (select(s.observations, s.snapshots.c.url, s.snapshots.c.fetched_at)
-             .join(s.snapshots, s.snapshots.c.id == s.observations.c.snapshot_id)
-             .where(s.observations.c.report_date == report_date)
-             .order_by(s.observations.c.category, s.observations.c.source))
+    query = (
+        select(s.observations, s.snapshots.c.url, s.snapshots.c.fetched_at)
+        .join(s.snapshots, s.snapshots.c.id == s.observations.c.snapshot_id)
+        .where(s.observations.c.report_date == report_date)
+        .order_by(s.observations.c.category, s.observations.c.source)
+    )
     with engine.connect() as conn:
         rows = list(conn.execute(query))
-        revs = list(conn.execute(select(s.revisions).where(
-            s.revisions.c.report_date == report_date).order_by(s.revisions.c.changed_at)))
+        revs = list(
+            conn.execute(
+                select(s.revisions)
+                .where(s.revisions.c.report_date == report_date)
+                .order_by(s.revisions.c.changed_at)
+            )
+        )
     out: list[SourceObservation] = []
     for row in rows:
         value, inc = row.value, row.stated_increment
         if as_of is not None:
             if _aware(row.first_seen_at) > as_of:
                 continue
-            later = [r for r in revs if r.source == row.source and r.category == row.category
-                     and _aware(r.changed_at) > as_of]
+            later = [
+                r
+                for r in revs
+                if r.source == row.source
+                and r.category == row.category
+                and _aware(r.changed_at) > as_of
+            ]
             if later:
                 value, inc = later[0].old_value, later[0].old_increment
-        out.append(SourceObservation(row.source, row.category, value, inc, row.location,
-                                     row.snapshot_id, row.url, row.fetched_at, row.quarantined))
+        out.append(
+            SourceObservation(
+                row.source,
+                row.category,
+                value,
+                inc,
+                row.location,
+                row.snapshot_id,
+                row.url,
+                row.fetched_at,
+                row.quarantined,
+            )
+        )
     return out
 
 
@@ -123,9 +165,12 @@ def revisions(engine: Engine, *, report_date: dt.date | None = None) -> list[dic
 
 def corrections(engine: Engine) -> list[dict[str, Any]]:
     """The official corrections (days a count may fall), newest source statement per cell."""
-    query = select(s.corrections.c.report_date, s.corrections.c.category,
-                   s.corrections.c.delta, s.corrections.c.source).order_by(
-        s.corrections.c.report_date, s.corrections.c.category)
+    query = select(
+        s.corrections.c.report_date,
+        s.corrections.c.category,
+        s.corrections.c.delta,
+        s.corrections.c.source,
+    ).order_by(s.corrections.c.report_date, s.corrections.c.category)
     with engine.connect() as conn:
         return [dict(r._mapping) for r in conn.execute(query)]
 
@@ -137,33 +182,54 @@ def sources_status(engine: Engine) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     with engine.connect() as conn:
         for name in NAMES:
-            stats = conn.execute(select(
-                func.count(), func.min(s.observations.c.report_date),
-                func.max(s.observations.c.report_date),
-                func.sum(func.cast(s.observations.c.quarantined, Integer)),
-            ).where(s.observations.c.source == name)).one()
-            last_ok = conn.execute(select(func.max(s.sync_runs.c.finished_at)).where(
-                s.sync_runs.c.source == name,
-                s.sync_runs.c.status.in_(("ok", "unchanged", "partial")))).scalar()
-            last = conn.execute(select(s.sync_runs).where(s.sync_runs.c.source == name)
-                                .order_by(s.sync_runs.c.id.desc()).limit(1)).first()
-            failed = conn.execute(select(func.count()).select_from(s.snapshots).where(
-                s.snapshots.c.source == name, s.snapshots.c.status == "failed")).scalar()
-            out.append({
-                "source": name, "observations": stats[0], "first_date": stats[1],
-                "last_date": stats[2], "quarantined": int(stats[3] or 0),
-                "last_success": last_ok, "last_status": last.status if last else None,
-                "last_error": (f"[{last.error_code}] {last.error_message}"
-                               if last and last.error_code else None),
-                "failed_snapshots": failed,
-            })
+            stats = conn.execute(
+                select(
+                    func.count(),
+                    func.min(s.observations.c.report_date),
+                    func.max(s.observations.c.report_date),
+                    func.sum(func.cast(s.observations.c.quarantined, Integer)),
+                ).where(s.observations.c.source == name)
+            ).one()
+            last_ok = conn.execute(
+                select(func.max(s.sync_runs.c.finished_at)).where(
+                    s.sync_runs.c.source == name,
+                    s.sync_runs.c.status.in_(("ok", "unchanged", "partial")),
+                )
+            ).scalar()
+            last = conn.execute(
+                select(s.sync_runs)
+                .where(s.sync_runs.c.source == name)
+                .order_by(s.sync_runs.c.id.desc())
+                .limit(1)
+            ).first()
+            failed = conn.execute(
+                select(func.count())
+                .select_from(s.snapshots)
+                .where(s.snapshots.c.source == name, s.snapshots.c.status == "failed")
+            ).scalar()
+            out.append(
+                {
+                    "source": name,
+                    "observations": stats[0],
+                    "first_date": stats[1],
+                    "last_date": stats[2],
+                    "quarantined": int(stats[3] or 0),
+                    "last_success": last_ok,
+                    "last_status": last.status if last else None,
+                    "last_error": (
+                        f"[{last.error_code}] {last.error_message}"
+                        if last and last.error_code
+                        else None
+                    ),
+                    "failed_snapshots": failed,
+                }
+            )
     return out
 
 
 def last_sync(engine: Engine) -> dict[str, Any] | None:
     with engine.connect() as conn:
-        row = conn.execute(select(s.sync_runs).order_by(s.sync_runs.c.id.desc())
-                           .limit(1)).first()
+        row = conn.execute(select(s.sync_runs).order_by(s.sync_runs.c.id.desc()).limit(1)).first()
     return dict(row._mapping) if row else None
 
 
@@ -180,30 +246,35 @@ def snapshot_rows(engine: Engine, *, source: str | None = None) -> list[dict[str
 def data_version(engine: Engine) -> str:
     """A cheap fingerprint of the canonical series, for ETags."""
     with engine.connect() as conn:
-        row = conn.execute(select(func.count(), func.max(s.canonical.c.report_date),
-                                  func.sum(s.canonical.c.value))).one()
+        row = conn.execute(
+            select(func.count(), func.max(s.canonical.c.report_date), func.sum(s.canonical.c.value))
+        ).one()
         runs = conn.execute(select(func.max(s.sync_runs.c.id))).scalar()
-        rewrites = conn.execute(select(s.meta.c.value).where(
-            s.meta.c.key == "canonical_version")).scalar()
+        rewrites = conn.execute(
+            select(s.meta.c.value).where(s.meta.c.key == "canonical_version")
+        ).scalar()
     return f"{row[0]}-{row[1]}-{row[2]}-{runs}-{rewrites or 0}"
 
 
 def newest_canonical_date(engine: Engine) -> dt.date | None:
     with engine.connect() as conn:
-        value = conn.execute(select(func.max(s.canonical.c.report_date)).where(
-            s.canonical.c.value.is_not(None))).scalar()
+        value = conn.execute(
+            select(func.max(s.canonical.c.report_date)).where(s.canonical.c.value.is_not(None))
+        ).scalar()
     return value if isinstance(value, dt.date) else None
 
 
 def bundled_snapshot_made_at(engine: Engine) -> str | None:
     """When the bundled snapshot in this store was made, if the store was filled from it."""
     with engine.connect() as conn:
-        return conn.execute(select(s.meta.c.value).where(
-            s.meta.c.key == "bundled_snapshot")).scalar()
+        return conn.execute(
+            select(s.meta.c.value).where(s.meta.c.key == "bundled_snapshot")
+        ).scalar()
 
 
 def category_counts(engine: Engine) -> dict[str, int]:
     with engine.connect() as conn:
-        rows = conn.execute(select(s.canonical.c.category, func.count())
-                            .group_by(s.canonical.c.category))
+        rows = conn.execute(
+            select(s.canonical.c.category, func.count()).group_by(s.canonical.c.category)
+        )
         return {r[0]: r[1] for r in rows}

@@ -24,15 +24,18 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-metadata = MetaData(naming_convention={
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-})
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
 
 snapshots = Table(
-    "snapshots", metadata,
+    "snapshots",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("source", String(40), nullable=False, index=True),
     Column("url", Text, nullable=False),
@@ -56,7 +59,8 @@ snapshots = Table(
 )
 
 observations = Table(
-    "observations", metadata,
+    "observations",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("source", String(40), nullable=False),
     Column("report_date", Date, nullable=False),
@@ -75,7 +79,8 @@ observations = Table(
 Index("ix_observations_date", observations.c.report_date)
 
 revisions = Table(
-    "revisions", metadata,
+    "revisions",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("source", String(40), nullable=False),
     Column("report_date", Date, nullable=False),
@@ -91,7 +96,8 @@ revisions = Table(
 Index("ix_revisions_cell", revisions.c.report_date, revisions.c.category)
 
 corrections = Table(
-    "corrections", metadata,
+    "corrections",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("source", String(40), nullable=False),
     Column("report_date", Date, nullable=False),
@@ -102,7 +108,8 @@ corrections = Table(
 )
 
 canonical = Table(
-    "canonical", metadata,
+    "canonical",
+    metadata,
     Column("report_date", Date, primary_key=True),
     Column("category", String(40), primary_key=True),
     Column("loss_day", Date, nullable=False),
@@ -117,7 +124,8 @@ canonical = Table(
 Index("ix_canonical_category", canonical.c.category, canonical.c.report_date)
 
 sync_runs = Table(
-    "sync_runs", metadata,
+    "sync_runs",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("source", String(40), nullable=False, index=True),
     Column("started_at", DateTime(timezone=True), nullable=False),
@@ -132,14 +140,16 @@ sync_runs = Table(
 )
 
 locks = Table(
-    "locks", metadata,
+    "locks",
+    metadata,
     Column("name", String(40), primary_key=True),
     Column("holder", String(200), nullable=False),
     Column("acquired_at", DateTime(timezone=True), nullable=False),
 )
 
 meta = Table(
-    "meta", metadata,
+    "meta",
+    metadata,
     Column("key", String(60), primary_key=True),
     Column("value", Text, nullable=False),
 )

@@ -54,30 +54,51 @@ def sha256(content: bytes) -> str:
 
 def snapshot_exists(conn: Connection, source: str, url: str, digest: str) -> bool:
     query = select(s.snapshots.c.id).where(
-        s.snapshots.c.source == source, s.snapshots.c.url == url, s.snapshots.c.sha256 == digest)
+        s.snapshots.c.source == source, s.snapshots.c.url == url, s.snapshots.c.sha256 == digest
+    )
     return conn.execute(query).first() is not None
 
 
-def insert_snapshot(conn: Connection, source: str, raw: RawDocument, *, status: str,
-                    figures: int = 0, warnings: Iterable[str] = (),
-                    error: LosswatchError | None = None) -> int:
+def insert_snapshot(
+    conn: Connection,
+    source: str,
+    raw: RawDocument,
+    *,
+    status: str,
+    figures: int = 0,
+    warnings: Iterable[str] = (),
+    error: LosswatchError | None = None,
+) -> int:
     row = {
-        "source": source, "url": raw.url, "fetched_at": raw.fetched_at,
-        "http_status": raw.status, "media_type": raw.media_type[:100],  # a remote header
+        "source": source,
+        "url": raw.url,
+        "fetched_at": raw.fetched_at,
+        "http_status": raw.status,
+        "media_type": raw.media_type[:100],  # a remote header
         "sha256": sha256(raw.content),
-        "size": len(raw.content), "content": raw.content, "hint_date": raw.hint_date,
+        "size": len(raw.content),
+        "content": raw.content,
+        "hint_date": raw.hint_date,
         "etag": raw.etag,
-        "last_modified": raw.last_modified, "status": status, "figures": figures,
+        "last_modified": raw.last_modified,
+        "status": status,
+        "figures": figures,
         "warnings": list(warnings),
         "error_code": error.code if error else None,
         "error_message": error.message if error else None,
     }
-    return int(conn.execute(insert(s.snapshots).values(**row).returning(s.snapshots.c.id))
-               .scalar_one())
+    return int(
+        conn.execute(insert(s.snapshots).values(**row).returning(s.snapshots.c.id)).scalar_one()
+    )
 
 
-def quarantine_reason(figure: ParsedFigure, today: dt.date, *, own_previous: int | None = None,
-                      own_next: int | None = None) -> str | None:
+def quarantine_reason(
+    figure: ParsedFigure,
+    today: dt.date,
+    *,
+    own_previous: int | None = None,
+    own_next: int | None = None,
+) -> str | None:
     """Why a parsed figure must not reach the canonical series (None: it may).
 
     Only clear-cut breakage is quarantined here, against the source's own neighbouring days:
@@ -110,18 +131,31 @@ def quarantine_reason(figure: ParsedFigure, today: dt.date, *, own_previous: int
 
 # The stored columns upsert_figures compares against (not the whole row: a x100 re-read of
 # two million rows spends its time converting timestamps and texts nobody looks at).
-_STORED = (s.observations.c.id, s.observations.c.report_date, s.observations.c.category,
-           s.observations.c.value, s.observations.c.stated_increment,
-           s.observations.c.snapshot_id, s.observations.c.quarantined)
-_NEW_COLUMNS = ("report_date", "category", "value", "stated_increment", "location",
-                "source_url", "quarantined", "quarantine_reason")
+_STORED = (
+    s.observations.c.id,
+    s.observations.c.report_date,
+    s.observations.c.category,
+    s.observations.c.value,
+    s.observations.c.stated_increment,
+    s.observations.c.snapshot_id,
+    s.observations.c.quarantined,
+)
+_NEW_COLUMNS = (
+    "report_date",
+    "category",
+    "value",
+    "stated_increment",
+    "location",
+    "source_url",
+    "quarantined",
+    "quarantine_reason",
+)
 
 
 Cells = dict[str, dict[dt.date, Any]]  # category -> report date -> stored row or value
 
 
-def _own_values(conn: Connection, source: str, figures: list[ParsedFigure]
-                ) -> tuple[Cells, Cells]:
+def _own_values(conn: Connection, source: str, figures: list[ParsedFigure]) -> tuple[Cells, Cells]:
     """The stored rows of this source around the figures' dates, and every value known for it
     (stored, overlaid by this batch) to test each figure against its own neighbours, both by
     category then date.
@@ -132,10 +166,13 @@ def _own_values(conn: Connection, source: str, figures: list[ParsedFigure]
     low, high = min(dates) - ONE_DAY, max(dates) + ONE_DAY
     stored: Cells = defaultdict(dict)
     values: Cells = defaultdict(dict)
-    for row in conn.execute(select(*_STORED).where(
+    for row in conn.execute(
+        select(*_STORED).where(
             s.observations.c.source == source,
             s.observations.c.category.in_(sorted({f.category for f in figures})),
-            s.observations.c.report_date.between(low, high))):
+            s.observations.c.report_date.between(low, high),
+        )
+    ):
         stored[row.category][row.report_date] = row
         if row.value is not None and not row.quarantined:
             values[row.category][row.report_date] = row.value
@@ -145,9 +182,16 @@ def _own_values(conn: Connection, source: str, figures: list[ParsedFigure]
     return stored, values
 
 
-def upsert_figures(conn: Connection, source: str, snapshot_id: int,
-                   figures: list[ParsedFigure], result: IngestResult, *,
-                   today: dt.date | None = None, seen_at: dt.datetime | None = None) -> None:
+def upsert_figures(
+    conn: Connection,
+    source: str,
+    snapshot_id: int,
+    figures: list[ParsedFigure],
+    result: IngestResult,
+    *,
+    today: dt.date | None = None,
+    seen_at: dt.datetime | None = None,
+) -> None:
     """Insert new cells, record revisions for changed ones, leave equal ones untouched.
 
     A changed value that fails :func:`quarantine_reason` does not displace a clean stored one:
@@ -176,8 +220,9 @@ def upsert_figures(conn: Connection, source: str, snapshot_id: int,
         for day in sorted(cells):
             fig = cells[day]
             previous = known.get(day - ONE_DAY)
-            reason = quarantine_reason(fig, today, own_previous=previous,
-                                       own_next=known.get(day + ONE_DAY))
+            reason = quarantine_reason(
+                fig, today, own_previous=previous, own_next=known.get(day + ONE_DAY)
+            )
             old = stored.get(day)
             keeps_old = reason is not None and old is not None and not old.quarantined
             if reason is not None:
@@ -187,8 +232,18 @@ def upsert_figures(conn: Connection, source: str, snapshot_id: int,
                 else:
                     known[day] = stand_in
             if old is None:
-                new_rows.append((day, category, fig.value, fig.stated_increment, fig.location,
-                                 fig.source_url, reason is not None, reason))
+                new_rows.append(
+                    (
+                        day,
+                        category,
+                        fig.value,
+                        fig.stated_increment,
+                        fig.location,
+                        fig.source_url,
+                        reason is not None,
+                        reason,
+                    )
+                )
                 quarantined += reason is not None
                 touched.add(day)
             elif (old.value, old.stated_increment) == (fig.value, fig.stated_increment):
@@ -197,14 +252,28 @@ def upsert_figures(conn: Connection, source: str, snapshot_id: int,
                 quarantined += 1
                 result.rejected.append(f"{day} {category}: {reason}; kept {old.value}")
             else:
-                revised.append(dict(
-                    report_date=day, category=category, old_value=old.value,
-                    new_value=fig.value, old_increment=old.stated_increment,
-                    new_increment=fig.stated_increment, old_snapshot_id=old.snapshot_id))
-                updated.append(dict(
-                    b_id=old.id, value=fig.value, stated_increment=fig.stated_increment,
-                    location=fig.location, source_url=fig.source_url,
-                    quarantined=reason is not None, quarantine_reason=reason))
+                revised.append(
+                    dict(
+                        report_date=day,
+                        category=category,
+                        old_value=old.value,
+                        new_value=fig.value,
+                        old_increment=old.stated_increment,
+                        new_increment=fig.stated_increment,
+                        old_snapshot_id=old.snapshot_id,
+                    )
+                )
+                updated.append(
+                    dict(
+                        b_id=old.id,
+                        value=fig.value,
+                        stated_increment=fig.stated_increment,
+                        location=fig.location,
+                        source_url=fig.source_url,
+                        quarantined=reason is not None,
+                        quarantine_reason=reason,
+                    )
+                )
                 quarantined += reason is not None
                 touched.add(day)
     result.new_observations += len(new_rows)
@@ -212,29 +281,52 @@ def upsert_figures(conn: Connection, source: str, snapshot_id: int,
     result.quarantined += quarantined
     result.touched_dates |= touched
     if revised:
-        conn.execute(insert(s.revisions).values(
-            source=source, new_snapshot_id=snapshot_id, changed_at=now), revised)
-        conn.execute(update(s.observations).where(s.observations.c.id == bindparam("b_id"))
-                     .values(snapshot_id=snapshot_id, updated_at=now), updated)
-    bulk_insert(conn, s.observations, _NEW_COLUMNS, new_rows, constants=dict(
-        source=source, snapshot_id=snapshot_id, first_seen_at=now, updated_at=now))
+        conn.execute(
+            insert(s.revisions).values(source=source, new_snapshot_id=snapshot_id, changed_at=now),
+            revised,
+        )
+        conn.execute(
+            update(s.observations)
+            .where(s.observations.c.id == bindparam("b_id"))
+            .values(snapshot_id=snapshot_id, updated_at=now),
+            updated,
+        )
+    bulk_insert(
+        conn,
+        s.observations,
+        _NEW_COLUMNS,
+        new_rows,
+        constants=dict(source=source, snapshot_id=snapshot_id, first_seen_at=now, updated_at=now),
+    )
 
 
-def upsert_corrections(conn: Connection, source: str, snapshot_id: int,
-                       outcome: ParseOutcome) -> None:
+def upsert_corrections(
+    conn: Connection, source: str, snapshot_id: int, outcome: ParseOutcome
+) -> None:
     if not outcome.corrections:
         return
-    have = {(r.report_date, r.category): r for r in conn.execute(
-        select(s.corrections).where(s.corrections.c.source == source))}
+    have = {
+        (r.report_date, r.category): r
+        for r in conn.execute(select(s.corrections).where(s.corrections.c.source == source))
+    }
     for corr in outcome.corrections:
         old = have.get((corr.report_date, corr.category))
         if old is None:
-            conn.execute(insert(s.corrections).values(
-                source=source, report_date=corr.report_date, category=corr.category,
-                delta=corr.delta, snapshot_id=snapshot_id))
+            conn.execute(
+                insert(s.corrections).values(
+                    source=source,
+                    report_date=corr.report_date,
+                    category=corr.category,
+                    delta=corr.delta,
+                    snapshot_id=snapshot_id,
+                )
+            )
         elif old.delta != corr.delta:
-            conn.execute(update(s.corrections).where(s.corrections.c.id == old.id).values(
-                delta=corr.delta, snapshot_id=snapshot_id))
+            conn.execute(
+                update(s.corrections)
+                .where(s.corrections.c.id == old.id)
+                .values(delta=corr.delta, snapshot_id=snapshot_id)
+            )
 
 
 RECONCILE_PENDING = "reconcile_pending_from"
@@ -269,8 +361,9 @@ def mark_reconcile_pending(conn: Connection, dates: Iterable[dt.date]) -> None:
 def reconcile_pending(engine: Engine) -> dt.date | None:
     """The date an interrupted sync left to reconcile from, if any."""
     with engine.connect() as conn:
-        value = conn.execute(select(s.meta.c.value).where(
-            s.meta.c.key == RECONCILE_PENDING)).scalar()
+        value = conn.execute(
+            select(s.meta.c.value).where(s.meta.c.key == RECONCILE_PENDING)
+        ).scalar()
     return dt.date.fromisoformat(value) if value else None
 
 
@@ -279,8 +372,14 @@ def clear_reconcile_pending(engine: Engine) -> None:
         conn.execute(delete(s.meta).where(s.meta.c.key == RECONCILE_PENDING))
 
 
-def record_sync_run(engine: Engine, result: IngestResult, *, started_at: dt.datetime,
-                    mode: str, error: LosswatchError | None = None) -> None:
+def record_sync_run(
+    engine: Engine,
+    result: IngestResult,
+    *,
+    started_at: dt.datetime,
+    mode: str,
+    error: LosswatchError | None = None,
+) -> None:
     """One row per source per sync, in its own transaction (also when the sync failed)."""
     if error is not None:
         status = "failed"
@@ -292,15 +391,30 @@ def record_sync_run(engine: Engine, result: IngestResult, *, started_at: dt.date
         status = "ok"
     notes = list(result.errors)
     if result.rejected:
-        notes.append(f"{len(result.rejected)} restated figures quarantined, the stored values "
-                     "kept: " + "; ".join(result.rejected[:20]))
-    code = error.code if error else ParseError.code if result.failed else (
-        DataError.code if result.rejected else None)
+        notes.append(
+            f"{len(result.rejected)} restated figures quarantined, the stored values "
+            "kept: " + "; ".join(result.rejected[:20])
+        )
+    code = (
+        error.code
+        if error
+        else ParseError.code
+        if result.failed
+        else (DataError.code if result.rejected else None)
+    )
     message = error.message if error else ("; ".join(notes) or None)
     with engine.begin() as conn:
-        conn.execute(insert(s.sync_runs).values(
-            source=result.source, started_at=started_at, finished_at=utcnow(), status=status,
-            mode=mode, snapshots=result.snapshots,
-            new_observations=result.new_observations,
-            changed_observations=result.changed_observations,
-            error_code=code, error_message=message))
+        conn.execute(
+            insert(s.sync_runs).values(
+                source=result.source,
+                started_at=started_at,
+                finished_at=utcnow(),
+                status=status,
+                mode=mode,
+                snapshots=result.snapshots,
+                new_observations=result.new_observations,
+                changed_observations=result.changed_observations,
+                error_code=code,
+                error_message=message,
+            )
+        )

@@ -24,8 +24,9 @@ class Submission:
 
     @property
     def key(self) -> str:
-        raw = "\x00".join((self.text, self.article_date.isoformat() if self.article_date
-                           else "", self.url or ""))
+        raw = "\x00".join(
+            (self.text, self.article_date.isoformat() if self.article_date else "", self.url or "")
+        )
         return hashlib.sha256(raw.encode()).hexdigest()
 
 
@@ -43,8 +44,9 @@ class SubmissionStore:
                 self._chars += len(submission.text)
             self._items[key] = submission
             self._items.move_to_end(key)
-            while len(self._items) > 1 and (len(self._items) > self.size
-                                            or self._chars > self.max_chars):
+            while len(self._items) > 1 and (
+                len(self._items) > self.size or self._chars > self.max_chars
+            ):
                 _, dropped = self._items.popitem(last=False)
                 self._chars -= len(dropped.text)
         return key

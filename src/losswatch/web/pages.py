@@ -35,21 +35,29 @@ def today_extras(snapshot: Snapshot, report_date: dt.date, lang: str) -> dict[st
 
     series = snapshot.series
     loss_day = report_date - dt.timedelta(days=1)
-    records = snapshot.memo(("web-records", loss_day),
-                            lambda: all_time_records(series, as_of=loss_day))
-    reached = snapshot.memo(("web-milestones", report_date), lambda: milestones(
-        series, as_of=report_date, forecast=False))
+    records = snapshot.memo(
+        ("web-records", loss_day), lambda: all_time_records(series, as_of=loss_day)
+    )
+    reached = snapshot.memo(
+        ("web-milestones", report_date),
+        lambda: milestones(series, as_of=report_date, forecast=False),
+    )
     return {
         "records": [r | {"label": label_of(r["category"], lang)} for r in records],
-        "milestones": [m | {"label": label_of(m["category"], lang)} for m in reached
-                       if m["crossed_on"] == report_date.isoformat() and not m["opening"]],
-        "next_milestones": [m | {"label": label_of(m["category"], lang)} for m in reached
-                            if m["crossed_on"] is None],
+        "milestones": [
+            m | {"label": label_of(m["category"], lang)}
+            for m in reached
+            if m["crossed_on"] == report_date.isoformat() and not m["opening"]
+        ],
+        "next_milestones": [
+            m | {"label": label_of(m["category"], lang)} for m in reached if m["crossed_on"] is None
+        ],
     }
 
 
-def audit_rows(view: dict[str, Any], *, category: str | None, status: str | None,
-               lang: str) -> list[dict[str, Any]]:
+def audit_rows(
+    view: dict[str, Any], *, category: str | None, status: str | None, lang: str
+) -> list[dict[str, Any]]:
     """The audit cells to show, newest first, each source's value spelled out."""
     rows = []
     for cell in reversed(view["cells"]):
@@ -62,11 +70,19 @@ def audit_rows(view: dict[str, Any], *, category: str | None, status: str | None
 def verdict_rows(report: CheckReport, lang: str) -> list[dict[str, Any]]:
     """One table row per figure, in text order (the highlighted article is rendered by
     :func:`losswatch.claims.render.as_html`, which the CLI's HTML output uses too)."""
-    return [{"n": n, "text": v.claim.text, "value": v.claim.value,
-             "category": label_of(v.category or v.claim.category, lang),
-             "outcome": v.outcome.value, "css": v.outcome.value.replace("_", "-"),
-             "official": v.official_value,
-             "correct": v.correct_value, "explanation": v.explanation,
-             "report_date": v.report_date.isoformat() if v.report_date else None,
-             "source_url": web_link(v.source_url)}
-            for n, v in enumerate(sorted(report.verdicts, key=lambda v: v.claim.start), 1)]
+    return [
+        {
+            "n": n,
+            "text": v.claim.text,
+            "value": v.claim.value,
+            "category": label_of(v.category or v.claim.category, lang),
+            "outcome": v.outcome.value,
+            "css": v.outcome.value.replace("_", "-"),
+            "official": v.official_value,
+            "correct": v.correct_value,
+            "explanation": v.explanation,
+            "report_date": v.report_date.isoformat() if v.report_date else None,
+            "source_url": web_link(v.source_url),
+        }
+        for n, v in enumerate(sorted(report.verdicts, key=lambda v: v.claim.start), 1)
+    ]

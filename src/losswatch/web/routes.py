@@ -49,82 +49,125 @@ def _iso(day: dt.date | None) -> str:
 
 
 @router.get("/")
-def today_page(request: Request, snapshot: SnapshotDep, clock: ClockDep,
-               date: Text = None, lang: Text = None) -> Response:
+def today_page(
+    request: Request, snapshot: SnapshotDep, clock: ClockDep, date: Text = None, lang: Text = None
+) -> Response:
     """Today: the latest report (or ``?date=``) as cards, records, milestones, the brief."""
     code = pick_lang(lang)
     today = kyiv_today(clock)
-    report = present.latest_report(snapshot.series, today, snapshot.last_modified,
-                                   parse_day(date))
+    report = present.latest_report(snapshot.series, today, snapshot.last_modified, parse_day(date))
     day = dt.date.fromisoformat(report["report_date"])
     brief = brief_for(snapshot, day, code)
-    return render(request, "today.html", {
-        "report": report, "is_latest": report["report_date"] == report["latest_report_date"],
-        "brief_html": Markup(brief.to_html()),  # noqa: S704 - Brief.to_html escapes all text
-        **pages.today_extras(snapshot, day, code)}, lang=code)
+    return render(
+        request,
+        "today.html",
+        {
+            "report": report,
+            "is_latest": report["report_date"] == report["latest_report_date"],
+            "brief_html": Markup(brief.to_html()),  # noqa: S704 - Brief.to_html escapes all text
+            **pages.today_extras(snapshot, day, code),
+        },
+        lang=code,
+    )
 
 
 @router.get("/explore")
-def explore_page(request: Request, snapshot: SnapshotDep,
-                 category: Annotated[list[str], Query(max_length=60)] = [],  # noqa: B006
-                 kind: Text = "cumulative",
-                 start: Annotated[str | None, Query(alias="from", max_length=20)] = None,
-                 end: Annotated[str | None, Query(alias="to", max_length=20)] = None,
-                 lang: Text = None) -> Response:
+def explore_page(
+    request: Request,
+    snapshot: SnapshotDep,
+    category: Annotated[list[str], Query(max_length=60)] = [],  # noqa: B006
+    kind: Text = "cumulative",
+    start: Annotated[str | None, Query(alias="from", max_length=20)] = None,
+    end: Annotated[str | None, Query(alias="to", max_length=20)] = None,
+    lang: Text = None,
+) -> Response:
     """Explore: a chart per category (drawn by static/explore.js from the JSON API) and the
     same table below it, with its CSV download."""
     code = pick_lang(lang)
     keys = explore.parse_categories(",".join(category) or None)
     chosen = kind or "cumulative"
     first, last = parse_day(start, "from"), parse_day(end, "to")
-    table = snapshot.memo(("explore", keys, chosen, first, last, code), lambda: (
-        explore.explore_table(snapshot.series, keys, chosen, start=first, end=last,
-                              lang=code)))
+    table = snapshot.memo(
+        ("explore", keys, chosen, first, last, code),
+        lambda: explore.explore_table(
+            snapshot.series, keys, chosen, start=first, end=last, lang=code
+        ),
+    )
     query = [("categories", ",".join(keys)), ("kind", chosen), ("lang", code)]
     query += [(k, v.isoformat()) for k, v in (("from", first), ("to", last)) if v]
     api_url = "/api/v1/explore?" + urlencode(query)
-    return render(request, "explore.html", {
-        "table": table, "keys": keys, "kind": chosen, "kinds": explore.KINDS,
-        "start": first.isoformat() if first else "", "end": last.isoformat() if last else "",
-        "api_url": api_url, "csv_url": api_url + "&format=csv",
-        "choices": [(c.key, pages.label_of(c.key, code)) for c in categories.CATEGORIES],
-        "first_date": _iso(snapshot.series.first_date),
-        "last_date": _iso(snapshot.series.latest_date),
-    }, lang=code)
+    return render(
+        request,
+        "explore.html",
+        {
+            "table": table,
+            "keys": keys,
+            "kind": chosen,
+            "kinds": explore.KINDS,
+            "start": first.isoformat() if first else "",
+            "end": last.isoformat() if last else "",
+            "api_url": api_url,
+            "csv_url": api_url + "&format=csv",
+            "choices": [(c.key, pages.label_of(c.key, code)) for c in categories.CATEGORIES],
+            "first_date": _iso(snapshot.series.first_date),
+            "last_date": _iso(snapshot.series.latest_date),
+        },
+        lang=code,
+    )
 
 
 @router.get("/audit")
-def audit_page(request: Request, engine: EngineDep, snapshot: SnapshotDep,
-               since: Text = None, category: Text = None, status: Text = None,
-               lang: Text = None) -> Response:
+def audit_page(
+    request: Request,
+    engine: EngineDep,
+    snapshot: SnapshotDep,
+    since: Text = None,
+    category: Text = None,
+    status: Text = None,
+    lang: Text = None,
+) -> Response:
     """Audit: every cell where sources disagreed, with each value, the decision and rule."""
     code = pick_lang(lang)
     if category:
         categories.get(category)
     view = audit_payload(snapshot, engine, parse_day(since, "since"))
     rows = pages.audit_rows(view, category=category, status=status, lang=code)
-    return render(request, "audit.html", {
-        "rows": rows, "view": view, "since": since or "", "category": category or "",
-        "status": status or "",
-        "statuses": sorted({c["status"] for c in view["cells"]}),
-        "choices": [(c.key, pages.label_of(c.key, code)) for c in categories.CATEGORIES],
-    }, lang=code)
+    return render(
+        request,
+        "audit.html",
+        {
+            "rows": rows,
+            "view": view,
+            "since": since or "",
+            "category": category or "",
+            "status": status or "",
+            "statuses": sorted({c["status"] for c in view["cells"]}),
+            "choices": [(c.key, pages.label_of(c.key, code)) for c in categories.CATEGORIES],
+        },
+        lang=code,
+    )
 
 
 @router.get("/check")
 def check_form(request: Request, lang: Text = None) -> Response:
     """Check: the form (paste an article, or give its URL)."""
-    return render(request, "check.html", {"result": None,
-                                                "form": {"text": "", "url": "",
-                                                         "article_date": ""}}, lang=pick_lang(lang))
+    return render(
+        request,
+        "check.html",
+        {"result": None, "form": {"text": "", "url": "", "article_date": ""}},
+        lang=pick_lang(lang),
+    )
 
 
 @router.post("/check")
-def check_submit(request: Request, fetch: FetcherDep,
-                 text: Annotated[str, Form(max_length=500_000)] = "",
-                 url: Annotated[str, Form(max_length=2000)] = "",
-                 article_date: Annotated[str, Form(max_length=20)] = "",
-                 lang: Annotated[str, Form(max_length=5)] = "en") -> Response:
+def check_submit(
+    request: Request,
+    fetch: FetcherDep,
+    text: Annotated[str, Form(max_length=500_000)] = "",
+    url: Annotated[str, Form(max_length=2000)] = "",
+    article_date: Annotated[str, Form(max_length=20)] = "",
+    lang: Annotated[str, Form(max_length=5)] = "en",
+) -> Response:
     """Store the submission (fetching the URL first) and redirect to its permalink."""
     code = pick_lang(lang)
     day = parse_day(article_date, "article_date")
@@ -135,8 +178,7 @@ def check_submit(request: Request, fetch: FetcherDep,
 
 
 @router.get("/check/{key}")
-def check_result(request: Request, key: str, snapshot: SnapshotDep,
-                 lang: Text = None) -> Response:
+def check_result(request: Request, key: str, snapshot: SnapshotDep, lang: Text = None) -> Response:
     """A check result, highlighted in the text, at a stable address."""
     from losswatch.claims import check_article
 
@@ -146,14 +188,30 @@ def check_result(request: Request, key: str, snapshot: SnapshotDep,
         raise NotFound(translator(code)("expired"))
     from losswatch.claims.render import as_html
 
-    report = snapshot.memo(("check", key), lambda: check_article(
-        submission.text, snapshot.series, article_date=submission.article_date))
-    return render(request, "check.html", {
-        "form": {"text": submission.text, "url": submission.url or "",
-                 "article_date": submission.article_date.isoformat()
-                 if submission.article_date else ""},
-        "result": {"report": report, "rows": pages.verdict_rows(report, code),
-                   # as_html escapes every piece of the (untrusted) article text itself.
-                   "article_html": Markup(as_html(report)),  # noqa: S704
-                   "permalink": page_link(request, lang=code)},
-    }, lang=code)
+    report = snapshot.memo(
+        ("check", key),
+        lambda: check_article(
+            submission.text, snapshot.series, article_date=submission.article_date
+        ),
+    )
+    return render(
+        request,
+        "check.html",
+        {
+            "form": {
+                "text": submission.text,
+                "url": submission.url or "",
+                "article_date": submission.article_date.isoformat()
+                if submission.article_date
+                else "",
+            },
+            "result": {
+                "report": report,
+                "rows": pages.verdict_rows(report, code),
+                # as_html escapes every piece of the (untrusted) article text itself.
+                "article_html": Markup(as_html(report)),  # noqa: S704
+                "permalink": page_link(request, lang=code),
+            },
+        },
+        lang=code,
+    )

@@ -42,9 +42,13 @@ def fmt_increment(value: int | None, lang: str = "en") -> str:
 
 
 def make_templates() -> Jinja2Templates:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True,
-                             lstrip_blocks=True)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     env.filters["num"] = fmt_number
     env.filters["inc"] = fmt_increment
     return Jinja2Templates(env=env)
@@ -57,13 +61,22 @@ def switch_lang_url(request: Request, lang: str) -> str:
     return f"{request.url.path}?{query}"
 
 
-def render(request: Request, name: str, context: dict[str, Any], *, status: int = 200,
-           lang: str | None = None) -> Response:
+def render(
+    request: Request,
+    name: str,
+    context: dict[str, Any],
+    *,
+    status: int = 200,
+    lang: str | None = None,
+) -> Response:
     """Render ``name`` with the context every page needs (language, nav, switch link)."""
     code = pick_lang(lang if lang is not None else request.query_params.get("lang"))
     other = "en" if code == "uk" else "uk"
     page = {
-        "request": request, "lang": code, "_": translator(code), "nav": NAV,
+        "request": request,
+        "lang": code,
+        "_": translator(code),
+        "nav": NAV,
         "path": request.url.path,
         "other_lang": other,
         "other_lang_url": switch_lang_url(request, other),

@@ -47,19 +47,29 @@ SyncRunnerDep = Annotated[SyncRunner, Depends(get_sync_runner)]
 
 
 def summary_dict(summary: SyncSummary) -> Dict:
-    return {"mode": summary.mode, "ok": summary.ok,
-            "reconciled_cells": summary.reconciled_cells,
-            "results": [{"source": r.source, "snapshots": r.snapshots,
-                         "unchanged": r.unchanged, "failed": r.failed,
-                         "new_observations": r.new_observations,
-                         "changed_observations": r.changed_observations,
-                         "errors": list(r.errors)} for r in summary.results]}
+    return {
+        "mode": summary.mode,
+        "ok": summary.ok,
+        "reconciled_cells": summary.reconciled_cells,
+        "results": [
+            {
+                "source": r.source,
+                "snapshots": r.snapshots,
+                "unchanged": r.unchanged,
+                "failed": r.failed,
+                "new_observations": r.new_observations,
+                "changed_observations": r.changed_observations,
+                "errors": list(r.errors),
+            }
+            for r in summary.results
+        ],
+    }
 
 
-@router.post("/sync", response_model=Envelope[Dict], responses=responses(400, 401, 404, 409,
-                                                                         413))
-def trigger_sync(_auth: TokenDep, run: SyncRunnerDep, cache: CacheDep,
-                 body: SyncRequest | None = None) -> Response:
+@router.post("/sync", response_model=Envelope[Dict], responses=responses(400, 401, 404, 409, 413))
+def trigger_sync(
+    _auth: TokenDep, run: SyncRunnerDep, cache: CacheDep, body: SyncRequest | None = None
+) -> Response:
     """Fetch, store and reconcile now (needs the API token); 409 while another sync runs."""
     summary = run(body.sources if body and body.sources else None)
     cache.invalidate()
@@ -72,10 +82,10 @@ def trigger_sync(_auth: TokenDep, run: SyncRunnerDep, cache: CacheDep,
 def sources(engine: EngineDep, snapshot: SnapshotDep) -> Response:
     """Each source: last successful sync, date range, row count and last error (not cached:
     it is the health view)."""
-    payload = {"data": queries.sources_status(engine),
-               "meta": {"data_version": snapshot.version}}
-    return Response(dumps(payload), media_type="application/json",
-                    headers={"Cache-Control": "no-cache"})
+    payload = {"data": queries.sources_status(engine), "meta": {"data_version": snapshot.version}}
+    return Response(
+        dumps(payload), media_type="application/json", headers={"Cache-Control": "no-cache"}
+    )
 
 
 health_router = APIRouter(tags=["admin"])
@@ -85,5 +95,8 @@ health_router = APIRouter(tags=["admin"])
 def healthz(engine: EngineDep, clock: ClockDep) -> Response:
     """Data freshness (age of the newest report, Kyiv time), the last sync result and every
     source's state. 200 while the store answers (``status`` says ok, degraded or stale)."""
-    return Response(dumps(health_view(engine, kyiv_today(clock))),
-                    media_type="application/json", headers={"Cache-Control": "no-cache"})
+    return Response(
+        dumps(health_view(engine, kyiv_today(clock))),
+        media_type="application/json",
+        headers={"Cache-Control": "no-cache"},
+    )

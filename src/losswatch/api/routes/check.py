@@ -19,15 +19,18 @@ from losswatch.api.problems import responses
 router = APIRouter(prefix="/api/v1", tags=["check"])
 
 
-@router.post("/check", response_model=Envelope[Dict],
-             responses=responses(400, 404, 413, 502))
+@router.post("/check", response_model=Envelope[Dict], responses=responses(400, 404, 413, 502))
 def check(body: CheckRequest, snapshot: SnapshotDep, fetch: FetcherDep) -> Response:
     """Check every loss figure of an article against the canonical series."""
     from losswatch.claims import check_article
     from losswatch.claims.render import as_json
 
     article = article_from(body.text, body.url, fetch)
-    report = check_article(article.text, snapshot.series,
-                           article_date=body.article_date or article.date, lang=body.lang)
+    report = check_article(
+        article.text,
+        snapshot.series,
+        article_date=body.article_date or article.date,
+        lang=body.lang,
+    )
     payload = envelope(as_json(report), snapshot, url=article.url)
     return Response(dumps(payload), media_type="application/json")

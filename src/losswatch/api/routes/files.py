@@ -26,14 +26,34 @@ router = APIRouter(tags=["files"])
 ExportFormat = Literal["csv", "json", "parquet", "datapackage"]
 
 
-@router.get("/api/v1/exports/{fmt}", responses=responses(304, 400, 404) | {
-    200: {"description": "The file, as an attachment.",
-          "content": {"text/csv": {}, "application/json": {},
-                      "application/vnd.apache.parquet": {}, "application/zip": {}}}})
-def export(request: Request, fmt: ExportFormat, engine: EngineDep, snapshot: SnapshotDep,
-           table: Annotated[str, Query(max_length=40, description=(
-               "long, wide, daily, audit or provenance (see the exports docs)"))] = "long"
-           ) -> Response:
+@router.get(
+    "/api/v1/exports/{fmt}",
+    responses=responses(304, 400, 404)
+    | {
+        200: {
+            "description": "The file, as an attachment.",
+            "content": {
+                "text/csv": {},
+                "application/json": {},
+                "application/vnd.apache.parquet": {},
+                "application/zip": {},
+            },
+        }
+    },
+)
+def export(
+    request: Request,
+    fmt: ExportFormat,
+    engine: EngineDep,
+    snapshot: SnapshotDep,
+    table: Annotated[
+        str,
+        Query(
+            max_length=40,
+            description=("long, wide, daily, audit or provenance (see the exports docs)"),
+        ),
+    ] = "long",
+) -> Response:
     """The canonical series as a file: long (one row per cell) or wide (one row per day)."""
     from losswatch.exports import export_bytes
 
@@ -41,37 +61,67 @@ def export(request: Request, fmt: ExportFormat, engine: EngineDep, snapshot: Sna
         return export_bytes(engine, fmt, table=table)
 
     data, media_type, filename = snapshot.memo(("export", fmt, table), build)
-    return cached_response(request, snapshot, ("export-bytes", fmt, table), lambda: data,
-                           raw=True, media_type=media_type, extra_headers={
-                               "Content-Disposition": f'attachment; filename="{filename}"'})
+    return cached_response(
+        request,
+        snapshot,
+        ("export-bytes", fmt, table),
+        lambda: data,
+        raw=True,
+        media_type=media_type,
+        extra_headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
 
 
-@router.get("/api/v1/charts/{category}", responses=responses(304, 400, 404) | {
-    200: {"description": "The chart image.", "content": {"image/png": {}, "image/svg+xml": {}}}})
-def chart(request: Request, category: str, snapshot: SnapshotDep,
-          kind: Annotated[Literal["cumulative", "daily", "monthly"], Query()] = "cumulative",
-          start: Annotated[Day | None, Query(alias="from")] = None,
-          end: Annotated[Day | None, Query(alias="to")] = None,
-          fmt: Annotated[Literal["png", "svg"], Query(alias="format")] = "png") -> Response:
+@router.get(
+    "/api/v1/charts/{category}",
+    responses=responses(304, 400, 404)
+    | {200: {"description": "The chart image.", "content": {"image/png": {}, "image/svg+xml": {}}}},
+)
+def chart(
+    request: Request,
+    category: str,
+    snapshot: SnapshotDep,
+    kind: Annotated[Literal["cumulative", "daily", "monthly"], Query()] = "cumulative",
+    start: Annotated[Day | None, Query(alias="from")] = None,
+    end: Annotated[Day | None, Query(alias="to")] = None,
+    fmt: Annotated[Literal["png", "svg"], Query(alias="format")] = "png",
+) -> Response:
     """An article-ready chart (1200x675) of one category, as PNG or SVG."""
     from losswatch.charts import render_chart
 
     key = categories.get(category).key
     media = "image/png" if fmt == "png" else "image/svg+xml"
-    return cached_response(request, snapshot, ("chart", key, kind, start, end, fmt),
-                           lambda: render_chart(snapshot.series, key, kind=kind, start=start,
-                                                end=end, fmt=fmt), raw=True, media_type=media)
+    return cached_response(
+        request,
+        snapshot,
+        ("chart", key, kind, start, end, fmt),
+        lambda: render_chart(snapshot.series, key, kind=kind, start=start, end=end, fmt=fmt),
+        raw=True,
+        media_type=media,
+    )
 
 
-@router.get("/feed.atom", responses=responses(304) | {
-    200: {"description": "Atom feed of the daily briefs.",
-          "content": {"application/atom+xml": {}}}})
+@router.get(
+    "/feed.atom",
+    responses=responses(304)
+    | {
+        200: {
+            "description": "Atom feed of the daily briefs.",
+            "content": {"application/atom+xml": {}},
+        }
+    },
+)
 def feed(request: Request, snapshot: SnapshotDep) -> Response:
     """The daily briefs of the last 30 reports as an Atom feed, linked from
     :func:`~losswatch.api.deps.link_base` (``FALLBACK_BASE_URL`` for a host not trusted)."""
     from losswatch.feed import make_feed
 
     base = link_base(request) or FALLBACK_BASE_URL
-    return cached_response(request, snapshot, ("feed", "atom", base), lambda: make_feed(
-        snapshot.series, days=30, base_url=base, fmt="atom"), raw=True,
-        media_type="application/atom+xml; charset=utf-8")
+    return cached_response(
+        request,
+        snapshot,
+        ("feed", "atom", base),
+        lambda: make_feed(snapshot.series, days=30, base_url=base, fmt="atom"),
+        raw=True,
+        media_type="application/atom+xml; charset=utf-8",
+    )
