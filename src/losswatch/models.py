@@ -46,6 +46,16 @@ class Correction:
     delta: int
 
 
+def correction_days(listed_on: dt.date) -> tuple[dt.date, dt.date]:
+    """The report dates on which a correction listed for ``listed_on`` may show.
+
+    PetroIvaniuk lists the tank correction of -5 on 2023-05-27; the official text applies it in
+    the report of 2023-05-28 (3799 -> 3797 with "+3"). So a listed correction covers its day
+    and the next.
+    """
+    return listed_on, listed_on + dt.timedelta(days=1)
+
+
 class Status(StrEnum):
     """Why a canonical value is trusted (issue: reconciliation)."""
 

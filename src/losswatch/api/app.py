@@ -13,20 +13,18 @@ import hashlib
 import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.openapi.utils import get_openapi
-from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 from starlette.responses import FileResponse, Response
 
 import losswatch
+from losswatch import web
 from losswatch.api import problems, v2
-from losswatch.api.cache import DataCache
 from losswatch.api.deps import Clock, kyiv_today
 from losswatch.api.fastpath import FastPath
 from losswatch.api.middleware import (
@@ -40,18 +38,11 @@ from losswatch.api.routes import admin, check, files, insights, reports
 from losswatch.errors import NotFound
 from losswatch.settings import Settings
 from losswatch.store.engine import open_store
-from losswatch.web import routes as web_routes
-from losswatch.web.checks import SubmissionStore
-from losswatch.web.templating import STATIC, make_templates, render_problem
+from losswatch.views.snapshot import DataCache
 
 DESCRIPTION = """Ukraine's General Staff daily reports of Russian combat losses, reconciled from
 several public sources into one canonical series. Read-only to the public; errors are
 `application/problem+json` with a stable `code`. `/api/v2` mirrors the russianwarship.rip API."""
-
-
-def plotly_js() -> Path:
-    """The plotly.min.js that ships inside the installed plotly package (never copied)."""
-    return Path(str(resources.files("plotly") / "package_data" / "plotly.min.js"))
 
 
 def _utcnow() -> dt.datetime:
@@ -86,17 +77,14 @@ def create_app(
     app.state.settings = settings
     app.state.cache = DataCache(store, ttl=cache_ttl)
     app.state.clock = clock or _utcnow
-    app.state.templates = make_templates()
-    app.state.submissions = SubmissionStore()
 
-    respond = problems.install(app, html=render_problem)
+    respond = problems.install(app, html=web.render_problem)
     for module in (reports, insights, check, files, admin):
         app.include_router(module.router)
     app.include_router(admin.health_router)
     app.include_router(v2.router)
-    _static(app)
     _docs(app)
-    app.include_router(web_routes.router)
+    web.mount(app)  # the dashboard, after the API's routes
 
     schema: dict[str, Any] = {}
 
@@ -124,20 +112,6 @@ def create_app(
     app.add_middleware(FastPath, cache=app.state.cache, day=lambda: kyiv_today(app.state.clock))
     app.add_middleware(HeadAsGet)  # outermost: every GET answer, errors included, has a HEAD
     return app
-
-
-def _static(app: FastAPI) -> None:
-    script = plotly_js()
-
-    @app.get("/static/plotly.min.js", include_in_schema=False)
-    def plotly() -> Response:
-        return FileResponse(
-            script,
-            media_type="text/javascript",
-            headers={"Cache-Control": "public, max-age=604800"},
-        )
-
-    app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
 
 def _swagger_assets() -> Path | None:

@@ -4,7 +4,7 @@ Every read endpoint already memoises its rendered bytes per data version (see
 :func:`~losswatch.api.deps.cached_response`), but each request still went through routing,
 validation, a thread-pool hop and five middleware. This middleware keeps the *finished*
 response (status, every header the stack added, body) of each public, cacheable GET in the
-current :class:`~losswatch.api.cache.Snapshot`, keyed by everything the response can depend on:
+current :class:`~losswatch.views.snapshot.Snapshot`, keyed by everything the response can depend on:
 path, query string, Host (links), Origin (CORS) and the Kyiv date (``latest``). A new data
 version is a new snapshot, so nothing stale is ever served; a matching ``If-None-Match`` gets
 its 304 here too.
@@ -17,7 +17,7 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from losswatch.api.cache import DataCache, Snapshot
+from losswatch.views.snapshot import DataCache, Snapshot
 
 Stored = tuple[int, list[tuple[bytes, bytes]], bytes, bytes | None]  # status, headers, body, etag
 PREFIXES = ("/api/v1/", "/api/v2/", "/feed.atom")

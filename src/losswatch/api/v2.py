@@ -33,10 +33,10 @@ from starlette.responses import Response
 from losswatch import categories
 from losswatch.api.deps import SnapshotDep, cached_response, link_base, page_link
 from losswatch.api.models import Day
-from losswatch.api.present import public_url, war_day
 from losswatch.api.problems import responses
 from losswatch.errors import NotFound, UsageError
 from losswatch.series import Series
+from losswatch.views.present import public_url, war_day
 
 SOURCE = "russianwarship"
 MESSAGE = "The data were fetched successfully."

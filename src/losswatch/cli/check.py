@@ -21,7 +21,7 @@ FORMATS = ("text", "json", "html", "claimreview")
 def read_article(source: str) -> tuple[str, dt.date | None, str | None]:
     """(text, publication date if known, URL if fetched) from a path, ``-`` or a URL."""
     if source.startswith(("http://", "https://")):
-        from losswatch.fetch_article import fetch_article
+        from losswatch.guarded_fetch import fetch_article
 
         fetched = fetch_article(source, STATE.settings)
         return fetched.text, fetched.date, fetched.url

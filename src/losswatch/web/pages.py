@@ -1,7 +1,7 @@
 """What each dashboard page shows, built from the same read models as the JSON API.
 
-No SQL and no arithmetic on figures here: values come from :mod:`losswatch.api.present`,
-:mod:`losswatch.api.explore`, :mod:`losswatch.views` and :mod:`losswatch.analytics`; this module
+No SQL and no arithmetic on figures here: values come from :mod:`losswatch.views.present`,
+:mod:`losswatch.views.explore`, :mod:`losswatch.views` and :mod:`losswatch.analytics`; this module
 only picks, labels and orders them for the templates.
 """
 
@@ -11,8 +11,8 @@ import datetime as dt
 from typing import Any
 
 from losswatch import categories
-from losswatch.api.cache import Snapshot
 from losswatch.claims.model import CheckReport
+from losswatch.views.snapshot import Snapshot
 
 
 def web_link(url: str | None) -> str | None:

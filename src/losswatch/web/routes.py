@@ -16,12 +16,19 @@ from markupsafe import Markup
 from starlette.responses import RedirectResponse, Response
 
 from losswatch import categories
-from losswatch.api import explore, present
-from losswatch.api.article import article_from
-from losswatch.api.deps import ClockDep, EngineDep, FetcherDep, SnapshotDep, kyiv_today, page_link
-from losswatch.api.models import DATE_MESSAGE, in_range
-from losswatch.api.routes.insights import audit_payload, brief_for
-from losswatch.errors import InvalidDate, NotFound
+from losswatch.errors import NotFound
+from losswatch.views import explore, present
+from losswatch.views.check_input import article_from
+from losswatch.views.dates import parse_day
+from losswatch.views.deps import (
+    ClockDep,
+    EngineDep,
+    FetcherDep,
+    SnapshotDep,
+    kyiv_today,
+    page_link,
+)
+from losswatch.views.insights import audit_payload, brief_for
 from losswatch.web import pages
 from losswatch.web.checks import Submission
 from losswatch.web.i18n import pick_lang, translator
@@ -29,19 +36,6 @@ from losswatch.web.templating import render
 
 router = APIRouter(include_in_schema=False)
 Text = Annotated[str | None, Query(max_length=100)]
-
-
-def parse_day(value: str | None, name: str = "date") -> dt.date | None:
-    """A date of the query or form, in the API's range (:data:`~losswatch.api.models.Day`)."""
-    if not value:
-        return None
-    try:
-        day = dt.date.fromisoformat(value)
-    except ValueError:
-        day = None
-    if day is None or not in_range(day):
-        raise InvalidDate(f"{name}: {DATE_MESSAGE}")
-    return day
 
 
 def _iso(day: dt.date | None) -> str:

@@ -1,9 +1,9 @@
 """POST /api/v1/check: article text (or a URL to fetch it from) in, one verdict per figure out.
 
-Exactly one of ``text`` and ``url`` must be given (:func:`~losswatch.api.article.article_from`,
-shared with the dashboard's form). A URL is fetched by :mod:`losswatch.fetch_article` (public
-addresses only, size and time capped). The check itself is a pure function of the text and the
-series.
+Exactly one of ``text`` and ``url`` must be given
+(:func:`~losswatch.views.check_input.article_from`, shared with the dashboard's form). A URL is
+fetched by :mod:`losswatch.guarded_fetch` (public addresses only, size and time capped).
+The check itself is a pure function of the text and the series.
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from __future__ import annotations
 from fastapi import APIRouter
 from starlette.responses import Response
 
-from losswatch.api.article import article_from
 from losswatch.api.deps import FetcherDep, SnapshotDep, dumps, envelope
 from losswatch.api.models import CheckRequest, Dict, Envelope
 from losswatch.api.problems import responses
+from losswatch.views.check_input import article_from
 
 router = APIRouter(prefix="/api/v1", tags=["check"])
 
