@@ -115,7 +115,6 @@ def test_the_checker_sees_a_violation(name: str) -> None:
     assert any(m.startswith("losswatch.views") for m, _, _ in _imports(tree))
 
 
-@pytest.mark.xfail(strict=True, reason="moving the queries of pipeline, reconcile... into store/")
 def test_sql_lives_in_the_store() -> None:
     wrong = []
     for name, path, tree in MODULES:

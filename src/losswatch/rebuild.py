@@ -11,14 +11,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Engine, delete, func, select, update
+from sqlalchemy import Engine
 
 from losswatch.errors import ParseError
 from losswatch.reconcile import reconcile_store
 from losswatch.sources import get_adapter
 from losswatch.sources.base import RawDocument
-from losswatch.store import schema as s
 from losswatch.store.lock import store_lock
+from losswatch.store.reparse import (
+    clear_parsed,
+    count_observations,
+    set_parse_status,
+    snapshots_in_fetch_order,
+)
 from losswatch.store.writes import (
     IngestResult,
     clear_reconcile_pending,
@@ -31,9 +36,8 @@ from losswatch.store.writes import (
 def rebuild_store(engine: Engine) -> dict[str, int]:
     with store_lock(engine):
         with engine.begin() as conn:
-            for table in (s.revisions, s.corrections, s.observations):
-                conn.execute(delete(table))
-            rows = conn.execute(select(s.snapshots).order_by(s.snapshots.c.id)).all()
+            clear_parsed(conn)
+            rows = snapshots_in_fetch_order(conn)
             for row in rows:
                 adapter = get_adapter(row.source)
                 raw = RawDocument(
@@ -47,35 +51,17 @@ def rebuild_store(engine: Engine) -> dict[str, int]:
                 try:
                     outcome = adapter.parse(raw)
                 except ParseError as exc:
-                    conn.execute(
-                        update(s.snapshots)
-                        .where(s.snapshots.c.id == row.id)
-                        .values(
-                            status="failed",
-                            error_code=exc.code,
-                            error_message=exc.message,
-                            figures=0,
-                        )
+                    set_parse_status(
+                        conn, row.id, "failed", error_code=exc.code, error_message=exc.message
                     )
                     continue
-                conn.execute(
-                    update(s.snapshots)
-                    .where(s.snapshots.c.id == row.id)
-                    .values(
-                        status="ok",
-                        error_code=None,
-                        error_message=None,
-                        figures=len(outcome.figures),
-                    )
-                )
+                set_parse_status(conn, row.id, "ok", figures=len(outcome.figures))
                 result = IngestResult(row.source)
                 upsert_figures(
                     conn, row.source, row.id, outcome.figures, result, seen_at=row.fetched_at
                 )
                 upsert_corrections(conn, row.source, row.id, outcome)
-            observations = conn.execute(
-                select(func.count()).select_from(s.observations)
-            ).scalar_one()
+            observations = count_observations(conn)
             # a kill before the reconcile below leaves this note: the next sync (and doctor)
             # see that the whole series must be recomputed
             mark_reconcile_pending(conn, [dt.date.min])

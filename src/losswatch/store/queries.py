@@ -278,3 +278,31 @@ def category_counts(engine: Engine) -> dict[str, int]:
             select(s.canonical.c.category, func.count()).group_by(s.canonical.c.category)
         )
         return {r[0]: r[1] for r in rows}
+
+
+def latest_report_date(engine: Engine, source: str) -> dt.date | None:
+    """The newest report date ``source`` has a (non-quarantined) observation for."""
+    with engine.connect() as conn:
+        # quarantined rows (a typo'd future date) must not stop the source asking for new days
+        value = conn.execute(
+            select(func.max(s.observations.c.report_date)).where(
+                s.observations.c.source == source, s.observations.c.quarantined.is_(False)
+            )
+        ).scalar()
+    return value if isinstance(value, dt.date) else None
+
+
+def last_validators(engine: Engine, source: str, url: str) -> tuple[str | None, str | None]:
+    """The ETag and Last-Modified of the newest good snapshot of ``url`` (for a conditional GET)."""
+    with engine.connect() as conn:
+        row = conn.execute(
+            select(s.snapshots.c.etag, s.snapshots.c.last_modified)
+            .where(
+                s.snapshots.c.source == source,
+                s.snapshots.c.url == url,
+                s.snapshots.c.status == "ok",
+            )
+            .order_by(s.snapshots.c.id.desc())
+            .limit(1)
+        ).first()
+    return (row.etag, row.last_modified) if row else (None, None)
