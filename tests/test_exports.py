@@ -190,10 +190,7 @@ def test_cli_export(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     from losswatch.cli import main
-    from losswatch.cli.common import STATE
 
-    STATE.overrides.clear()
-    STATE.__dict__.pop("settings", None)
     monkeypatch.setattr(
         "sys.argv",
         [

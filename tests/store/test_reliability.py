@@ -22,7 +22,6 @@ from sqlalchemy import Engine, func, select
 from typer.testing import CliRunner
 
 from losswatch.cli import _register, app
-from losswatch.cli.common import STATE
 from losswatch.cli.data import _duration
 from losswatch.errors import UsageError
 from losswatch.pipeline import sync
@@ -44,8 +43,6 @@ _register()
 
 def invoke(*args: str, db: str) -> Any:
     """The CLI in-process (as tests/test_cli.py does), on the store ``db``."""
-    STATE.overrides.clear()
-    STATE.__dict__.pop("settings", None)
     return CliRunner().invoke(app, ["--db", db, *args], catch_exceptions=True)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -11,19 +10,18 @@ from typing import Annotated
 import typer
 
 from losswatch.cli import app
-from losswatch.cli.common import STATE, parse_date
+from losswatch.cli.common import CheckFormat, parse_date, print_json, state
 from losswatch.console import err, out
-from losswatch.errors import NotFound, UsageError
+from losswatch.errors import NotFound
+from losswatch.settings import Settings
 
-FORMATS = ("text", "json", "html", "claimreview")
 
-
-def read_article(source: str) -> tuple[str, dt.date | None, str | None]:
+def read_article(source: str, settings: Settings) -> tuple[str, dt.date | None, str | None]:
     """(text, publication date if known, URL if fetched) from a path, ``-`` or a URL."""
     if source.startswith(("http://", "https://")):
         from losswatch.guarded_fetch import fetch_article
 
-        fetched = fetch_article(source, STATE.settings)
+        fetched = fetch_article(source, settings)
         return fetched.text, fetched.date, fetched.url
     if source == "-":
         raw = sys.stdin.read()
@@ -42,6 +40,7 @@ def read_article(source: str) -> tuple[str, dt.date | None, str | None]:
 
 @app.command()
 def check(
+    ctx: typer.Context,
     source: Annotated[
         str, typer.Argument(help="Article: a file (text or HTML), a URL, or - for standard input.")
     ],
@@ -52,32 +51,33 @@ def check(
             "figures)."
         ),
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", help="text, json, html or claimreview.")] = "text",
+    fmt: CheckFormat = "text",
     lang: Annotated[str | None, typer.Option(help="Language code (default: detected).")] = None,
 ) -> None:
     """Check every loss figure in an article against the record. Exit 1 if any is contradicted."""
     from losswatch.claims import check_article, render
     from losswatch.store.queries import load_series
 
-    if fmt not in FORMATS:
-        raise UsageError(f"--format must be one of {', '.join(FORMATS)}, got {fmt!r}")
-    text, page_date, url = read_article(source)
+    text, page_date, url = read_article(source, state(ctx).settings)
     article_date = parse_date(date) or page_date
-    report = check_article(text, load_series(STATE.engine()), article_date=article_date, lang=lang)
+    report = check_article(
+        text, load_series(state(ctx).engine()), article_date=article_date, lang=lang
+    )
     if fmt == "text":
         out.print(render.as_text(report), markup=False, highlight=False)
     elif fmt == "json":
-        out.print_json(json.dumps(render.as_json(report), default=str))
+        print_json(render.as_json(report))
     elif fmt == "html":
         out.print(render.as_html(report), markup=False, highlight=False)
     else:
-        out.print_json(json.dumps(render.claim_reviews(report, url=url), default=str))
+        print_json(render.claim_reviews(report, url=url))
     if not report.ok:
         raise typer.Exit(1)
 
 
 @app.command("check-corpus")
 def check_corpus(
+    ctx: typer.Context,
     source: Annotated[
         Path,
         typer.Argument(
@@ -100,7 +100,11 @@ def check_corpus(
     if not source.exists():
         raise NotFound(f"no such file or folder: {source}")
     summary = run_corpus(
-        source, load_series(STATE.engine()), out=out_file, scheduler=scheduler, n_workers=workers
+        source,
+        load_series(state(ctx).engine()),
+        out=out_file,
+        scheduler=scheduler,
+        n_workers=workers,
     )
     err.print(f"{summary.documents} articles, {summary.claims} claims -> {summary.out}")
     for verdict, count in sorted(summary.by_verdict.items()):
