@@ -26,7 +26,6 @@ import losswatch
 from losswatch import web
 from losswatch.api import problems, v2
 from losswatch.api.deps import Clock, kyiv_today
-from losswatch.api.fastpath import FastPath
 from losswatch.api.middleware import (
     BodyLimit,
     CatchAll,
@@ -34,6 +33,7 @@ from losswatch.api.middleware import (
     ReadOnlyCors,
     SecurityHeaders,
 )
+from losswatch.api.response_cache import ResponseCache
 from losswatch.api.routes import admin, check, files, insights, reports
 from losswatch.errors import NotFound
 from losswatch.settings import Settings
@@ -104,12 +104,18 @@ def create_app(
 
     app.openapi = openapi  # type: ignore[method-assign]
     # Added innermost first: the security headers wrap everything, 413s and 500s included.
+    # The one response cache: public GETs answered from memory per data version, inside CORS
+    # and the security headers (so they are added to every answer, cached or not).
+    app.add_middleware(
+        ResponseCache,
+        cache=app.state.cache,
+        day=lambda: kyiv_today(app.state.clock),
+        settings=settings,
+    )
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(ReadOnlyCors)
     app.add_middleware(CatchAll, render=respond)
     app.add_middleware(SecurityHeaders)
-    # repeated public GETs answered from memory, with every header the stack above added
-    app.add_middleware(FastPath, cache=app.state.cache, day=lambda: kyiv_today(app.state.clock))
     app.add_middleware(HeadAsGet)  # outermost: every GET answer, errors included, has a HEAD
     return app
 

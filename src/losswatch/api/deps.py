@@ -1,6 +1,6 @@
 """The API's own dependencies and responses: the write token, the ``{"data", "meta"}``
-envelope, and :func:`cached_response`, the one place that turns a memoised payload into bytes
-with ETag / Last-Modified / Cache-Control and answers ``If-None-Match`` with 304.
+envelope, and :func:`cached_response`, the one place that turns a payload into bytes with
+ETag / Last-Modified / Cache-Control and answers ``If-None-Match`` with 304.
 
 The handles the dashboard shares (settings, engine, snapshot, clock...) live in
 :mod:`losswatch.views.deps` and are re-exported here for the API's routes.
@@ -21,6 +21,7 @@ from starlette.responses import Response
 
 from losswatch.errors import Unauthorized
 from losswatch.views.deps import (
+    CACHE_CONTROL,
     FALLBACK_BASE_URL,
     CacheDep,
     Clock,
@@ -62,8 +63,6 @@ __all__ = [
     "page_link",
     "require_token",
 ]
-
-CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300"
 
 
 def require_token(request: Request, settings: SettingsDep) -> None:
@@ -136,13 +135,15 @@ def cached_response(
     raw: bool = False,
     extra_headers: dict[str, str] | None = None,
 ) -> Response:
-    """Serve the memoised representation ``key`` of ``snapshot`` (built once per version).
+    """The representation ``key`` of ``snapshot`` with its ETag (from the data version and
+    ``key``), Last-Modified and ``Cache-Control: public``, which lets the response cache
+    (:mod:`losswatch.api.response_cache`) and any proxy keep it.
 
-    ``build`` returns a JSON-able payload, or bytes when ``raw``. A matching If-None-Match gets
-    a 304 with no body.
+    ``build`` returns a JSON-able payload, or bytes when ``raw``; it is not called when a
+    matching If-None-Match gets a 304 with no body.
     """
     headers = conditional_headers(snapshot, key) | (extra_headers or {})
     if not_modified(request, headers):
         return Response(status_code=304, headers=headers)
-    body: bytes = snapshot.memo(("http", key), lambda: build() if raw else dumps(build()))
+    body: bytes = build() if raw else dumps(build())
     return Response(body, media_type=media_type, headers=headers)

@@ -9,19 +9,23 @@ created at import time.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
+from functools import lru_cache
 from typing import Annotated, Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 from zoneinfo import ZoneInfo
 
 from fastapi import Depends, Request
 from sqlalchemy import Engine
+from starlette.types import Scope
 
 from losswatch.guarded_fetch import FetchedArticle, fetch_article
 from losswatch.settings import Settings
 from losswatch.views.snapshot import DataCache, Snapshot
 
 KYIV = ZoneInfo("Europe/Kyiv")
+#: What every cacheable read answers (API responses, dashboard pages): a minute fresh.
+CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300"
 Clock = Callable[[], dt.datetime]
 #: Hosts whose requests may name the base of published links themselves (``testserver`` is
 #: the name of Starlette's test client).
@@ -80,6 +84,22 @@ def link_base(request: Request) -> str | None:
     if request.url.hostname in LOCAL_HOSTS:
         return str(request.base_url).rstrip("/")
     return None
+
+
+@lru_cache(maxsize=64)
+def _hostname(host: bytes) -> str | None:
+    return urlsplit("//" + host.decode("latin-1")).hostname
+
+
+def link_key(settings: Settings, scope: Scope) -> Hashable:
+    """What of a request :func:`link_base` reads, as a cache key: nothing when the settings name
+    the public base URL or the Host is not a local name; else scheme, Host and root path."""
+    if settings.public_base_url:
+        return None
+    host = next((bytes(v) for k, v in scope["headers"] if k == b"host"), b"")
+    if _hostname(host) not in LOCAL_HOSTS:
+        return None
+    return (scope.get("scheme"), host, scope.get("root_path", ""))
 
 
 def page_link(request: Request, **params: Any) -> str:

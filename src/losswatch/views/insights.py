@@ -1,7 +1,7 @@
-"""Derived reads memoised per data version: the audit of disagreements and the written brief.
+"""Derived reads of a data version: the audit of disagreements and the written brief.
 
 The API's ``/api/v1/audit`` and ``/api/v1/brief`` and the dashboard's Audit and Today pages
-call these, so both show the same object, computed once per snapshot.
+call these, so both show the same object (the response cache keeps the finished pages).
 """
 
 from __future__ import annotations
@@ -16,22 +16,19 @@ from losswatch.views.snapshot import Snapshot
 
 
 def audit_payload(snapshot: Snapshot, engine: Engine, since: dt.date | None) -> dict[str, Any]:
-    """The audit view, read once per data version (it scans every canonical cell).
+    """The audit view of ``snapshot``'s data.
 
     ``since`` only narrows the cells (reliability and corrections cover everything, as in
-    :func:`~losswatch.views.audit_view`), so it is applied to the memoised full view.
+    :func:`~losswatch.views.audit_view`), so it is applied to the full view.
     """
-    full: dict[str, Any] = snapshot.memo(("audit",), lambda: audit_view(engine))
+    full: dict[str, Any] = audit_view(engine)
     if since is None:
         return full
     return full | {"cells": [c for c in full["cells"] if c["report_date"] >= since.isoformat()]}
 
 
 def brief_for(snapshot: Snapshot, report_date: dt.date | None, lang: str) -> Any:
-    """The brief object (memoised: the API's JSON and the Today page share it)."""
+    """The brief object (the API's JSON and the Today page show the same)."""
     from losswatch.brief import make_brief
 
-    return snapshot.memo(
-        ("brief", report_date, lang),
-        lambda: make_brief(snapshot.series, report_date=report_date, lang=lang),
-    )
+    return make_brief(snapshot.series, report_date=report_date, lang=lang)

@@ -35,13 +35,8 @@ def today_extras(snapshot: Snapshot, report_date: dt.date, lang: str) -> dict[st
 
     series = snapshot.series
     loss_day = report_date - dt.timedelta(days=1)
-    records = snapshot.memo(
-        ("web-records", loss_day), lambda: all_time_records(series, as_of=loss_day)
-    )
-    reached = snapshot.memo(
-        ("web-milestones", report_date),
-        lambda: milestones(series, as_of=report_date, forecast=False),
-    )
+    records = all_time_records(series, as_of=loss_day)
+    reached = milestones(series, as_of=report_date, forecast=False)
     return {
         "records": [r | {"label": label_of(r["category"], lang)} for r in records],
         "milestones": [

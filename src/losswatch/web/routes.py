@@ -62,6 +62,7 @@ def today_page(
             **pages.today_extras(snapshot, day, code),
         },
         lang=code,
+        public=True,
     )
 
 
@@ -81,12 +82,7 @@ def explore_page(
     keys = explore.parse_categories(",".join(category) or None)
     chosen = kind or "cumulative"
     first, last = parse_day(start, "from"), parse_day(end, "to")
-    table = snapshot.memo(
-        ("explore", keys, chosen, first, last, code),
-        lambda: explore.explore_table(
-            snapshot.series, keys, chosen, start=first, end=last, lang=code
-        ),
-    )
+    table = explore.explore_table(snapshot.series, keys, chosen, start=first, end=last, lang=code)
     query = [("categories", ",".join(keys)), ("kind", chosen), ("lang", code)]
     query += [(k, v.isoformat()) for k, v in (("from", first), ("to", last)) if v]
     api_url = "/api/v1/explore?" + urlencode(query)
@@ -107,6 +103,7 @@ def explore_page(
             "last_date": _iso(snapshot.series.latest_date),
         },
         lang=code,
+        public=True,
     )
 
 
@@ -139,6 +136,7 @@ def audit_page(
             "choices": [(c.key, pages.label_of(c.key, code)) for c in categories.CATEGORIES],
         },
         lang=code,
+        public=True,
     )
 
 
@@ -150,6 +148,7 @@ def check_form(request: Request, lang: Text = None) -> Response:
         "check.html",
         {"result": None, "form": {"text": "", "url": "", "article_date": ""}},
         lang=pick_lang(lang),
+        public=True,
     )
 
 
@@ -182,12 +181,7 @@ def check_result(request: Request, key: str, snapshot: SnapshotDep, lang: Text =
         raise NotFound(translator(code)("expired"))
     from losswatch.claims.render import as_html
 
-    report = snapshot.memo(
-        ("check", key),
-        lambda: check_article(
-            submission.text, snapshot.series, article_date=submission.article_date
-        ),
-    )
+    report = check_article(submission.text, snapshot.series, article_date=submission.article_date)
     return render(
         request,
         "check.html",

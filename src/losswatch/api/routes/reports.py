@@ -188,12 +188,7 @@ def explore_endpoint(
     keys = explore.parse_categories(categories_)
 
     def table() -> explore.ExploreTable:
-        return snapshot.memo(
-            ("explore", keys, kind, start, end, lang),
-            lambda: explore.explore_table(
-                snapshot.series, keys, kind, start=start, end=end, lang=lang
-            ),
-        )
+        return explore.explore_table(snapshot.series, keys, kind, start=start, end=end, lang=lang)
 
     key = ("explore", keys, kind, start, end, lang, format)
     if format == "csv":

@@ -1,26 +1,31 @@
-"""Answer repeated GETs from memory, before routing: the API's hot path.
+"""The one cache: finished responses of public GETs, per data version, answered before routing.
 
-Every read endpoint already memoises its rendered bytes per data version (see
-:func:`~losswatch.api.deps.cached_response`), but each request still went through routing,
-validation, a thread-pool hop and five middleware. This middleware keeps the *finished*
-response (status, every header the stack added, body) of each public, cacheable GET in the
-current :class:`~losswatch.views.snapshot.Snapshot`, keyed by everything the response can depend on:
-path, query string, Host (links), Origin (CORS) and the Kyiv date (``latest``). A new data
-version is a new snapshot, so nothing stale is ever served; a matching ``If-None-Match`` gets
-its 304 here too.
+Read endpoints are pure functions of the data version and the request's path and query, so the
+finished response (status, headers, body) of every 200 that says ``Cache-Control: public`` is
+kept on the current :class:`~losswatch.views.snapshot.Snapshot`, under a normalised request:
+path, query parameters (sorted by name), the base of published links (:func:`link_key`: the
+configured public URL, or a local development host; never a Host header a client made up) and
+the Kyiv date (``latest`` and the Today page). A new data version is a new snapshot, so nothing
+stale is ever served; a matching ``If-None-Match`` gets its 304 here too. Nothing else is
+memoised: the endpoints build on a miss, and ETag + ``Cache-Control`` let a reverse proxy keep
+the answers as well.
+
+It sits inside the CORS and security-header middleware, so those headers are added to every
+answer, cached or not, and the client's Origin is not part of the key.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 from typing import Any
+from urllib.parse import parse_qsl
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from losswatch.views.deps import link_key
 from losswatch.views.snapshot import DataCache, Snapshot
 
 Stored = tuple[int, list[tuple[bytes, bytes]], bytes, bytes | None]  # status, headers, body, etag
-PREFIXES = ("/api/v1/", "/api/v2/", "/feed.atom")
 DROPPED_ON_304 = {b"content-length", b"content-type"}
 
 
@@ -31,28 +36,34 @@ def _header(scope: Scope, name: bytes) -> bytes:
     return b""
 
 
-class FastPath:
-    def __init__(self, app: ASGIApp, cache: DataCache, day: Callable[[], Hashable]) -> None:
-        self.app, self.cache, self.day = app, cache, day
+def normalised_query(query_string: bytes) -> tuple[tuple[str, str], ...]:
+    """The query's parameters sorted by name (a repeated name keeps its values' order)."""
+    pairs = parse_qsl(query_string.decode("latin-1"), keep_blank_values=True)
+    return tuple(sorted(pairs, key=lambda pair: pair[0]))
+
+
+class ResponseCache:
+    def __init__(
+        self, app: ASGIApp, cache: DataCache, day: Callable[[], Hashable], settings: Any
+    ) -> None:
+        self.app, self.cache, self.day, self.settings = app, cache, day, settings
+
+    def key(self, scope: Scope) -> Hashable:
+        query = scope["query_string"]
+        return (
+            scope["path"],
+            normalised_query(query) if query else (),
+            link_key(self.settings, scope),
+            self.day(),
+        )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if (
-            scope["type"] != "http"
-            or scope["method"] != "GET"
-            or not scope["path"].startswith(PREFIXES)
-        ):
+        if scope["type"] != "http" or scope["method"] != "GET":
             await self.app(scope, receive, send)
             return
         snapshot = self.cache.fresh()
-        key = (
-            "asgi",
-            scope["path"],
-            scope["query_string"],
-            _header(scope, b"host"),
-            _header(scope, b"origin"),
-            self.day(),
-        )
-        hit: Stored | None = snapshot.peek(key) if snapshot is not None else None
+        key = self.key(scope)
+        hit: Stored | None = snapshot.kept(key) if snapshot is not None else None
         if hit is not None:
             await self._replay(hit, _header(scope, b"if-none-match"), send)
             return
@@ -65,13 +76,15 @@ class FastPath:
         chunks: list[bytes] = []
 
         async def record(message: Message) -> None:
-            await send(message)
+            # copied before sending on: the middleware outside (CORS, security headers) edit
+            # the headers of the message in place, and what they add is not kept
             if message["type"] == "http.response.start":
-                start.update(message)
+                start.update(message, headers=list(message.get("headers", [])))
             elif message["type"] == "http.response.body":
                 chunks.append(message.get("body", b""))
                 if not message.get("more_body", False):
                     self._keep(start, b"".join(chunks), snapshot, key)
+            await send(message)
 
         return record
 
@@ -88,7 +101,7 @@ class FastPath:
         ):
             return
         etag = next((v for k, v in headers if k == b"etag"), None)
-        snapshot.memo(key, lambda: (200, headers, body, etag))
+        snapshot.keep(key, (200, headers, body, etag), len(body))
 
     @staticmethod
     async def _replay(hit: Stored, if_none_match: bytes, send: Send) -> None:
@@ -98,12 +111,13 @@ class FastPath:
                 {
                     "type": "http.response.start",
                     "status": 304,
-                    "headers": [h for h in headers if h[0] not in DROPPED_ON_304],
+                    "headers": [h for h in headers if h[0] not in DROPPED_ON_304],  # a copy
                 }
             )
             await send({"type": "http.response.body", "body": b""})
             return
-        await send({"type": "http.response.start", "status": status, "headers": headers})
+        # a copy: the middleware outside add their headers to the message in place
+        await send({"type": "http.response.start", "status": status, "headers": list(headers)})
         await send({"type": "http.response.body", "body": body})
 
 
