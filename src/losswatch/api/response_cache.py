@@ -97,7 +97,7 @@ class ResponseCache:
             start.get("status") != 200
             or b"public" not in cache_control
             or snapshot is None
-            or self.cache.fresh() is not snapshot
+            or self.cache.loaded() is not snapshot
         ):
             return
         etag = next((v for k, v in headers if k == b"etag"), None)

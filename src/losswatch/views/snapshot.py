@@ -82,6 +82,10 @@ class DataCache:
             return snapshot
         return None
 
+    def loaded(self) -> Snapshot | None:
+        """The snapshot loaded last, however long ago its version was checked (no I/O)."""
+        return self._snapshot
+
     def current(self) -> Snapshot:
         """The snapshot of the store's current data version (may query and reload)."""
         snapshot = self.fresh()
