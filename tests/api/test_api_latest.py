@@ -59,7 +59,7 @@ def test_latest_is_kept_once_per_data_version_and_kyiv_day(
     client.get("/api/v1/latest")
     first = client.get("/api/v1/latest")
     snapshot = app.state.cache.current()
-    key = ("/api/v1/latest", (), ("http", b"testserver", ""), dt.date(2026, 8, 22))
+    key = ("/api/v1/latest", (), ("http", b"testserver", ""), False, dt.date(2026, 8, 22))
     kept = snapshot.kept(key)
     assert kept is not None and kept[2] == first.content
     assert client.get("/api/v1/latest").content == first.content

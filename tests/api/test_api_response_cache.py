@@ -51,8 +51,8 @@ def test_errors_and_uncacheable_answers_are_not_kept(app: FastAPI, client: TestC
 
 
 def test_the_key_is_the_normalised_request_not_the_host(app: FastAPI, client: TestClient) -> None:
-    """Parameter order and foreign Host headers do not make new entries; CORS headers are
-    added to cached answers per request (the Origin is not part of the key)."""
+    """Parameter order and foreign Host headers do not make new entries; a cross-origin read
+    (any Origin) is one more, with its CORS headers."""
     client.get("/api/v1/latest")
     url = "/api/v1/series/afv?from=2023-01-01&to=2023-01-31"
     first = client.get("/api/v1/series/afv?to=2023-01-31&from=2023-01-01")
@@ -60,12 +60,16 @@ def test_the_key_is_the_normalised_request_not_the_host(app: FastAPI, client: Te
     same = client.get(url)
     assert len(_keys(app)) == count and same.content == first.content
     # a non-local Host publishes relative links: one entry for every such host
-    foreign = client.get(url, headers={"Host": "evil.example", "Origin": "https://a.example"})
+    foreign = client.get(url, headers={"Host": "evil.example"})
     count = len(_keys(app))
     other = client.get(url, headers={"Host": "other.example"})
     assert len(_keys(app)) == count and other.content == foreign.content
-    assert foreign.headers["access-control-allow-origin"] == "*"
     assert "access-control-allow-origin" not in other.headers
+    for origin in ("https://a.example", "https://b.example"):
+        cors = client.get(url, headers={"Host": "other.example", "Origin": origin})
+        assert cors.headers["access-control-allow-origin"] == "*"
+        assert cors.content == other.content
+    assert len(_keys(app)) == count + 1
 
 
 def test_dashboard_pages_are_kept_too(app: FastAPI, client: TestClient) -> None:

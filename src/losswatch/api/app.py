@@ -104,18 +104,18 @@ def create_app(
 
     app.openapi = openapi  # type: ignore[method-assign]
     # Added innermost first: the security headers wrap everything, 413s and 500s included.
-    # The one response cache: public GETs answered from memory per data version, inside CORS
-    # and the security headers (so they are added to every answer, cached or not).
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(ReadOnlyCors)
+    app.add_middleware(CatchAll, render=respond)
+    app.add_middleware(SecurityHeaders)
+    # The one cache: public GETs answered from memory per data version, every header the stack
+    # above added included (so a hit costs no routing and no middleware: the hot path)
     app.add_middleware(
         ResponseCache,
         cache=app.state.cache,
         day=lambda: kyiv_today(app.state.clock),
         settings=settings,
     )
-    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
-    app.add_middleware(ReadOnlyCors)
-    app.add_middleware(CatchAll, render=respond)
-    app.add_middleware(SecurityHeaders)
     app.add_middleware(HeadAsGet)  # outermost: every GET answer, errors included, has a HEAD
     return app
 

@@ -3,25 +3,29 @@
 Read endpoints are pure functions of the data version and the request's path and query, so the
 finished response (status, headers, body) of every 200 that says ``Cache-Control: public`` is
 kept on the current :class:`~losswatch.views.snapshot.Snapshot`, under a normalised request:
-path, query parameters (sorted by name), the base of published links (:func:`link_key`: the
-configured public URL, or a local development host; never a Host header a client made up) and
-the Kyiv date (``latest`` and the Today page). A new data version is a new snapshot, so nothing
-stale is ever served; a matching ``If-None-Match`` gets its 304 here too. Nothing else is
-memoised: the endpoints build on a miss, and ETag + ``Cache-Control`` let a reverse proxy keep
-the answers as well.
+path, query parameters (sorted by name), the base of published links
+(:func:`~losswatch.views.deps.link_key`: the configured public URL, or a local development
+host; never a Host header a client made up), whether it is a cross-origin request, and the Kyiv
+date (``latest`` and the Today page). A new data version is a new snapshot, so nothing stale is
+ever served; a matching ``If-None-Match`` gets its 304 here too. Nothing else is memoised: the
+endpoints build on a miss, and ETag + ``Cache-Control`` let a reverse proxy keep the answers.
 
-It sits inside the CORS and security-header middleware, so those headers are added to every
-answer, cached or not, and the client's Origin is not part of the key.
+It sits outside the other middleware, so a hit costs no routing and no middleware (the API's
+hot path) and replays every header they added. The CORS headers of a read depend only on
+whether an Origin was sent; an answer that varies with the Origin's value (``Vary: Origin``)
+is never kept.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from functools import lru_cache
 from typing import Any
 from urllib.parse import parse_qsl
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from losswatch.settings import Settings
 from losswatch.views.deps import link_key
 from losswatch.views.snapshot import DataCache, Snapshot
 
@@ -36,6 +40,7 @@ def _header(scope: Scope, name: bytes) -> bytes:
     return b""
 
 
+@lru_cache(maxsize=1024)
 def normalised_query(query_string: bytes) -> tuple[tuple[str, str], ...]:
     """The query's parameters sorted by name (a repeated name keeps its values' order)."""
     pairs = parse_qsl(query_string.decode("latin-1"), keep_blank_values=True)
@@ -44,16 +49,23 @@ def normalised_query(query_string: bytes) -> tuple[tuple[str, str], ...]:
 
 class ResponseCache:
     def __init__(
-        self, app: ASGIApp, cache: DataCache, day: Callable[[], Hashable], settings: Any
+        self, app: ASGIApp, cache: DataCache, day: Callable[[], Hashable], settings: Settings
     ) -> None:
         self.app, self.cache, self.day, self.settings = app, cache, day, settings
 
     def key(self, scope: Scope) -> Hashable:
+        host, cross_origin = b"", False
+        for name, value in scope["headers"]:
+            if name == b"host":
+                host = bytes(value)
+            elif name == b"origin":
+                cross_origin = True
         query = scope["query_string"]
         return (
             scope["path"],
             normalised_query(query) if query else (),
-            link_key(self.settings, scope),
+            link_key(self.settings, scope, host),
+            cross_origin,
             self.day(),
         )
 
@@ -76,8 +88,6 @@ class ResponseCache:
         chunks: list[bytes] = []
 
         async def record(message: Message) -> None:
-            # copied before sending on: the middleware outside (CORS, security headers) edit
-            # the headers of the message in place, and what they add is not kept
             if message["type"] == "http.response.start":
                 start.update(message, headers=list(message.get("headers", [])))
             elif message["type"] == "http.response.body":
@@ -93,9 +103,11 @@ class ResponseCache:
     ) -> None:
         headers = [(bytes(k).lower(), bytes(v)) for k, v in start.get("headers", [])]
         cache_control = next((v for k, v in headers if k == b"cache-control"), b"")
+        varies = b",".join(v for k, v in headers if k == b"vary").lower()
         if (
             start.get("status") != 200
             or b"public" not in cache_control
+            or b"origin" in varies
             or snapshot is None
             or self.cache.loaded() is not snapshot
         ):
@@ -116,7 +128,7 @@ class ResponseCache:
             )
             await send({"type": "http.response.body", "body": b""})
             return
-        # a copy: the middleware outside add their headers to the message in place
+        # a copy: whoever sends it on may add headers to the message in place
         await send({"type": "http.response.start", "status": status, "headers": list(headers)})
         await send({"type": "http.response.body", "body": body})
 

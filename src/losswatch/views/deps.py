@@ -91,13 +91,11 @@ def _hostname(host: bytes) -> str | None:
     return urlsplit("//" + host.decode("latin-1")).hostname
 
 
-def link_key(settings: Settings, scope: Scope) -> Hashable:
-    """What of a request :func:`link_base` reads, as a cache key: nothing when the settings name
-    the public base URL or the Host is not a local name; else scheme, Host and root path."""
-    if settings.public_base_url:
-        return None
-    host = next((bytes(v) for k, v in scope["headers"] if k == b"host"), b"")
-    if _hostname(host) not in LOCAL_HOSTS:
+def link_key(settings: Settings, scope: Scope, host: bytes) -> Hashable:
+    """What of a request (its ``scope`` and Host header) :func:`link_base` reads, as a cache
+    key: nothing when the settings name the public base URL or the Host is not a local name;
+    else scheme, Host and root path."""
+    if settings.public_base_url or _hostname(host) not in LOCAL_HOSTS:
         return None
     return (scope.get("scheme"), host, scope.get("root_path", ""))
 
