@@ -77,6 +77,15 @@ class SourceValue:
     stated_increment: int | None = None
     flags: tuple[str, ...] = ()
 
+    def as_dict(self) -> dict[str, object]:
+        """As stored in the canonical table's ``dissent`` and shown by the API."""
+        return {
+            "source": self.source,
+            "value": self.value,
+            "stated_increment": self.stated_increment,
+            "flags": list(self.flags),
+        }
+
 
 @dataclass(frozen=True)
 class CanonicalValue:

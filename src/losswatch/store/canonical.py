@@ -80,15 +80,7 @@ def canonical_rows(values: Iterable[CanonicalValue]) -> list[dict[str, object]]:
             "status": cv.status.value,
             "rule": cv.rule,
             "supporting": list(cv.supporting),
-            "dissent": [
-                {
-                    "source": d.source,
-                    "value": d.value,
-                    "stated_increment": d.stated_increment,
-                    "flags": list(d.flags),
-                }
-                for d in cv.dissent
-            ],
+            "dissent": [d.as_dict() for d in cv.dissent],
             "flags": list(cv.flags),
         }
         for cv in values

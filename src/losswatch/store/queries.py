@@ -272,14 +272,6 @@ def bundled_snapshot_made_at(engine: Engine) -> str | None:
         ).scalar()
 
 
-def category_counts(engine: Engine) -> dict[str, int]:
-    with engine.connect() as conn:
-        rows = conn.execute(
-            select(s.canonical.c.category, func.count()).group_by(s.canonical.c.category)
-        )
-        return {r[0]: r[1] for r in rows}
-
-
 def latest_report_date(engine: Engine, source: str) -> dt.date | None:
     """The newest report date ``source`` has a (non-quarantined) observation for."""
     with engine.connect() as conn:

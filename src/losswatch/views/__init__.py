@@ -24,15 +24,7 @@ def cell_dict(cv: CanonicalValue) -> dict[str, Any]:
         "status": cv.status.value,
         "rule": cv.rule,
         "supporting": list(cv.supporting),
-        "dissent": [
-            {
-                "source": d.source,
-                "value": d.value,
-                "stated_increment": d.stated_increment,
-                "flags": list(d.flags),
-            }
-            for d in cv.dissent
-        ],
+        "dissent": [d.as_dict() for d in cv.dissent],
         "flags": list(cv.flags),
     }
 
