@@ -74,6 +74,8 @@ def test_imports_point_down_the_layers() -> None:
     wrong = []
     for name, path, tree in MODULES:
         here = _part(name)
+        if not here:  # losswatch/__init__.py: the public facade over every layer
+            continue
         for module, imported, line in _imports(tree):
             target = _targets(module, imported)
             there = _part(target)
