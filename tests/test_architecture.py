@@ -130,3 +130,14 @@ def test_sql_lives_in_the_store() -> None:
     assert not wrong, "SQL outside store/ (move the query into a store function):\n" + "\n".join(
         wrong
     )
+
+
+def test_the_architecture_page_names_every_part() -> None:
+    page = (PACKAGE.parents[1] / "docs" / "architecture.md").read_text(encoding="utf-8")
+    base = {name for name, layer in LAYERS.items() if layer == 0}
+    missing = [
+        part
+        for part in LAYERS
+        if part not in base | {"__main__", "docgen"} and f"{part}/" not in page and part not in page
+    ]
+    assert not missing, f"docs/architecture.md does not mention {missing}"
