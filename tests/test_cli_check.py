@@ -64,10 +64,14 @@ def test_check_corpus_writes_parquet(real_store_url: str, shared_dir: Path, tmp_
     )
     for i in range(3):
         (corpus / f"a{i}.txt").write_text(text, encoding="utf-8")
-    out = tmp_path / "results.parquet"
+    (corpus / "other.txt").write_text("Tomorrow: 20 degrees and sunshine.", encoding="utf-8")
+    out = tmp_path / "results"
     result = invoke(
-        "check-corpus", str(corpus), "--out", str(out), "--workers", "1", db=real_store_url
+        "check-corpus", str(corpus), "--out", str(out), "--workers", "0", db=real_store_url
     )
     assert result.exit_code == 0, result.output
     assert "supported: 12" in result.stdout
+    assert "4 documents in 1 partitions" in result.stderr and "1 ruled out" in result.stderr
     assert pq.read_table(out).num_rows == 12
+    bad = invoke("check-corpus", str(corpus), "--blocksize", "lots", db=real_store_url)
+    assert bad.exit_code == 2
