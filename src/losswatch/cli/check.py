@@ -69,9 +69,11 @@ def check(
     elif fmt == "json":
         out.print_json(json.dumps(render.as_json(report), default=str))
     elif fmt == "html":
-        out.print(render.as_html(report), markup=False, highlight=False)
+        out.print(render.as_html_page(report, url=url), markup=False, highlight=False)
     else:
-        out.print_json(json.dumps(render.claim_reviews(report, url=url), default=str))
+        today = dt.datetime.now(dt.UTC).date()
+        reviews = render.claim_reviews(report, url=url, reviewed_on=today)
+        out.print_json(json.dumps(reviews, default=str))
     if not report.ok:
         raise typer.Exit(1)
 
