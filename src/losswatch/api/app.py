@@ -13,6 +13,7 @@ import hashlib
 import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -121,13 +122,15 @@ def create_app(
 
 
 def _swagger_assets() -> Path | None:
-    """Swagger UI's files from the installed swagger-ui-bundle package (the web extra), so the
-    docs page works offline; None when it is not installed (then the CDN is used)."""
+    """Swagger UI 5's files (it renders OpenAPI 3.1) from the installed fastapi-offline
+    package (the web extra), so the docs page works offline; None when it is not installed
+    (then the CDN is used)."""
     try:
-        from swagger_ui_bundle import swagger_ui_path
-    except ImportError:
+        static = resources.files("fastapi_offline") / "static"
+    except ModuleNotFoundError:
         return None
-    return Path(str(swagger_ui_path))
+    path = Path(str(static))
+    return path if (path / "swagger-ui-bundle.js").is_file() else None
 
 
 def _docs(app: FastAPI) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 from rich.table import Table
 from sqlalchemy import Engine
@@ -368,7 +369,7 @@ def doctor(ctx: typer.Context, fmt: TextOrJson = "text") -> None:
         print_json([asdict(item) for item in report])
     for item in report if fmt == "text" else ():
         colour = {"ok": "green", "warn": "yellow", "error": "red"}[item.level]
-        out.print(f"[{colour}]{item.level:5}[/] {item.check}: {item.message}")
+        out.print(f"[{colour}]{item.level:5}[/] {escape(item.check)}: {escape(item.message)}")
     if any(i.level == "error" for i in report):
         raise typer.Exit(5)
 
