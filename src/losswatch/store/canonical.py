@@ -18,18 +18,8 @@ from losswatch.store import schema as s
 from losswatch.store.bulk import bulk_insert
 from losswatch.store.writes import bump_canonical_version
 
-CANONICAL_COLUMNS = (
-    "report_date",
-    "category",
-    "loss_day",
-    "value",
-    "increment",
-    "status",
-    "rule",
-    "supporting",
-    "dissent",
-    "flags",
-)
+#: The canonical table's columns, in the order of the table.
+CANONICAL_COLUMNS = tuple(column.name for column in s.canonical.columns)
 
 
 class EvidenceRow(NamedTuple):
@@ -68,23 +58,25 @@ def evidence_rows(
     return observations, corrections
 
 
+def canonical_row(cv: CanonicalValue) -> dict[str, object]:
+    """A canonical value as a row of the canonical table (dates as dates)."""
+    return {
+        "report_date": cv.report_date,
+        "loss_day": cv.loss_day,
+        "category": cv.category,
+        "value": cv.value,
+        "increment": cv.increment,
+        "status": cv.status.value,
+        "rule": cv.rule,
+        "supporting": list(cv.supporting),
+        "dissent": [d.as_dict() for d in cv.dissent],
+        "flags": list(cv.flags),
+    }
+
+
 def canonical_rows(values: Iterable[CanonicalValue]) -> list[dict[str, object]]:
     """Canonical values as rows of the canonical table."""
-    return [
-        {
-            "report_date": cv.report_date,
-            "category": cv.category,
-            "loss_day": cv.loss_day,
-            "value": cv.value,
-            "increment": cv.increment,
-            "status": cv.status.value,
-            "rule": cv.rule,
-            "supporting": list(cv.supporting),
-            "dissent": [d.as_dict() for d in cv.dissent],
-            "flags": list(cv.flags),
-        }
-        for cv in values
-    ]
+    return [canonical_row(cv) for cv in values]
 
 
 def replace_canonical(
