@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from tests.api.lw_api_support import TestClient
+from losswatch.api import create_app
+from losswatch.settings import Settings
+from tests.api.lw_api_support import FIXED_NOW, TestClient
 
 
 def _keys(app: FastAPI) -> list[tuple[object, ...]]:
@@ -78,3 +80,16 @@ def test_dashboard_pages_are_kept_too(app: FastAPI, client: TestClient) -> None:
     assert page.status_code == 200 and page.headers["cache-control"].startswith("public")
     assert ("/audit", (("lang", "uk"),)) in {k[:2] for k in _keys(app)}
     assert client.get("/audit?lang=uk").text == page.text
+
+
+def test_an_answer_made_while_the_version_was_due_for_a_check_is_kept(settings: Settings) -> None:
+    """With the version checked on every request (ttl 0), the answer is still kept on the
+    snapshot the route used, as long as no reload happened meanwhile."""
+    app = create_app(settings, clock=lambda: FIXED_NOW, cache_ttl=0)
+    with TestClient(app) as client:
+        client.get("/api/v1/latest")  # loads the first snapshot
+        first = client.get("/api/v1/series/tanks?limit=3")
+        assert first.status_code == 200
+        kept = [k for k in app.state.cache.loaded()._kept if k[0] == "/api/v1/series/tanks"]
+        assert kept
+        assert client.get("/api/v1/series/tanks?limit=3").content == first.content

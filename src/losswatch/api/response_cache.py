@@ -52,6 +52,7 @@ class ResponseCache:
         self, app: ASGIApp, cache: DataCache, day: Callable[[], Hashable], settings: Settings
     ) -> None:
         self.app, self.cache, self.day, self.settings = app, cache, day, settings
+        self._checking = False
 
     def key(self, scope: Scope) -> Hashable:
         host, cross_origin = b"", False
@@ -73,17 +74,31 @@ class ResponseCache:
         if scope["type"] != "http" or scope["method"] != "GET":
             await self.app(scope, receive, send)
             return
-        snapshot = self.cache.fresh()
         key = self.key(scope)
-        hit: Stored | None = snapshot.kept(key) if snapshot is not None else None
+        snapshot = self.cache.fresh()
+        if snapshot is None:
+            # The version is due for a check: one request at a time goes through and makes the
+            # check (the snapshot dependency); meanwhile the others are answered from the
+            # snapshot loaded last, so a check never turns every open request into a miss.
+            base = self.cache.loaded()
+            if base is None or not self._checking:
+                self._checking = True
+                try:
+                    await self.app(scope, receive, self._recorder(send, base, key))
+                finally:
+                    self._checking = False
+                return
+            snapshot = base
+        hit: Stored | None = snapshot.kept(key)
         if hit is not None:
             await self._replay(hit, _header(scope, b"if-none-match"), send)
             return
         await self.app(scope, receive, self._recorder(send, snapshot, key))
 
     def _recorder(self, send: Send, snapshot: Snapshot | None, key: Hashable) -> Send:
-        """Pass the response through, and keep it if it is public and was made on the snapshot
-        that is still current (a reload during the request means: do not keep)."""
+        """Pass the response through, and keep it if it is public and was made on ``snapshot``:
+        the one still loaded when it ends (a reload during the request means: do not keep;
+        without one, the route used this snapshot)."""
         start: dict[str, Any] = {}
         chunks: list[bytes] = []
 
