@@ -262,7 +262,9 @@ def language(lang: str) -> str:
 
 def checked_day(series: Series, day: dt.date, today: dt.date) -> dt.date:
     """``day`` if it has a record: pre-war and future dates are invalid (422), a day in the
-    war without a report is not found (404)."""
+    war without a report is not found (404). A report dated after today's Kyiv date (a clock
+    behind the data) still counts."""
+    today = max(today, series.latest_date or today)
     if day < categories.WAR_START or day > today:
         raise FieldError(
             "date",
