@@ -104,27 +104,10 @@ def link_base(request: Request) -> str | None:
     return None
 
 
-def request_base(request: Request) -> str:
-    """``settings.public_base_url``, else the request's own base — which, behind a trusted
-    proxy, the forwarded headers made (:mod:`losswatch.api.forwarded`). The russianwarship.rip
-    layer publishes absolute links on it whatever the host, as the upstream does."""
-    configured = get_settings(request).public_base_url
-    return (configured or str(request.base_url)).rstrip("/")
-
-
 def page_link(request: Request, **params: Any) -> str:
     """This endpoint with ``params`` as its query: absolute on :func:`link_base` (which holds
     the app's root path), else relative (path and query only)."""
-    return _link(request, link_base(request), params)
-
-
-def absolute_page_link(request: Request, **params: Any) -> str:
-    """This endpoint with ``params`` as its query, always absolute (:func:`request_base`)."""
-    return _link(request, request_base(request), params)
-
-
-def _link(request: Request, base: str | None, params: dict[str, Any]) -> str:
-    path = request.url.path
+    base, path = link_base(request), request.url.path
     root = str(request.scope.get("root_path", ""))
     if base is not None and root and path.startswith(root):
         path = path[len(root) :]

@@ -24,7 +24,7 @@ the category a field means on a date (``vehicles_fuel_tanks`` is military auto a
   official report page we hold (not the Facebook post the original linked), else our own
   evidence for the day (:func:`resource`);
 * links (paging, ``resource``) are absolute, built from the request
-  (:func:`~losswatch.api.deps.request_base`).
+  (:func:`request_base`).
 
 Errors take the upstream's shape (:mod:`losswatch.api.compat`).
 """
@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Path, Query, Request
 from pydantic import BaseModel, Field
@@ -40,14 +41,7 @@ from starlette.responses import Response
 
 from losswatch import categories
 from losswatch.api.compat import FieldError, UpstreamRoute, error_responses
-from losswatch.api.deps import (
-    ClockDep,
-    SnapshotDep,
-    absolute_page_link,
-    cached_response,
-    kyiv_today,
-    request_base,
-)
+from losswatch.api.deps import ClockDep, SnapshotDep, cached_response, get_settings, kyiv_today
 from losswatch.api.models import Day
 from losswatch.api.present import war_day
 from losswatch.errors import InvalidDate, NotFound, UsageError
@@ -159,6 +153,22 @@ class WarStatusText(WarStatus):
 class WarStatusOut(BaseModel):
     message: str
     data: WarStatusText
+
+
+def request_base(request: Request) -> str:
+    """The base of the links this layer publishes: ``settings.public_base_url``, else the
+    request's own (scheme, host, root path) — behind a trusted proxy, the one the forwarded
+    headers made (:mod:`losswatch.api.forwarded`). Absolute whatever the host, as upstream."""
+    configured = get_settings(request).public_base_url
+    return (configured or str(request.base_url)).rstrip("/")
+
+
+def absolute_link(request: Request, **params: Any) -> str:
+    """This endpoint with ``params`` as its query, on :func:`request_base`."""
+    path, root = request.url.path, str(request.scope.get("root_path", ""))
+    if root and path.startswith(root):  # the base holds the root path already
+        path = path[len(root) :]
+    return f"{request_base(request)}{path}?{urlencode(params)}"
 
 
 def v2_keys() -> tuple[str, ...]:
@@ -337,7 +347,7 @@ def statistics(
         ]
 
         def link(at: int) -> str:
-            return absolute_page_link(request, offset=at, limit=limit, **query)
+            return absolute_link(request, offset=at, limit=limit, **query)
 
         last = max(0, (len(days) - 1) // limit * limit)
         paging = {
