@@ -32,6 +32,7 @@ Errors take the upstream's shape (:mod:`losswatch.api.compat`).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Hashable
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -40,6 +41,7 @@ from pydantic import BaseModel, Field
 from starlette.responses import Response
 
 from losswatch import categories
+from losswatch.api.cache import Snapshot
 from losswatch.api.compat import FieldError, UpstreamRoute, error_responses
 from losswatch.api.deps import ClockDep, SnapshotDep, cached_response, get_settings, kyiv_today
 from losswatch.api.models import Day
@@ -87,6 +89,7 @@ info_router = APIRouter(
     prefix="/api/v2", route_class=UpstreamRoute, tags=["russianwarship.rip compatibility"]
 )
 PREFIXES = ("/api/v2", "/api/v1")
+Lang = Annotated[str, Path(max_length=5, description="en or ua (uk accepted), any case")]
 
 
 class V2Record(BaseModel):
@@ -290,6 +293,13 @@ def checked_day(series: Series, day: dt.date, today: dt.date) -> dt.date:
     return day
 
 
+def _answer(
+    request: Request, snapshot: Snapshot, key: Hashable, data: Callable[[], Any]
+) -> Response:
+    """The memoised success body ``{"message", "data"}`` of ``key``."""
+    return cached_response(request, snapshot, key, lambda: {"message": MESSAGE, "data": data()})
+
+
 @router.get("/statistics/latest", response_model=V2One, responses=error_responses(304, 404))
 def latest(request: Request, snapshot: SnapshotDep) -> Response:
     """The newest day, as russianwarship.rip's ``/api/v2/statistics/latest``."""
@@ -297,11 +307,8 @@ def latest(request: Request, snapshot: SnapshotDep) -> Response:
     if day is None:
         raise NotFound("the store holds no canonical values yet")
     base = request_base(request)
-    return cached_response(
-        request,
-        snapshot,
-        ("v2-latest", base),
-        lambda: {"message": MESSAGE, "data": v2_record(snapshot.series, day, base)},
+    return _answer(
+        request, snapshot, ("v2-latest", base), lambda: v2_record(snapshot.series, day, base)
     )
 
 
@@ -315,11 +322,8 @@ def one_day(
     """One day, as ``/api/v2/statistics/{YYYY-MM-DD}``."""
     day = checked_day(snapshot.series, date, kyiv_today(clock))
     base = request_base(request)
-    return cached_response(
-        request,
-        snapshot,
-        ("v2-day", day, base),
-        lambda: {"message": MESSAGE, "data": v2_record(snapshot.series, day, base)},
+    return _answer(
+        request, snapshot, ("v2-day", day, base), lambda: v2_record(snapshot.series, day, base)
     )
 
 
@@ -368,13 +372,11 @@ def statistics(
 def terms(
     request: Request,
     snapshot: SnapshotDep,
-    lang: Annotated[str, Path(max_length=5, description="en or ua (uk accepted), any case")],
+    lang: Lang,
 ) -> Response:
     """The fields' titles, as ``/api/v2/terms/{en,ua}``."""
     code = language(lang)
-    return cached_response(
-        request, snapshot, ("v2-terms", code), lambda: {"message": MESSAGE, "data": v2_terms(code)}
-    )
+    return _answer(request, snapshot, ("v2-terms", code), lambda: v2_terms(code))
 
 
 @info_router.get("/war-info", response_model=WarInfoOut, responses=error_responses(304, 404))
@@ -389,9 +391,7 @@ def war_info(request: Request, snapshot: SnapshotDep) -> Response:
         "start_date": categories.WAR_START.isoformat(),
         "war_status": WAR_STATUS,
     }
-    return cached_response(
-        request, snapshot, ("v2-war-info",), lambda: {"message": MESSAGE, "data": data}
-    )
+    return _answer(request, snapshot, ("v2-war-info",), lambda: data)
 
 
 @info_router.get(
@@ -400,11 +400,13 @@ def war_info(request: Request, snapshot: SnapshotDep) -> Response:
 def war_status(
     request: Request,
     snapshot: SnapshotDep,
-    lang: Annotated[str, Path(max_length=5, description="en or ua (uk accepted), any case")],
+    lang: Lang,
 ) -> Response:
     """The war's status with its title in English or Ukrainian."""
     code = language(lang)
-    data = WAR_STATUS | {"title": STATUS_TITLES[code]}
-    return cached_response(
-        request, snapshot, ("v2-war-status", code), lambda: {"message": MESSAGE, "data": data}
+    return _answer(
+        request,
+        snapshot,
+        ("v2-war-status", code),
+        lambda: WAR_STATUS | {"title": STATUS_TITLES[code]},
     )
