@@ -62,10 +62,16 @@ class Strict(BaseModel):
     model_config = ConfigDict(strict=True, extra="forbid")
 
 
+class WarStatus(Strict):
+    code: StrictInt
+    alias: StrictStr
+
+
 class Record(Strict):
     date: IsoDate
     day: StrictInt
     resource: Url | None = None  # a URL or absent; never null
+    war_status: WarStatus | None = None  # API.md: optional, seen on statistics/latest
     stats: dict[str, StrictInt]
     increase: dict[str, StrictInt]
 
@@ -116,11 +122,6 @@ class Term(Strict):
 class Terms(Strict):
     message: Literal["The data were fetched successfully."]
     data: dict[str, Term]
-
-
-class WarStatus(Strict):
-    code: StrictInt
-    alias: StrictStr
 
 
 class WarInfoData(Strict):
@@ -217,6 +218,7 @@ def test_increase_on_first_days_and_correction_days(client: TestClient) -> None:
 def test_latest_is_todays_and_holds_no_stale_value(client: TestClient) -> None:
     latest = One.model_validate_json(client.get("/api/v2/statistics/latest").content).data
     assert latest.date == "2026-08-22"
+    assert latest.war_status is not None and latest.war_status.alias == "active"
     assert "ground_robotic_systems" not in latest.stats  # missing from the report since 08-09
     assert (
         "ground_robotic_systems"

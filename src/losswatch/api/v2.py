@@ -92,10 +92,16 @@ PREFIXES = ("/api/v2", "/api/v1")
 Lang = Annotated[str, Path(max_length=5, description="en or ua (uk accepted), any case")]
 
 
+class WarStatus(BaseModel):
+    code: int
+    alias: str
+
+
 class V2Record(BaseModel):
     date: str
     day: int
     resource: str = Field(description="The official report page, else /api/v1/days/{date}.")
+    war_status: WarStatus | None = Field(default=None, description="statistics/latest only.")
     stats: dict[str, int]
     increase: dict[str, int]
 
@@ -130,11 +136,6 @@ class V2Term(BaseModel):
 class V2Terms(BaseModel):
     message: str
     data: dict[str, V2Term]
-
-
-class WarStatus(BaseModel):
-    code: int
-    alias: str
 
 
 class WarInfo(BaseModel):
@@ -308,7 +309,10 @@ def latest(request: Request, snapshot: SnapshotDep) -> Response:
         raise NotFound("the store holds no canonical values yet")
     base = request_base(request)
     return _answer(
-        request, snapshot, ("v2-latest", base), lambda: v2_record(snapshot.series, day, base)
+        request,
+        snapshot,
+        ("v2-latest", base),
+        lambda: v2_record(snapshot.series, day, base) | {"war_status": WAR_STATUS},
     )
 
 
