@@ -37,8 +37,6 @@ from losswatch.errors import InvalidDate, LosswatchError, UsageError
 
 #: The status of invalid input, as the upstream's validation answers it.
 INVALID_STATUS = 422
-#: Parameter names as the upstream calls them (our path parameter is ``date`` already).
-FIELD_NAMES = {"report_date": "date"}
 
 
 class FieldError(Exception):
@@ -74,7 +72,7 @@ def _from_validation(exc: RequestValidationError) -> Response:
     dates = True
     for item in exc.errors():
         loc = [str(part) for part in item.get("loc", ())]
-        field = FIELD_NAMES.get(loc[-1], loc[-1]) if loc else "request"
+        field = loc[-1] if loc else "request"  # our parameters bear the upstream's names
         errors.setdefault(field, []).append(f"The {field} is invalid: {item.get('msg', '')}.")
         dates = dates and str(item.get("type", "")).startswith(("date", "datetime"))
     fields = ", ".join(errors)
