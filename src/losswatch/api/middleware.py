@@ -43,7 +43,7 @@ BASE_HEADERS = {
 }
 READ_METHODS = ("GET", "HEAD")
 CORS_HEADERS = ["Accept", "Accept-Language", "Content-Type", "If-None-Match", "If-Modified-Since"]
-CORS_PREFIXES = ("/api/", "/feed.atom", "/openapi.json")
+CORS_PREFIXES = ("/api/", "/feed.atom", "/feed.rss", "/openapi.json")
 
 
 class SecurityHeaders:
