@@ -93,3 +93,15 @@ def test_an_answer_made_while_the_version_was_due_for_a_check_is_kept(settings: 
         kept = [k for k in app.state.cache.loaded()._kept if k[0] == "/api/v1/series/tanks"]
         assert kept
         assert client.get("/api/v1/series/tanks?limit=3").content == first.content
+
+
+def test_answers_that_vary_with_the_host_are_kept_per_host(client: TestClient) -> None:
+    """The russianwarship.rip layer links on the request's own base (``Vary: Host``): each host
+    gets its own links, from the cache too."""
+    url = "/api/v2/statistics?limit=2"
+    for _ in range(2):
+        for host in ("a.example", "b.example"):
+            answer = client.get(url, headers={"Host": host})
+            assert "Host" in answer.headers["vary"]
+            links = [v for v in answer.json()["data"]["paging"].values() if v]
+            assert links and all(link.startswith(f"http://{host}/") for link in links)
