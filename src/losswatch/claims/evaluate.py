@@ -49,10 +49,14 @@ class Scores:
     predicted: int = 0
     matched: int = 0
     verdict_correct: int = 0
+    #: predicted figures that were matched (differs from ``matched`` only per kind, where
+    #: the labelled and the predicted kind may differ); None means ``matched``
+    predicted_matched: int | None = None
 
     @property
     def precision(self) -> float:
-        return self.matched / self.predicted if self.predicted else 0.0
+        hits = self.matched if self.predicted_matched is None else self.predicted_matched
+        return hits / self.predicted if self.predicted else 0.0
 
     @property
     def recall(self) -> float:
@@ -62,6 +66,11 @@ class Scores:
     def verdict_accuracy(self) -> float:
         return self.verdict_correct / self.matched if self.matched else 0.0
 
+    @property
+    def right_of_all(self) -> float:
+        """Labelled figures found and given the labelled verdict, of all labelled."""
+        return self.verdict_correct / self.expected if self.expected else 0.0
+
     def as_dict(self) -> dict[str, float | int]:
         return {
             "expected": self.expected,
@@ -70,6 +79,7 @@ class Scores:
             "precision": round(self.precision, 3),
             "recall": round(self.recall, 3),
             "verdict_accuracy": round(self.verdict_accuracy, 3),
+            "right_of_all": round(self.right_of_all, 3),
         }
 
 
@@ -80,6 +90,8 @@ class Evaluation:
     overall: Scores = field(default_factory=Scores)
     by_lang: dict[str, Scores] = field(default_factory=dict)
     by_detected: dict[str, Scores] = field(default_factory=dict)
+    #: by labelled kind (cumulative, daily, ...): ``predicted`` counts the checker's own kind
+    by_kind: dict[str, Scores] = field(default_factory=dict)
     misses: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
@@ -87,6 +99,7 @@ class Evaluation:
             "overall": self.overall.as_dict(),
             "by_lang": {k: v.as_dict() for k, v in sorted(self.by_lang.items())},
             "by_detected": {k: v.as_dict() for k, v in sorted(self.by_detected.items())},
+            "by_kind": {k: v.as_dict() for k, v in sorted(self.by_kind.items())},
         }
 
 
@@ -171,6 +184,55 @@ def _pair(
 Checker = Callable[..., CheckReport]
 
 
+def _count_kinds(
+    by_kind: dict[str, Scores],
+    pairs: list[tuple[dict[str, Any], Verdict | None]],
+    predicted: list[tuple[str, int, str, Verdict]],
+) -> None:
+    for e, v in pairs:
+        s = by_kind.setdefault(e["kind"], Scores())
+        s.expected += 1
+        if v is not None:
+            s.matched += 1
+            s.verdict_correct += v.outcome.value == e["expected_verdict"]
+    used = {id(v) for _, v in pairs if v is not None}
+    for _, _, kind, v in predicted:
+        s = by_kind.setdefault(kind, Scores())
+        s.predicted += 1
+        s.predicted_matched = (s.predicted_matched or 0) + (id(v) in used)
+
+
+def split(
+    records: list[dict[str, Any]], urls: set[str]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(records of articles not in ``urls``, records of articles in ``urls``): a held-out part."""
+    kept = [r for r in records if r["url"] not in urls]
+    return kept, [r for r in records if r["url"] in urls]
+
+
+def read_urls(path: Path) -> set[str]:
+    """The URLs listed in a file, one a line (``#`` starts a comment)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+
+
+def table(name: str, result: Evaluation) -> str:
+    """A Markdown table of one evaluation: overall, per labelled language and per kind."""
+    rows = [
+        "| set | slice | labelled | found | precision | recall | verdict acc. | right of all |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    slices = [("all", result.overall)]
+    slices += [(f"lang {k}", v) for k, v in sorted(result.by_lang.items())]
+    slices += [(f"kind {k}", v) for k, v in sorted(result.by_kind.items())]
+    for label, s in slices:
+        rows.append(
+            f"| {name} | {label} | {s.expected} | {s.predicted} | {s.precision:.1%} | "
+            f"{s.recall:.1%} | {s.verdict_accuracy:.1%} | {s.right_of_all:.1%} |"
+        )
+    return "\n".join(rows)
+
+
 def evaluate(
     records: list[dict[str, Any]], series: Series, checker: Checker = check_article
 ) -> Evaluation:
@@ -194,6 +256,7 @@ def evaluate(
             s.predicted += len(predicted)
             s.matched += matched
             s.verdict_correct += correct
+        _count_kinds(result.by_kind, pairs, predicted)
         for e, v in pairs:
             if v is None:
                 result.misses.append(

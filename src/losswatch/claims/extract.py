@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
-from losswatch.claims import language, numbers
+from losswatch.claims import attribution, language, numbers
 from losswatch.claims.attach import Draft, Mentions, attach, orphans
 from losswatch.claims.dates import day_refs, periods
 from losswatch.claims.language import Lexicon
@@ -102,7 +102,41 @@ def _sentence_claims(s: _Sentence, lex: Lexicon, previous: list[Claim]) -> list[
     starts = [d.nstart for d in drafts]
     claims = [_claim(d, s, norm, phrases, days, lex, previous, starts) for d in drafts]
     claims = _distribute_qualifiers(claims)
+    claims = _attributed(claims, attribution.sources(norm, lex), s)
     return _records(claims, phrases, s)
+
+
+def _attributed(
+    claims: list[Claim], found: list[attribution.Source], s: _Sentence
+) -> list[Claim]:
+    """Each claim with the source its sentence names for it (see :mod:`.attribution`)."""
+    if not found:
+        return claims
+    o = s.norm.original
+    out = []
+    for c in claims:
+        src = attribution.attribute(found, _norm_at(c, s))
+        if src is not None:
+            text = s.original[o(src.start) : o(src.end)]
+            c = replace(c, attributed_to=src.estimator, attribution_text=text)
+        out.append(c)
+    return out
+
+
+def _norm_at(c: Claim, s: _Sentence) -> int:
+    """The normalised offset of a claim's number (claims hold article offsets)."""
+    target = c.number_start - s.start
+    o = s.norm.original
+    if s.norm.offsets is None:
+        return target
+    lo, hi = 0, len(s.norm.offsets)
+    while lo < hi:  # offsets only grow: bisect
+        mid = (lo + hi) // 2
+        if o(mid) < target:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:

@@ -69,6 +69,8 @@ SCHEMA_KEYS: dict[str, tuple[type, bool]] = {
     "months_capitalized": (bool, False),
     "number_word_hint": (str, False),
     "range_prefix": (str, False),
+    # optional keys read outside this module (issue 19): defaults live with their readers
+    "estimators": (dict, False),
 }
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from losswatch import categories
 from losswatch.analytics.records import RECORDS_FROM
+from losswatch.claims import attribution
 from losswatch.claims.dates import ONE_DAY, period_bounds, resolve_day
 from losswatch.claims.figures import Figures
 from losswatch.claims.model import Claim, Outcome, Qualifier, Scope, Verdict
@@ -209,7 +210,36 @@ def _record(claim: Claim, r: Reading, ctx: Context) -> tuple[Outcome, str]:
     return Outcome.CONTRADICTED, f"not a record: {top[0]:,} in the report of {top[1]}"
 
 
+_ESTIMATOR_TEXT = {
+    "oryx": "Oryx's photo-confirmed count",
+    "warspotting": "WarSpotting's photo-confirmed count",
+    "uk_defence_intelligence": "a British (UK Defence Intelligence) estimate",
+    "russia_mod": "the Russian defence ministry's figure",
+    "isw": "the Institute for the Study of War's figure",
+    "media_count": "another organisation's count (media, foreign officials)",
+    "president": "the president's own figure (his rounding, on another basis)",
+}
+
+
 def check_claim(claim: Claim, ctx: Context) -> Verdict:
+    """The verdict on one claim: another estimator's figure is not checkable against the
+    General Staff's series, and the president's only where it does not agree with it."""
+    who = claim.attributed_to
+    if who is not None and who != attribution.GENERAL_STAFF and who != "president":
+        return _unchecked(claim, f"attributed to {_ESTIMATOR_TEXT.get(who, who)}, not the General Staff")
+    verdict = _check_claim(claim, ctx)
+    if who == "president" and verdict.outcome is Outcome.CONTRADICTED:
+        return _unchecked(
+            claim,
+            f"attributed to {_ESTIMATOR_TEXT[who]}; the General Staff's figure is "
+            f"{verdict.official_value:,}",
+            verdict.report_date,
+            ctx,
+        )
+    return verdict
+
+
+def _check_claim(claim: Claim, ctx: Context) -> Verdict:
     """The verdict on one claim (see the module docstring for the order of readings)."""
     if claim.category is None or not claim.readings or claim.readings[0] == "untracked":
         return _unchecked(claim, "the category is not one the General Staff reports")

@@ -1,0 +1,136 @@
+"""Whose figure it is: the General Staff's, or another estimator's (Oryx, British intelligence...).
+
+News articles quote other counts beside the General Staff's: Oryx's photo-confirmed losses, UK
+Defence Intelligence's casualty estimates, the Russian defence ministry's, the president's own
+rounding, named-dead counts by Mediazona. Checked against the General Staff those all come out
+"contradicted", which is wrong: they are another basis. Each figure is attributed to the source
+named nearest before it in its sentence (else the nearest after it); a figure with no source
+named is the General Staff's, as the articles this checker reads quote it by default.
+
+The names are proper nouns, mostly the same in every Latin-script language, so a table here
+covers them; a language file may add its own phrases under the optional key ``estimators``
+(estimator -> phrases, e.g. Ukrainian "британська розвідка").
+
+:func:`series_for` is the hook for checking another estimator's figures against its own series
+(Oryx, WarSpotting): it names the series key, or None when there is none to check against.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from losswatch.claims.language import Lexicon, phrase_regex, raw
+
+GENERAL_STAFF = "general_staff"
+
+#: estimator -> phrases (language-file syntax) recognised in every language.
+ESTIMATORS: dict[str, tuple[str, ...]] = {
+    GENERAL_STAFF: (
+        "general staff",
+        "re:gen(?:eral)?[-\\s]?sta(?:b|ff)\\w*",
+        "re:генштаб\\w*",
+        "re:генеральн\\w+\\s+штаб\\w*",
+        "re:sztab\\w*\\s+generaln\\w*",
+        "re:estado\\s+mayor\\w*",
+        "re:stato\\s+maggiore",
+        "re:statul\\s+major",
+        "re:vezérkar\\w*",
+        "re:genelkurmay\\w*",
+        "re:هيئة\\s+الأركان|الأركان\\s+العامة",
+        "re:generalštáb\\w*|generální\\w*\\s+štáb\\w*|generálny\\w*\\s+štáb\\w*",
+        "re:yleisesikun\\w*",
+        "re:γενικό\\w*\\s+επιτελεί\\w*",
+        "re:état[-\\s]major",
+        "re:estado[-\\s]maior",
+        "re:staf\\s+umum",
+        "re:参謀本部|총참모부|总参谋部",
+    ),
+    "oryx": ("oryx",),
+    "warspotting": ("warspotting", "war spotting"),
+    "uk_defence_intelligence": (
+        "re:(?:british|uk|u\\.k\\.|britain's)\\s+(?:military\\s+|defen[cs]e\\s+)?"
+        "(?:intelligence|ministry|mod|defen[cs]e\\s+ministry|government|officials?)",
+        "re:ministry\\s+of\\s+defen[cs]e\\s+(?:in|of)\\s+(?:london|britain|the\\s+uk)",
+        "re:britisch\\w*|brytyjsk\\w*|britannic\\w*|británic\\w*|britânic\\w*|britanic\\w*",
+        "re:britann\\w*|британськ\\w*|британск\\w*|brit\\s+\\w*|brit\\w+\\s+hírszerz\\w*",
+        "re:britské\\w*|britská\\w*|britsk\\w*|brittiläi\\w*|βρετανικ\\w*|英国防省|영국\\s*국방부",
+    ),
+    "russia_mod": (
+        "re:(?:russian|russia's)\\s+(?:defen[cs]e\\s+)?ministry(?:\\s+of\\s+defen[cs]e)?",
+        "re:(?:kremlin|moscow)\\s+(?:says|said|claims|claimed)",
+        "re:минобороны\\s+(?:россии|рф)|міноборони\\s+(?:росії|рф)|russisch\\w*\\s+verteidigungs\\w*",
+    ),
+    "isw": ("isw", "institute for the study of war", "re:institut\\w*\\s+(?:for|für|zur)\\s+"),
+    "media_count": (
+        "mediazona",
+        "re:медиазон\\w*|медіазон\\w*",
+        "re:new\\s+york\\s+times|ニューヨーク・タイムズ|뉴욕타임스",
+        "re:(?:us|u\\.s\\.|american|pentagon)\\s+(?:officials?|intelligence|estimates?)",
+        "pentagon",
+        "re:米政府高官",
+    ),
+    "president": (
+        "re:zelensk\\w*|зеленськ\\w*|зеленск\\w*|selenskyj\\w*|zełensk\\w*|zelenszk\\w*",
+        "re:zelenski\\w*|ζελένσκ\\w*|젤렌스키|ゼレンスキー",
+    ),
+}
+
+#: Estimators whose figures the checker holds against the General Staff's series: its own,
+#: and the president's, but only where he quotes it (see :func:`checked_against`).
+_CHECKED = frozenset({GENERAL_STAFF})
+
+
+@dataclass(frozen=True)
+class Source:
+    """A source named in a sentence (offsets in the normalised sentence)."""
+
+    estimator: str
+    start: int
+    end: int
+    text: str
+
+
+@functools.cache
+def _pattern(code: str) -> re.Pattern[str]:
+    """One alternation of every estimator phrase, a named group per estimator."""
+    extra = raw(code).get("estimators", {}) if code else {}
+    parts = []
+    for i, (name, phrases) in enumerate(ESTIMATORS.items()):
+        alts = [phrase_regex(p) for p in (*phrases, *extra.get(name, ()))]
+        parts.append(f"(?P<e{i}>{'|'.join(f'(?:{a})' for a in alts)})")
+    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
+
+
+_NAMES = tuple(ESTIMATORS)
+
+
+def sources(norm: str, lex: Lexicon) -> list[Source]:
+    """Every source named in a normalised sentence, left to right."""
+    out = []
+    for m in _pattern(lex.code).finditer(norm):
+        name = _NAMES[int((m.lastgroup or "e0")[1:])]
+        out.append(Source(name, m.start(), m.end(), m.group()))
+    return out
+
+
+def attribute(found: list[Source], nstart: int) -> Source | None:
+    """The source a figure at ``nstart`` is quoted from: the nearest named before it, else
+    the nearest after it, else None (the General Staff by default)."""
+    before = [s for s in found if s.end <= nstart]
+    if before:
+        return before[-1]
+    after = [s for s in found if s.start >= nstart]
+    return after[0] if after else None
+
+
+def checked_against(estimator: str | None) -> bool:
+    """Whether a figure of ``estimator`` is checked against the General Staff's series."""
+    return estimator is None or estimator in _CHECKED
+
+
+def series_for(estimator: str | None) -> str | None:
+    """The series another estimator's figures could be checked against (a hook: the Oryx and
+    WarSpotting series are not wired in yet, so every estimator answers None today)."""
+    return None
