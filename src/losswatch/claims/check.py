@@ -12,7 +12,7 @@ import datetime as dt
 
 from losswatch.claims.extract import extract_with_sentences
 from losswatch.claims.figures import figures_for
-from losswatch.claims.infer import infer_report_date
+from losswatch.claims.infer import infer_report_date, quoted_report
 from losswatch.claims.model import CheckReport
 from losswatch.claims.verdicts import Context, check_claim
 from losswatch.series import Series
@@ -33,13 +33,17 @@ def check_article(
     evidence: tuple[str, ...] = ()
     inferred = False
     if article_date is not None:
-        report_date: dt.date | None = article_date
+        quoted = quoted_report(claims, figures, article_date)
+        report_date: dt.date | None = quoted.report_date
+        evidence = quoted.evidence
+        why = evidence[0] if evidence else f"the article's date, {article_date}"
     else:
         found = infer_report_date(claims, figures)
         report_date, evidence, inferred = found.report_date, found.evidence, True
         if report_date is None:
             inferred = False
-    ctx = Context(figures, report_date, article_date is not None, series.report_urls)
+        why = "inferred from the figures: " + evidence[0] if evidence else "no date"
+    ctx = Context(figures, report_date, article_date is not None, series.report_urls, why)
     verdicts = tuple(check_claim(c, ctx) for c in claims)
     return CheckReport(
         verdicts=verdicts,

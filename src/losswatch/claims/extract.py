@@ -106,9 +106,7 @@ def _sentence_claims(s: _Sentence, lex: Lexicon, previous: list[Claim]) -> list[
     return _records(claims, phrases, s)
 
 
-def _attributed(
-    claims: list[Claim], found: list[attribution.Source], s: _Sentence
-) -> list[Claim]:
+def _attributed(claims: list[Claim], found: list[attribution.Source], s: _Sentence) -> list[Claim]:
     """Each claim with the source its sentence names for it (see :mod:`.attribution`)."""
     if not found:
         return claims

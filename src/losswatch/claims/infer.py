@@ -195,3 +195,45 @@ def _milestone(totals: list[Claim], figures: Figures) -> Inference:
             f"reached in the report of {day} (milestone reading)",
         ),
     )
+
+
+#: How many days before its date a dated article may quote a report ("according to the
+#: previous day's report", a round-up printed two days later, Friday's figures on Monday).
+STALE_WINDOW = 3
+
+
+def _checkable(c: Claim) -> bool:
+    return c.attributed_to in (None, "general_staff") and bool(c.readings)
+
+
+def quoted_report(claims: list[Claim], figures: Figures, article_date: dt.date) -> Inference:
+    """The report a dated article quotes: its own date's, or - when its figures as a group
+    (at least two, and more than the article date's report) match one report of the
+    :data:`STALE_WINDOW` days before - that earlier report. A lone stale figure among
+    current ones does not move the date: it stays contradicted (stale)."""
+    totals = [c for c in _running_totals(claims) if _checkable(c) and c.day is None]
+    daily = [
+        c
+        for c in claims
+        if c.scope is Scope.DAILY and c.day is None and c.value_high is None and _checkable(c)
+    ]
+    score: Counter[dt.date] = Counter()
+    for back in range(STALE_WINDOW + 1):
+        day = article_date - dt.timedelta(days=back)
+        score[day] = sum(
+            1 for c in totals if any(figures.total(r, day) == c.value for r in c.readings[:2])
+        ) + sum(
+            1 for c in daily if any(figures.increase(r, day) == c.value for r in c.readings[:1])
+        )
+    best = max(score.values())
+    own = max(score[article_date], score[article_date - ONE_DAY])
+    if best < 2 or best <= own:
+        return Inference(article_date, ())
+    day = max(d for d, n in score.items() if n == best)
+    return Inference(
+        day,
+        (
+            f"{best} of the article's {len(totals) + len(daily)} figures match the report of "
+            f"{day}, {own} that of its date {article_date} or the day before: it quotes {day}",
+        ),
+    )

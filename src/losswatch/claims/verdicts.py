@@ -91,6 +91,8 @@ class Context:
     report_date: dt.date | None
     dated: bool  # the article's own date was given (so the previous report is plausible)
     urls: dict[dt.date, str]
+    #: how ``report_date`` was found (the article's date, inferred, a stale quote)
+    date_why: str = ""
 
 
 def _days(claim: Claim, ctx: Context) -> list[dt.date]:
@@ -226,7 +228,9 @@ def check_claim(claim: Claim, ctx: Context) -> Verdict:
     General Staff's series, and the president's only where it does not agree with it."""
     who = claim.attributed_to
     if who is not None and who != attribution.GENERAL_STAFF and who != "president":
-        return _unchecked(claim, f"attributed to {_ESTIMATOR_TEXT.get(who, who)}, not the General Staff")
+        return _unchecked(
+            claim, f"attributed to {_ESTIMATOR_TEXT.get(who, who)}, not the General Staff"
+        )
     verdict = _check_claim(claim, ctx)
     if who == "president" and verdict.outcome is Outcome.CONTRADICTED:
         return _unchecked(
@@ -288,7 +292,13 @@ def _unchecked(
 ) -> Verdict:
     url = ctx.urls.get(day) if ctx is not None and day is not None else None
     return Verdict(
-        claim, Outcome.NOT_CHECKABLE, why, category=claim.category, report_date=day, source_url=url
+        claim,
+        Outcome.NOT_CHECKABLE,
+        why,
+        category=claim.category,
+        report_date=day,
+        source_url=url,
+        why_date=ctx.date_why if ctx is not None else None,
     )
 
 
@@ -310,7 +320,7 @@ def _stale(claim: Claim, r: Reading, ctx: Context) -> dt.date | None:
 
 
 _READING_TEXT = {
-    "article_report": "the report of the article's date",
+    "article_report": "the report the article quotes",
     "previous_report": "the report of the day before the article",
     "loss_day": "losses of the day named, printed in the next morning's report",
     "report_date": "the report published on the day named",
@@ -320,6 +330,20 @@ _READING_TEXT = {
     "period_total": "the period's losses by loss day",
     "total_during_period": "the running total reached during the period",
 }
+
+
+def _why_date(claim: Claim, r: Reading, ctx: Context) -> str:
+    how = _READING_TEXT.get(r.name, r.name)
+    if claim.day is not None and r.name in (
+        "loss_day",
+        "report_date",
+        "named_report",
+        "end_of_named_day",
+    ):
+        return f"{how}: {claim.day.text!r} -> report of {r.report_date}"
+    if claim.period is not None and r.scope is Scope.PERIOD:
+        return f"{how}: {claim.period.text!r} -> {r.note}"
+    return f"{how}: report of {r.report_date} ({ctx.date_why})" if ctx.date_why else how
 
 
 def _verdict(claim: Claim, outcome: Outcome, r: Reading, note: str, ctx: Context) -> Verdict:
@@ -345,6 +369,7 @@ def _verdict(claim: Claim, outcome: Outcome, r: Reading, note: str, ctx: Context
         claim,
         outcome,
         text,
+        why_date=_why_date(claim, r, ctx),
         category=r.category,
         report_date=r.report_date,
         official_value=official,
