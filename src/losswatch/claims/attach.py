@@ -147,6 +147,9 @@ def attach(
     chosen = right if right is not None else left
     if right is not None and left is not None and lex.order == "noun_first":
         chosen = left
+    via = None
+    if chosen is None and n.kind != "indefinite":
+        chosen, via = _label_mention(n, masked, mentions, lex), "list_label"
     if chosen is None:
         if n.plain and 1900 <= n.value <= 2100:
             return None
@@ -163,6 +166,7 @@ def attach(
         n.value,
         chosen.readings,
         norm[chosen.start : chosen.end],
+        via=via,
         mention_start=chosen.start,
         high=n.high,
     )
@@ -219,6 +223,35 @@ def _left_mention(
         pos -= 1
     found = mentions.ending_at(pos)
     return found if found is not None and not found.used else None
+
+
+#: the start of a list item: a line, a bullet, or a ";" / "," not inside a number
+_ITEM_START = re.compile(r"(?:^|[;•·*]|,(?!\d)|\n|^\s*-\s)\s*")
+#: a label ends with a dash or colon before its figure (maybe with a qualifier between)
+_LABEL_END = re.compile(r"[-:=]\s*(?:[^\W\d]+[/.]?\s*){0,3}$")
+
+
+def _label_mention(
+    n: numbers.Number, masked: str, mentions: Mentions, lex: Lexicon
+) -> Mention | None:
+    """A list line "label — figure": "танків / tanks ‒ 6498 (+11) од", "• tanks — 9 419".
+
+    The label may hold a translation or a qualifier between its category word and the
+    figure, so the first category phrase anywhere in the label counts, as long as the label
+    ends with a dash or colon and belongs to this item alone (no other number in it).
+    """
+    lo = max(0, n.start - 120)
+    segment = masked[lo : n.start]
+    starts = [m.end() for m in _ITEM_START.finditer(segment)]
+    begin = lo + (starts[-2] if len(starts) > 1 and starts[-1] == len(segment) else starts[-1])
+    label = masked[begin : n.start]
+    if not _LABEL_END.search(label) or any(ch.isdigit() for ch in label):
+        return None
+    for m in lex.category_re.finditer(masked, begin, n.start):
+        mention = mentions.starting_at(m.start())
+        if mention is not None and not mention.used:
+            return mention
+    return None
 
 
 def _inside_parentheses(n: numbers.Number, norm: str, drafts: list[Draft]) -> Draft | None:

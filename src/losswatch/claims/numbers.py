@@ -57,12 +57,13 @@ def _int(digits: str) -> int:
 def _digits_re(scale_re: str) -> re.Pattern[str]:
     scale = scale_re or "(?!x)x"
     return re.compile(
-        r"(?<![\d.,/])"
-        r"(?:\(\s*\+\s*(?P<inc>\d{1,3}(?:[, .]\d{3})*|\d+)\s*\)"
-        r"|(?P<dec>\d+[.,]\d+)(?P<dsp>\s?)(?P<dscale>" + scale + r")(?![\w])"
+        # the report's "(+12)", also glued to its total ("403720(+1290)") and with words
+        # inside ("(+16 over the past day)", "(+16 за минувшие сутки)")
+        r"(?:\(\s*\+\s*(?P<inc>\d{1,3}(?:[, .]\d{3})*(?![\d])|\d+)(?:\s+[^()\d]{1,40})?\s*\)"
+        r"|(?<![\d.,/])(?:(?P<dec>\d+[.,]\d+)(?P<dsp>\s?)(?P<dscale>" + scale + r")(?![\w])"
         r"|(?P<int>\d{1,3}(?:(?P<sep>[,.' ])\d{3})(?:(?P=sep)\d{3})*(?![\d])|\d+(?![\d]))"
         r"(?:(?P<isp>\s?)(?P<iscale>" + scale + r")(?![\w]))?"
-        r"(?P<frac>[.,]\d+(?![\d]))?)",
+        r"(?P<frac>[.,]\d+(?![\d]))?))",
         re.IGNORECASE,
     )
 
