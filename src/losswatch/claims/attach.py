@@ -9,11 +9,12 @@ or a topic named in the sentence ("For tanks, ... 428 destroyed"). Each rule ret
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 
 from losswatch.claims import numbers
-from losswatch.claims.language import Lexicon
+from losswatch.claims.language import Lexicon, phrase_regex, raw
 from losswatch.claims.model import Claim
 
 _WORD_CHAR = re.compile(r"\w")
@@ -153,7 +154,11 @@ def attach(
     if chosen is None:
         if n.plain and 1900 <= n.value <= 2100:
             return None
-        return _inside_parentheses(n, norm, drafts) or _included(n, norm, lex, drafts)
+        return (
+            _inside_parentheses(n, norm, drafts)
+            or _included(n, norm, lex, drafts)
+            or _total_of(n, norm, lex, drafts[-1:])
+        )
     if n.plain and 1900 <= n.value <= 2100 and chosen is left:
         return None
     mentions.use(chosen)
@@ -276,6 +281,35 @@ def _included(n: numbers.Number, norm: str, lex: Lexicon, drafts: list[Draft]) -
     return _inherit(n, drafts[-1], "inclusion")
 
 
+@functools.cache
+def _total_re(code: str) -> re.Pattern[str] | None:
+    """ "bringing the total to", "the overall toll now stands at": a total word, then a few
+    words without a number, right before a bare figure (language key ``total_words``)."""
+    words = raw(code).get("total_words", [])
+    if not words:
+        return None
+    alts = "|".join(f"(?:{phrase_regex(w)})" for w in sorted(words, key=len, reverse=True))
+    return re.compile(f"(?<![\\w])(?:{alts})(?![\\w])[^\\d.;!?]{{0,40}}$", re.IGNORECASE)
+
+
+def _total_of(
+    n: numbers.Number, norm: str, lex: Lexicon, before: list[Draft] | list[Claim]
+) -> Draft | None:
+    """A bare figure after "the total" takes the category of the figure before it (in the
+    sentence, or the sentence before) and is a running total."""
+    pattern = _total_re(lex.code)
+    if pattern is None or not before or n.kind != "digits":
+        return None
+    if not pattern.search(norm, max(0, n.start - 60), n.start):
+        return None
+    prev = before[-1]
+    if not prev.readings:
+        return None
+    return Draft(
+        n.start, n.end, n.start, n.end, n.value, prev.readings, prev.term, via="total", high=n.high
+    )
+
+
 def _inherit(n: numbers.Number, prev: Draft, via: str) -> Draft:
     return Draft(n.start, n.end, n.start, n.end, n.value, prev.readings, prev.term, via=via)
 
@@ -299,6 +333,10 @@ def orphans(
         if n.start in taken or n.kind != "digits" or n.value < 2 or excluded(n, norm, lex):
             continue
         if n.plain and 1900 <= n.value <= 2100:
+            continue
+        total = _total_of(n, norm, lex, previous[-1:]) if previous else None
+        if total is not None:
+            drafts.append(total)
             continue
         verb_after = lex.verb_after_re.match(masked, n.end) is not None
         if topic is not None and topic.start < n.start and has_verb:

@@ -50,7 +50,7 @@ ESTIMATORS: dict[str, tuple[str, ...]] = {
     "oryx": ("oryx",),
     "warspotting": ("warspotting", "war spotting"),
     "uk_defence_intelligence": (
-        "re:(?:british|uk|u\\.k\\.|britain's)\\s+(?:military\\s+|defen[cs]e\\s+)?"
+        "re:(?:british|uk|uk's|u\\.k\\.|britain's)\\s+(?:military\\s+|defen[cs]e\\s+)?"
         "(?:intelligence|ministry|mod|defen[cs]e\\s+ministry|government|officials?)",
         "re:ministry\\s+of\\s+defen[cs]e\\s+(?:in|of)\\s+(?:london|britain|the\\s+uk)",
         "re:britisch\\w*|brytyjsk\\w*|britannic\\w*|británic\\w*|britânic\\w*|britanic\\w*",
@@ -115,14 +115,27 @@ def sources(norm: str, lex: Lexicon) -> list[Source]:
     return out
 
 
-def attribute(found: list[Source], nstart: int) -> Source | None:
+#: a contrast between a figure and a source named after it ("415,000, but British
+#: intelligence said ..."): the source then speaks for another clause
+_CONTRAST = re.compile(
+    r";|(?<![\w])(?:but|while|whereas|however|aber|während|jedoch|ale|natomiast|ma|mentre|"
+    r"pero|mientras|dar|viszont|ama|lakin|але|но|однак|проте|tetapi|namun|mutta|αλλά|však|"
+    r"mais|tandis|mas|enquanto|لكن|بينما|lakini|ngunit)(?![\w])",
+    re.IGNORECASE,
+)
+
+
+def attribute(found: list[Source], nstart: int, norm: str = "") -> Source | None:
     """The source a figure at ``nstart`` is quoted from: the nearest named before it, else
-    the nearest after it, else None (the General Staff by default)."""
+    the nearest after it in the same clause (no "but" between), else None (the General
+    Staff by default)."""
     before = [s for s in found if s.end <= nstart]
     if before:
         return before[-1]
     after = [s for s in found if s.start >= nstart]
-    return after[0] if after else None
+    if not after or _CONTRAST.search(norm, nstart, after[0].start):
+        return None
+    return after[0]
 
 
 def checked_against(estimator: str | None) -> bool:

@@ -113,7 +113,7 @@ def _attributed(claims: list[Claim], found: list[attribution.Source], s: _Senten
     o = s.norm.original
     out = []
     for c in claims:
-        src = attribution.attribute(found, _norm_at(c, s))
+        src = attribution.attribute(found, _norm_at(c, s), s.norm.text)
         if src is not None:
             text = s.original[o(src.start) : o(src.end)]
             c = replace(c, attributed_to=src.estimator, attribution_text=text)
@@ -299,6 +299,8 @@ def _scope(
     including 400 over the past day": the day belongs to the 400), then those in its clause."""
     if d.increment:
         return Scope.DAILY, True, None
+    if d.via == "total":
+        return Scope.CUMULATIVE, True, None
     strong = [p for p in phrases if not p.weak and p.kind != "record"]
     pool = strong or [p for p in phrases if p.weak]
     same = [p for p in pool if not _clause_gap(norm, p.start, nstart, lex)]

@@ -71,6 +71,7 @@ SCHEMA_KEYS: dict[str, tuple[type, bool]] = {
     "range_prefix": (str, False),
     # optional keys read outside this module (issue 19): defaults live with their readers
     "estimators": (dict, False),
+    "total_words": (list, False),
 }
 
 
