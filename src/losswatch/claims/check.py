@@ -31,19 +31,27 @@ def check_article(
     claims, spans, code = extract_with_sentences(text, lang)
     figures = figures_for(series)
     evidence: tuple[str, ...] = ()
-    inferred = False
+    inferred = settled = False
     if article_date is not None:
         quoted = quoted_report(claims, figures, article_date)
         report_date: dt.date | None = quoted.report_date
         evidence = quoted.evidence
         why = evidence[0] if evidence else f"the article's date, {article_date}"
+        settled = quoted.settled
     else:
         found = infer_report_date(claims, figures)
         report_date, evidence, inferred = found.report_date, found.evidence, True
         if report_date is None:
             inferred = False
         why = "inferred from the figures: " + evidence[0] if evidence else "no date"
-    ctx = Context(figures, report_date, article_date is not None, series.report_urls, why)
+    ctx = Context(
+        figures,
+        report_date,
+        article_date is not None and not settled,
+        series.report_urls,
+        why,
+        dated=article_date is not None,
+    )
     verdicts = tuple(check_claim(c, ctx) for c in claims)
     return CheckReport(
         verdicts=verdicts,

@@ -100,7 +100,11 @@ def _sentence_claims(s: _Sentence, lex: Lexicon, previous: list[Claim]) -> list[
     orphans(nums, norm, masked, mentions, lex, drafts, previous)
     drafts.sort(key=lambda d: d.nstart)
     starts = [d.nstart for d in drafts]
-    claims = [_claim(d, s, norm, phrases, days, lex, previous, starts) for d in drafts]
+    groups = _list_groups(drafts, norm, lex)
+    claims = [
+        _claim(d, s, norm, phrases, days, lex, previous, starts, g)
+        for d, g in zip(drafts, groups, strict=True)
+    ]
     claims = _distribute_qualifiers(claims)
     claims = _attributed(claims, attribution.sources(norm, lex), s)
     return _records(claims, phrases, s)
@@ -135,6 +139,44 @@ def _norm_at(c: Claim, s: _Sentence) -> int:
         else:
             hi = mid
     return lo
+
+
+#: figures read from another figure: never a member of a list
+_OWN_SCOPE = frozenset({"increment", "inclusion", "parenthesis", "total", "record"})
+_LIST_GAP = re.compile(r"[\s,;:]*(?:[^\W\d]+[\s,]+){0,3}")
+
+
+def _list_groups(
+    drafts: list[Draft], norm: str, lex: Lexicon
+) -> list[tuple[int, int, frozenset[int]]]:
+    """The coordinated list each figure stands in ("11 tanks, 34 armoured vehicles and 24
+    artillery systems"): figures joined by commas or a conjunction (a short gap without
+    numbers or an inclusion word). Returns, per draft, the list's span and its members'
+    number starts: a scope phrase right before or after the list covers all of them."""
+    runs: list[list[int]] = []
+    last: Draft | None = None
+    for i, d in enumerate(drafts):
+        if d.via in _OWN_SCOPE:
+            runs.append([i])
+            continue
+        gap = norm[last.end : d.start] if last is not None else None
+        if (
+            gap is not None
+            and len(gap) <= 24
+            and _LIST_GAP.fullmatch(gap) is not None
+            and (lex.inclusion_re is None or not lex.inclusion_re.search(gap))
+        ):
+            next(r for r in reversed(runs) if drafts[r[0]].via not in _OWN_SCOPE).append(i)
+        else:
+            runs.append([i])
+        last = d
+    out: list[tuple[int, int, frozenset[int]]] = [(0, 0, frozenset())] * len(drafts)
+    for run in runs:
+        members = [drafts[i] for i in run]
+        span = (members[0].start, members[-1].end, frozenset(m.nstart for m in members))
+        for i in run:
+            out[i] = span
+    return out
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
@@ -176,13 +218,14 @@ def _claim(
     lex: Lexicon,
     previous: list[Claim],
     starts: list[int],
+    group: tuple[int, int, frozenset[int]],
 ) -> Claim:
     nstart, nend, start, end = d.nstart, d.nend, d.start, d.end
     qual_kind, qual_text, qstart = _qualifier(norm, nstart, d, lex)
     start = min(start, qstart) if qstart is not None else start
     readings = d.readings
     category = _primary(readings)
-    scope, explicit, phrase = _scope(nstart, nend, norm, phrases, days, d, starts, lex)
+    scope, explicit, phrase = _scope(nstart, nend, norm, phrases, days, d, starts, lex, group)
     day = _day_for(nstart, nend, norm, days, scope, lex)
     period = phrase.period if phrase is not None and phrase.kind == "period" else None
     o = s.norm.original
@@ -191,7 +234,9 @@ def _claim(
     scope_text = s.original[o(phrase.start) : o(phrase.end)] if phrase else None
     if qstart is not None and qual_text is not None:
         qual_text = s.original[o(qstart) : o(qstart + len(qual_text))]
-    if phrase is not None and phrase.kind == "same" and previous:
+    if previous and (
+        (phrase is not None and phrase.kind == "same") or (not explicit and _continues(s))
+    ):
         prev = previous[-1]
         scope, explicit, period, day = prev.scope, prev.scope_explicit, prev.period, prev.day
     return Claim(
@@ -223,6 +268,12 @@ def _claim(
         day=day,
         via=d.via,
     )
+
+
+def _continues(s: _Sentence) -> bool:
+    """A sentence that carries on the one before ("… three cruise missiles, 55 vehicles")."""
+    head = s.original.lstrip()[:1]
+    return head in ("…", ".") or head.islower()
 
 
 def _moved(ref: _Ref | None, s: _Sentence) -> _Ref | None:
@@ -293,6 +344,7 @@ def _scope(
     d: Draft,
     starts: list[int],
     lex: Lexicon,
+    group: tuple[int, int, frozenset[int]] | None = None,
 ) -> tuple[Scope, bool, _Phrase | None]:
     """The scope phrase of one figure, nearest first among: those in its clause with no other
     figure in between, then those no other figure stands closer to ("about 85,000 ...,
@@ -306,6 +358,8 @@ def _scope(
     same = [p for p in pool if not _clause_gap(norm, p.start, nstart, lex)]
     owned = [p for p in pool if _nearest(p.start, p.end, starts, nstart)]
     near = [p for p in same if p in owned] or owned or same
+    if not near and group is not None and len(group[2]) > 1:
+        near = _list_phrases(pool, group, starts)
     if near:
         best = min(near, key=lambda p: _distance(p.start, p.end, nstart, nend))
         scope = {"cumulative": Scope.CUMULATIVE, "daily": Scope.DAILY, "period": Scope.PERIOD}.get(
@@ -320,6 +374,23 @@ def _scope(
     ):
         return Scope.DAILY, True, None
     return Scope.CUMULATIVE, False, None
+
+
+def _list_phrases(
+    pool: list[_Phrase], group: tuple[int, int, frozenset[int]], starts: list[int]
+) -> list[_Phrase]:
+    """Scope phrases right before or after a list whose nearest figure is one of its own."""
+    gstart, gend, members = group
+    out = []
+    for p in pool:
+        if not (p.end <= gstart and gstart - p.end <= 40) and not (
+            p.start >= gend and p.start - gend <= 40
+        ):
+            continue
+        nearest = min(starts, key=lambda x: _distance(p.start, p.end, x, x))
+        if nearest in members:
+            out.append(p)
+    return out
 
 
 def _day_for(

@@ -26,6 +26,8 @@ class Inference:
 
     report_date: dt.date | None
     evidence: tuple[str, ...]
+    #: the figures as a group fix the report: a lone figure matching another one is stale
+    settled: bool = False
 
 
 def _label(c: Claim) -> str:
@@ -228,11 +230,14 @@ def quoted_report(claims: list[Claim], figures: Figures, article_date: dt.date) 
     best = max(score.values())
     own = max(score[article_date], score[article_date - ONE_DAY])
     if best < 2 or best <= own:
+        if score[article_date] >= 2 and score[article_date] > score[article_date - ONE_DAY]:
+            return Inference(article_date, (), settled=True)
         return Inference(article_date, ())
     day = max(d for d, n in score.items() if n == best)
     return Inference(
         day,
-        (
+        settled=True,
+        evidence=(
             f"{best} of the article's {len(totals) + len(daily)} figures match the report of "
             f"{day}, {own} that of its date {article_date} or the day before: it quotes {day}",
         ),

@@ -89,10 +89,14 @@ class Context:
 
     figures: Figures
     report_date: dt.date | None
-    dated: bool  # the article's own date was given (so the previous report is plausible)
+    #: the article's own date was given and its figures do not settle the report it quotes
+    #: (so the report before it is tried for each figure)
+    previous_plausible: bool
     urls: dict[dt.date, str]
     #: how ``report_date`` was found (the article's date, inferred, a stale quote)
     date_why: str = ""
+    #: the article's own date was given (no report after it is quoted)
+    dated: bool = False
 
 
 def _days(claim: Claim, ctx: Context) -> list[dt.date]:
@@ -120,7 +124,7 @@ def _dates(claim: Claim, ctx: Context, scope: Scope) -> list[tuple[dt.date, str]
     if claim.day is not None or ctx.report_date is None:
         return []
     out = [(ctx.report_date, "article_report")]
-    if ctx.dated and _carried(claim, ctx.figures, ctx.report_date):
+    if ctx.previous_plausible and _carried(claim, ctx.figures, ctx.report_date):
         # published before that morning's report: the day before's figures (not for a
         # category the article's own report no longer carries)
         out.append((ctx.report_date - ONE_DAY, "previous_report"))
