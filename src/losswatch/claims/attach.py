@@ -210,11 +210,39 @@ def _split_mention(n: numbers.Number, masked: str, lex: Lexicon) -> Draft | None
     return None
 
 
+#: weapon designations: "two Su-25 jets", "one Mi-8 helicopter", "three T-90 tanks"; the
+#: designation names the category when no word does ("a Ka-52")
+_MODEL = re.compile(
+    r"(?P<p>mig|su|tu|il|yak|an|be|mi|ka|t|bmp|btr|bmd|mt-lb|tos|bm|s|pantsir|tor|buk|zsu)"
+    r"-?\d{1,3}[a-zа-я]{0,4}(?:[-/][\w]+)?(?![\w])|"
+    r"(?P<c>мі|ка|су|ту|т|бмп|бтр)-?\d{1,3}[а-яa-z]{0,4}(?![\w])"
+)
+_MODEL_CATEGORY = {
+    **dict.fromkeys(("mig", "su", "tu", "il", "yak", "an", "be", "су", "ту"), "aircraft"),
+    **dict.fromkeys(("mi", "ka", "мі", "ка"), "helicopters"),
+    **dict.fromkeys(("t", "т"), "tanks"),
+    **dict.fromkeys(("bmp", "btr", "bmd", "mt-lb", "бмп", "бтр"), "afv"),
+    **dict.fromkeys(("tos", "bm"), "mlrs"),
+    **dict.fromkeys(("s", "pantsir", "tor", "buk", "zsu"), "air_defense"),
+}
+
+
 def _right_mention(
     n: numbers.Number, masked: str, mentions: Mentions, lex: Lexicon
 ) -> Mention | None:
     m = lex.filler_re.match(masked, n.end)
-    found = mentions.starting_at(m.end() if m else n.end)
+    pos = m.end() if m else n.end
+    found = mentions.starting_at(pos)
+    model = _MODEL.match(masked, pos) if found is None else None
+    if model is not None:
+        after = lex.filler_re.match(masked, model.end())
+        found = mentions.starting_at(after.end() if after else model.end())
+        if found is None or found.used:
+            key = model.group("p") or model.group("c") or ""
+            cat = _MODEL_CATEGORY.get(key)
+            if cat is None:
+                return None
+            return Mention(pos, model.end(), (cat,))
     return found if found is not None and not found.used else None
 
 
@@ -227,7 +255,23 @@ def _left_mention(
     while pos > 0 and masked[pos - 1].isspace():
         pos -= 1
     found = mentions.ending_at(pos)
+    if found is not None and found.readings[:1] == ("personnel",):
+        found = _modifier(found, masked, mentions) or found
     return found if found is not None and not found.used else None
+
+
+def _modifier(head: Mention, masked: str, mentions: Mentions) -> Mention | None:
+    """ "tank losses rose to 6,498": a category word right before a generic head noun
+    ("losses", "військових втрат") names what is counted."""
+    pos = head.start
+    while pos > 0 and masked[pos - 1] == " ":
+        pos -= 1
+    if pos == head.start or pos == 0:
+        return None
+    before = mentions.ending_at(pos)
+    if before is None or before.readings[:1] == ("personnel",):
+        return None
+    return before
 
 
 #: the start of a list item: a line, a bullet, or a ";" / "," not inside a number

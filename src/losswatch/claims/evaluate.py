@@ -131,7 +131,7 @@ def label_category(key: str | None) -> str:
     """A checker category as the labels name it (retired parts roll into their successor)."""
     if key is None or key == "untracked":
         return "other"
-    if key in ("armour", "equipment"):
+    if key in ("armour", "air", "equipment"):
         return "multiple"
     if key == "vehicles":
         return "vehicles_fuel_tanks"

@@ -66,6 +66,8 @@ class Figures:
             return ("military_auto",) if day < categories.MERGE_DAY else ("vehicles_fuel_tanks",)
         if reading == "armour":
             return ("tanks", "afv")
+        if reading == "air":
+            return ("aircraft", "helicopters")
         if reading == "equipment":
             return EQUIPMENT
         if reading == "untracked":
@@ -117,7 +119,7 @@ class Figures:
                 if d >= categories.MERGE_DAY
             ]
             return early + late
-        if reading in ("armour", "equipment", "untracked"):
+        if reading in ("armour", "air", "equipment", "untracked"):
             return []
         return list(self.values.get(reading, {}).get(value, []))
 
@@ -129,7 +131,7 @@ class Figures:
                 for key in ("military_auto", "vehicles_fuel_tanks")
                 for d in self.incs.get(key, {}).get(value, [])
             ]
-        if reading in ("armour", "equipment", "untracked"):
+        if reading in ("armour", "air", "equipment", "untracked"):
             return []
         return list(self.incs.get(reading, {}).get(value, []))
 
