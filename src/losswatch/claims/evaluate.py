@@ -49,14 +49,10 @@ class Scores:
     predicted: int = 0
     matched: int = 0
     verdict_correct: int = 0
-    #: predicted figures that were matched (differs from ``matched`` only per kind, where
-    #: the labelled and the predicted kind may differ); None means ``matched``
-    predicted_matched: int | None = None
 
     @property
     def precision(self) -> float:
-        hits = self.matched if self.predicted_matched is None else self.predicted_matched
-        return hits / self.predicted if self.predicted else 0.0
+        return self.matched / self.predicted if self.predicted else 0.0
 
     @property
     def recall(self) -> float:
@@ -143,42 +139,56 @@ def label_category(key: str | None) -> str:
     return key if cat.main else "other"
 
 
-def _predicted(report: CheckReport) -> list[tuple[str, int, str, Verdict]]:
-    seen: set[tuple[str, int, str, str]] = set()
+_Predicted = tuple[str, int, str, Verdict, str]
+
+
+def _predicted(report: CheckReport) -> list[_Predicted]:
+    """(label category, value, kind, verdict, sentence text) of every verdict."""
     out = []
     for v in report.verdicts:
         cat = label_category(v.category or v.claim.category)
         kind = _KIND[v.claim.scope if v.claim.scope is Scope.RECORD else (v.scope or v.claim.scope)]
-        key = (cat, v.claim.value, kind, v.outcome.value)
-        if key not in seen:  # a figure repeated in an article (same verdict) is one claim
-            seen.add(key)
-            out.append((cat, v.claim.value, kind, v))
+        i = v.claim.sentence_index
+        a, b = report.sentences[i] if i < len(report.sentences) else (0, 0)
+        out.append((cat, v.claim.value, kind, v, report.text[a:b]))
     return out
 
 
 def _pair(
-    expected: list[dict[str, Any]], predicted: list[tuple[str, int, str, Verdict]]
-) -> list[tuple[dict[str, Any], Verdict | None]]:
+    expected: list[dict[str, Any]], predicted: list[_Predicted]
+) -> tuple[list[tuple[dict[str, Any], Verdict | None]], list[_Predicted]]:
+    """Labelled figures paired with predicted ones (same category and value; the same
+    sentence and kind preferred), and the predicted figures left over - less the repeats of
+    a figure already counted (a figure repeated in an article, same verdict, is one claim)."""
     free = list(range(len(predicted)))
-    pairs: list[tuple[dict[str, Any], Verdict | None]] = []
     found: dict[int, int] = {}
-    for strict in (True, False):
+    for same_sentence, strict in ((True, True), (True, False), (False, True), (False, False)):
         for i, e in enumerate(expected):
             if i in found:
                 continue
             for j in free:
-                cat, value, kind, _ = predicted[j]
+                cat, value, kind, _, sentence = predicted[j]
                 if (
                     cat == e["category"]
                     and value == e["value"]
                     and (not strict or kind == e["kind"])
+                    and (not same_sentence or e["sentence"].strip() == sentence.strip())
                 ):
                     found[i] = j
                     free.remove(j)
                     break
-    for i, e in enumerate(expected):
-        pairs.append((e, predicted[found[i]][3] if i in found else None))
-    return pairs
+    pairs = [(e, predicted[found[i]][3] if i in found else None) for i, e in enumerate(expected)]
+    seen = {_key(predicted[j]) for j in found.values()}
+    extra = []
+    for j in free:
+        if _key(predicted[j]) not in seen:
+            seen.add(_key(predicted[j]))
+            extra.append(predicted[j])
+    return pairs, extra
+
+
+def _key(p: _Predicted) -> tuple[str, int, str, str]:
+    return (p[0], p[1], p[2], p[3].outcome.value)
 
 
 Checker = Callable[..., CheckReport]
@@ -187,19 +197,19 @@ Checker = Callable[..., CheckReport]
 def _count_kinds(
     by_kind: dict[str, Scores],
     pairs: list[tuple[dict[str, Any], Verdict | None]],
-    predicted: list[tuple[str, int, str, Verdict]],
+    extra: list[_Predicted],
 ) -> None:
+    """Per labelled kind: recall and accuracy by the label's kind, precision by the
+    checker's own kind (a matched figure counts as found in its labelled kind)."""
     for e, v in pairs:
         s = by_kind.setdefault(e["kind"], Scores())
         s.expected += 1
         if v is not None:
             s.matched += 1
+            s.predicted += 1
             s.verdict_correct += v.outcome.value == e["expected_verdict"]
-    used = {id(v) for _, v in pairs if v is not None}
-    for _, _, kind, v in predicted:
-        s = by_kind.setdefault(kind, Scores())
-        s.predicted += 1
-        s.predicted_matched = (s.predicted_matched or 0) + (id(v) in used)
+    for p in extra:
+        by_kind.setdefault(p[2], Scores()).predicted += 1
 
 
 def split(
@@ -240,8 +250,7 @@ def evaluate(
     result = Evaluation()
     for art in articles(records):
         report = checker(art.text, series, article_date=art.published)
-        predicted = _predicted(report)
-        pairs = _pair(art.expected, predicted)
+        pairs, extra = _pair(art.expected, _predicted(report))
         slices = [
             result.overall,
             result.by_lang.setdefault(art.lang, Scores()),
@@ -253,10 +262,10 @@ def evaluate(
         )
         for s in slices:
             s.expected += len(art.expected)
-            s.predicted += len(predicted)
+            s.predicted += matched + len(extra)
             s.matched += matched
             s.verdict_correct += correct
-        _count_kinds(result.by_kind, pairs, predicted)
+        _count_kinds(result.by_kind, pairs, extra)
         for e, v in pairs:
             if v is None:
                 result.misses.append(
@@ -268,10 +277,6 @@ def evaluate(
                     f"{e['id']} verdict {v.outcome.value} != "
                     f"{e['expected_verdict']}: {v.explanation[:160]}"
                 )
-        used = {id(v) for _, v in pairs if v is not None}
-        for cat, value, kind, v in predicted:
-            if id(v) not in used:
-                result.misses.append(
-                    f"extra {cat} {value} {kind} ({art.url[:50]}): {v.claim.text!r}"
-                )
+        for cat, value, kind, v, _ in extra:
+            result.misses.append(f"extra {cat} {value} {kind} ({art.url[:50]}): {v.claim.text!r}")
     return result
