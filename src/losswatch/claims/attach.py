@@ -385,6 +385,8 @@ def orphans(
         verb_after = lex.verb_after_re.match(masked, n.end) is not None
         if topic is not None and topic.start < n.start and has_verb:
             readings, term = topic.readings, norm[topic.start : topic.end]
+        elif verb_after and (before := [d for d in drafts if d.nstart < n.start]):
+            readings, term = before[-1].readings, before[-1].term
         elif verb_after and previous and previous[-1].readings:
             readings, term = previous[-1].readings, previous[-1].term
         else:

@@ -23,6 +23,7 @@ from losswatch.claims.model import Claim, DayRef, Period, Qualifier, Scope
 from losswatch.claims.text import Normalized, normalize, sentence_spans
 
 _CLAUSE_BREAK = re.compile(r",(?!\d)|[;()]|\s-\s|\s(?:but|while|and\s+(?:the|its|it))\s")
+_SPACE = re.compile(r"(?<=\S)\s")
 _TOLERANCE = {"upper_bound": 0.03, "upper_bound_loose": 0.05}
 #: Bounds on what one sentence is read for, so run time stays linear in the text: real
 #: sentences are a few hundred characters with a handful of figures, and text past these
@@ -300,6 +301,11 @@ def _qualifier(
     anchors = [nstart]
     if d.mention_start is not None and d.mention_start < nstart:
         anchors.append(d.mention_start)
+    # "орієнтовно становлять 412 400", "around, according to the report, 68,900": a hedge
+    # before the link words that lead to the figure
+    tail = lex.link_tail_re.search(norm, max(0, nstart - 40), nstart)
+    if tail is not None and tail.start() < nstart:
+        anchors += [m.start() for m in _SPACE.finditer(norm, tail.start(), nstart)][::-1]
     for anchor in anchors:
         m = lex.qualifier_tail_re.search(norm, max(0, anchor - 40), anchor)
         if m:

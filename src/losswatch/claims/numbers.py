@@ -203,6 +203,17 @@ def _words(text: str, lex: Lexicon, taken: list[Number]) -> list[Number]:
 _AND = re.compile(r"\s*(?:and|und|i|e|y|és|та|і|و|na|at|ve|și)\s*", re.IGNORECASE)
 
 
+def _shared_scale(low: int, high: int) -> int:
+    """ "50-70 000", "600-700 thousand", "1-2 million": the low end shares the high end's
+    scale when it is written short (at most three digits, the high end whole thousands)."""
+    if low >= 1000 or high % 1000 or low * 100 > high:
+        return low
+    scaled = low
+    while scaled * 1000 <= high:
+        scaled *= 1000
+    return scaled
+
+
 def ranges(text: str, nums: list[Number], lex: Lexicon) -> list[Number]:
     """Merge "400-500", "400 to 500" and "between 400 and 500" into one number with ``high``."""
     out: list[Number] = []
@@ -220,7 +231,8 @@ def ranges(text: str, nums: list[Number], lex: Lexicon) -> list[Number]:
             )
             if joined or between:
                 start = between.start() if between else a.start
-                out.append(Number(start, b.end, a.value, "digits", high=b.value))
+                low = _shared_scale(a.value, b.value)
+                out.append(Number(start, b.end, low, "digits", high=b.value))
                 i += 2
                 continue
         out.append(a)
