@@ -74,6 +74,11 @@ ESTIMATORS: dict[str, tuple[str, ...]] = {
     "president": (
         "re:zelensk\\w*|зеленськ\\w*|зеленск\\w*|selenskyj\\w*|zełensk\\w*|zelenszk\\w*",
         "re:zelenski\\w*|ζελένσκ\\w*|젤렌스키|ゼレンスキー",
+        # the office, not a name: not when it is Putin's ("President Putin's army lost ...")
+        "re:(?:president\\w*|президент\\w*|präsident\\w*|prezydent\\w*|presidente|"
+        "președinte\\w*|elnök\\w*|cumhurbaşkan\\w*|prezident\\w*|presidentti\\w*|"
+        "πρόεδρ\\w*|presiden|pangulo|rais|الرئيس)(?!\\s+(?:vladimir\\s+)?(?:putin|путін|путин))",
+        "re:大統領|대통령|总统",
     ),
 }
 
