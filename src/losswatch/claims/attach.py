@@ -358,6 +358,46 @@ def _inherit(n: numbers.Number, prev: Draft, via: str) -> Draft:
     return Draft(n.start, n.end, n.start, n.end, n.value, prev.readings, prev.term, via=via)
 
 
+_COORDINATED = re.compile(
+    r"\s*(?:,|\s(?:and|or|und|oder|i|lub|albo|e|ed|o|y|și|sau|és|vagy|ve|veya|та|і|й|або|و|at|o|na|au|a|ja|tai|και|и|или|dan|atau|et|ou)\s)\s*"
+)
+
+
+def coordinated(nums: list[numbers.Number], norm: str, drafts: list[Draft]) -> None:
+    """ "5,400 and 6,600 in August and September respectively", "between 400 and 500 tanks":
+    a bare number joined by "and" / a comma to a figure whose category word stands on the
+    far side takes that category."""
+    by_start = {d.nstart: d for d in drafts}
+    for i, n in enumerate(nums):
+        if n.start in by_start or n.kind != "digits" or (n.plain and 1900 <= n.value <= 2100):
+            continue
+        for j in (i + 1, i - 1):
+            if not 0 <= j < len(nums) or nums[j].start not in by_start:
+                continue
+            other = by_start[nums[j].start]
+            a, b = (n.end, nums[j].start) if j > i else (nums[j].end, n.start)
+            far = (
+                (other.mention_start or 0) > other.nstart
+                if j > i
+                else (other.mention_start is not None and other.mention_start < other.nstart)
+            )
+            if far and other.via is None and _COORDINATED.fullmatch(norm, a, b):
+                d = Draft(
+                    n.start,
+                    n.end,
+                    n.start,
+                    n.end,
+                    n.value,
+                    other.readings,
+                    other.term,
+                    via="coordinated",
+                    high=n.high,
+                )
+                drafts.append(d)
+                by_start[n.start] = d
+                break
+
+
 def orphans(
     nums: list[numbers.Number],
     norm: str,

@@ -118,16 +118,8 @@ def day_refs(norm: str, original: str, nz: Normalized, lex: Lexicon) -> list[Day
         for m in lex.relative_re.finditer(norm):
             offset = lex.relative_days.get(" ".join(m.group().split()))
             if offset is not None:
-                refs.append(
-                    DayRef(
-                        "relative",
-                        m.group(),
-                        m.start(),
-                        m.end(),
-                        "loss" if offset < 0 else "report",
-                        offset=offset,
-                    )
-                )
+                role = "report" if offset >= 0 else _role(norm, m.start(), m.end(), lex)
+                refs.append(DayRef("relative", m.group(), m.start(), m.end(), role, offset=offset))
     refs.sort(key=lambda r: r.start)
     return refs
 
@@ -156,6 +148,8 @@ def periods(
         month = lex.month_of(m.group("m"))
         prep = lex.period_preposition_re.search(norm, max(0, m.start() - 15), m.start())
         start = prep.start() if prep else m.start()
+        if not prep and not m.group("y") and m.group("m").lower() in lex.stopwords:
+            continue  # Romanian "mai" ("also"), a month only after "în" or before a year
         if month is not None:
             found.append(
                 Period(
@@ -165,7 +159,7 @@ def periods(
                     m.end(),
                     month=month,
                     year=int(m.group("y")) if m.group("y") else None,
-                    weak=True,
+                    weak=not prep and not m.group("y"),
                 )
             )
     for m in _YEAR.finditer(norm):

@@ -11,12 +11,13 @@ preferring one in the same clause.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from losswatch.claims import attribution, language, numbers
-from losswatch.claims.attach import Draft, Mentions, attach, orphans
+from losswatch.claims.attach import Draft, Mentions, attach, coordinated, orphans
 from losswatch.claims.dates import day_refs, periods
 from losswatch.claims.language import Lexicon
 from losswatch.claims.model import Claim, DayRef, Period, Qualifier, Scope
@@ -98,6 +99,7 @@ def _sentence_claims(s: _Sentence, lex: Lexicon, previous: list[Claim]) -> list[
         draft = attach(n, norm, masked, mentions, lex, drafts)
         if draft is not None:
             drafts.append(draft)
+    coordinated(nums, norm, drafts)
     orphans(nums, norm, masked, mentions, lex, drafts, previous)
     drafts.sort(key=lambda d: d.nstart)
     starts = [d.nstart for d in drafts]
@@ -107,8 +109,49 @@ def _sentence_claims(s: _Sentence, lex: Lexicon, previous: list[Claim]) -> list[
         for d, g in zip(drafts, groups, strict=True)
     ]
     claims = _distribute_qualifiers(claims)
+    claims = _respectively(claims, phrases, s, lex)
     claims = _attributed(claims, attribution.sources(norm, lex), s)
     return _records(claims, phrases, s)
+
+
+@functools.cache
+def _respectively_re(code: str) -> re.Pattern[str] | None:
+    words = language.raw(code).get("respectively", [])
+    if not words:
+        return None
+    alts = "|".join(f"(?:{language.phrase_regex(w)})" for w in words)
+    return re.compile(f"(?<![\\w])(?:{alts})(?![\\w])", re.IGNORECASE)
+
+
+def _respectively(
+    claims: list[Claim], phrases: list[_Phrase], s: _Sentence, lex: Lexicon
+) -> list[Claim]:
+    """ "5,400 and 6,600 in August and September respectively": with "respectively" (language
+    key ``respectively``), the figures before a list of named periods pair with them in order."""
+    pattern = _respectively_re(lex.code)
+    if pattern is None or len(claims) < 2 or not pattern.search(s.norm.text):
+        return claims
+    named = sorted((p for p in phrases if p.period is not None), key=lambda p: p.start)
+    if len(named) < 2:
+        return claims
+    before = [
+        i for i, c in enumerate(claims) if c.number_end - s.start <= s.norm.original(named[0].start)
+    ]
+    chosen = before[-len(named) :]
+    if len(chosen) != len(named):
+        return claims
+    out = list(claims)
+    for i, p in zip(chosen, named, strict=True):
+        period = _moved(p.period, s)
+        out[i] = replace(
+            out[i],
+            scope=Scope.PERIOD,
+            scope_explicit=True,
+            period=period,
+            scope_text=period.text if period else None,
+            via=out[i].via or "respectively",
+        )
+    return out
 
 
 def _attributed(claims: list[Claim], found: list[attribution.Source], s: _Sentence) -> list[Claim]:
@@ -203,7 +246,25 @@ def _phrases(
     ]
     for period in periods(norm, original, nz, lex, days):
         found.append(_Phrase(period.start, period.end, "period", period.text, period, period.weak))
-    return found
+    reports = [(d.start, d.end) for d in days if d.role == "report"]
+    return [p for p in found if not _shadowed(p, found, reports)]
+
+
+def _shadowed(p: _Phrase, found: list[_Phrase], reports: list[tuple[int, int]]) -> bool:
+    """A phrase inside a longer one ("since the beginning" in "since the beginning of the
+    year"), one that only closes a period ("in October alone"), or one inside a day that
+    names the report ("the previous day's report") does not count on its own."""
+    for q in found:
+        if q is p:
+            continue
+        if q.start <= p.start and p.end <= q.end and q.end - q.start > p.end - p.start:
+            return True
+        if q.kind == "period" and not q.weak and p.kind != "period":
+            if 0 <= p.start - q.end <= 2:
+                return True
+        if q.kind == "record" and p.kind == "cumulative" and 0 <= p.start - q.end <= 12:
+            return True  # "the highest daily loss since the invasion began": the record's
+    return any(a <= p.start and p.end <= b for a, b in reports)
 
 
 def _group_kind(lex: Lexicon, m: re.Match[str]) -> str:
@@ -444,6 +505,12 @@ def _records(claims: list[Claim], phrases: list[_Phrase], s: _Sentence) -> list[
     nearest to it, beside the daily claim itself."""
     records = [p for p in phrases if p.kind == "record"]
     daily = [c for c in claims if c.scope is Scope.DAILY and c.category is not None]
+    if records and not daily:  # "the highest since the invasion: 1,160 soldiers"
+        loose = [c for c in claims if not c.scope_explicit and c.category is not None]
+        claims = [
+            replace(c, scope=Scope.DAILY, scope_explicit=True) if c in loose else c for c in claims
+        ]
+        daily = [c for c in claims if c.scope is Scope.DAILY and c.category is not None]
     if not records or not daily:
         return claims
     rec = records[0]

@@ -73,6 +73,7 @@ SCHEMA_KEYS: dict[str, tuple[type, bool]] = {
     # optional keys read outside this module (issue 19): defaults live with their readers
     "estimators": (dict, False),
     "total_words": (list, False),
+    "respectively": (list, False),
 }
 
 
