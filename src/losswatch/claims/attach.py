@@ -255,9 +255,17 @@ def _left_mention(
     while pos > 0 and masked[pos - 1].isspace():
         pos -= 1
     found = mentions.ending_at(pos)
+    if found is None:  # "losses, according to the president, now stand at 180 000"
+        aside = _ASIDE.search(masked, max(0, pos - 60), pos)
+        if aside is not None and lex.report_marker_re.search(aside.group()):
+            found = mentions.ending_at(aside.start())
     if found is not None and found.readings[:1] == ("personnel",):
         found = _modifier(found, masked, mentions) or found
     return found if found is not None and not found.used else None
+
+
+#: a parenthetical between a category word and its figure: ", за словами президента, наразі"
+_ASIDE = re.compile(r"\s*,[^,\d]{3,50},[^,\d]{0,30}$")
 
 
 def _modifier(head: Mention, masked: str, mentions: Mentions) -> Mention | None:

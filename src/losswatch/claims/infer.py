@@ -53,7 +53,9 @@ def _running_totals(claims: list[Claim]) -> list[Claim]:
 
 
 def infer_report_date(claims: list[Claim], figures: Figures) -> Inference:
-    """The report date an undated article quotes (see the module docstring)."""
+    """The report date an undated article quotes (see the module docstring). Figures the
+    text gives to another estimator (Oryx, the president...) do not vote."""
+    claims = [c for c in claims if _checkable(c)]
     totals = _running_totals(claims)
     matches: dict[int, set[dt.date]] = {}
     score: Counter[dt.date] = Counter()
@@ -66,7 +68,30 @@ def infer_report_date(claims: list[Claim], figures: Figures) -> Inference:
     daily = _from_increases(claims, figures)
     if daily.report_date is not None:
         return daily
+    named = _named_date(claims, figures)
+    if named.report_date is not None:
+        return named
     return _milestone(totals, figures)
+
+
+def _named_date(claims: list[Claim], figures: Figures) -> Inference:
+    """ "As of 27 February 2024, the losses are about 412,400": no figure matches a report
+    exactly, but the text names the report's day (with its year) beside a running total."""
+    for c in claims:
+        day = c.day
+        if (
+            c.scope is Scope.CUMULATIVE
+            and day is not None
+            and day.kind == "date"
+            and day.year is not None
+            and day.role != "start"
+        ):
+            found = resolve_day(day, None)
+            if found and figures.first is not None and figures.first <= found[0]:
+                return Inference(
+                    found[0], (f"the text names the date {day.text!r} beside {_label(c)}",)
+                )
+    return Inference(None, ())
 
 
 def _from_totals(
