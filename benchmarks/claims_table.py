@@ -25,9 +25,9 @@ def main() -> None:
     dev2, held = split(load_records(SHARED / "claims" / "dev2.jsonl"), read_urls(HELDOUT))
     for name, records in (("dev", dev), ("dev2 (dev part)", dev2), ("held out", held)):
         result = evaluate(records, series)
-        print(table(name, result), end="\n\n")
+        print(table(name, result), end="\n\n")  # noqa: T201
         if "--misses" in sys.argv:
-            print("\n".join(result.misses), end="\n\n")
+            print("\n".join(result.misses), end="\n\n")  # noqa: T201
 
 
 if __name__ == "__main__":

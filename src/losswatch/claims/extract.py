@@ -296,10 +296,11 @@ def _claim(
     scope_text = s.original[o(phrase.start) : o(phrase.end)] if phrase else None
     if qstart is not None and qual_text is not None:
         qual_text = s.original[o(qstart) : o(qstart + len(qual_text))]
-    if previous and (
+    leads = [c for c in previous if c.via not in _OWN_SCOPE]
+    if leads and (
         (phrase is not None and phrase.kind == "same") or (not explicit and _continues(s))
     ):
-        prev = previous[-1]
+        prev = leads[-1]
         scope, explicit, period, day = prev.scope, prev.scope_explicit, prev.period, prev.day
     return Claim(
         sentence_index=s.index,
