@@ -103,16 +103,37 @@ def _pattern(code: str) -> re.Pattern[str]:
     extra = raw(code).get("estimators", {}) if code else {}
     parts = []
     for i, (name, phrases) in enumerate(ESTIMATORS.items()):
-        alts = [phrase_regex(p) for p in (*phrases, *extra.get(name, ()))]
+        alts = [phrase_regex(p).lower() for p in (*phrases, *extra.get(name, ()))]
         parts.append(f"(?P<e{i}>{'|'.join(f'(?:{a})' for a in alts)})")
-    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
+    # matched on the lower-cased sentence: no IGNORECASE (slow on Unicode), and tried only at
+    # the start of a word
+    return re.compile(r"(?<![\w])(?=[^\W\d_])(?:" + "|".join(parts) + r")(?![\w])")
 
 
 _NAMES = tuple(ESTIMATORS)
 
 
+#: lower-case stems of every estimator but the General Staff: a sentence without any of them
+#: is the General Staff's (or unattributed) and the full pattern is not run on it. Plain
+#: literals let ``re`` skip ahead by first character, which the full pattern cannot.
+_TRIGGERS = re.compile(
+    "|".join(
+        re.escape(w).replace("_", " ")
+        for w in (
+            "oryx warsp war_spot brit брит bryt u.k. uk_ uk's kreml moscow_ минобор міноборон "
+            "russian_def russian_min russia's_def russia's_min russisch isw institut mediaz "
+            "медиаз медіаз new_york ニューヨーク 뉴욕 u.s. us_ american pentagon 米政府 zelen "
+            "zełen selensk зелен ζελέν 젤렌 ゼレン presid президент präsid prezyd prezid "
+            "președ elnök cumhurb πρόεδρ pangulo rais الرئيس 大統領 대통령 总统 英国 영국 βρετανι"
+        ).split()
+    )
+)
+
+
 def sources(norm: str, lex: Lexicon) -> list[Source]:
     """Every source named in a normalised sentence, left to right."""
+    if not _TRIGGERS.search(norm) and not raw(lex.code).get("estimators"):
+        return []
     out = []
     for m in _pattern(lex.code).finditer(norm):
         name = _NAMES[int((m.lastgroup or "e0")[1:])]

@@ -24,7 +24,6 @@ from losswatch.claims.model import Claim, DayRef, Period, Qualifier, Scope
 from losswatch.claims.text import Normalized, normalize, sentence_spans
 
 _CLAUSE_BREAK = re.compile(r",(?!\d)|[;()]|\s-\s|\s(?:but|while|and\s+(?:the|its|it))\s")
-_SPACE = re.compile(r"(?<=\S)\s")
 _TOLERANCE = {"upper_bound": 0.03, "upper_bound_loose": 0.05}
 #: Bounds on what one sentence is read for, so run time stays linear in the text: real
 #: sentences are a few hundred characters with a handful of figures, and text past these
@@ -110,7 +109,8 @@ def _sentence_claims(s: _Sentence, lex: Lexicon, previous: list[Claim]) -> list[
     ]
     claims = _distribute_qualifiers(claims)
     claims = _respectively(claims, phrases, s, lex)
-    claims = _attributed(claims, attribution.sources(norm, lex), s)
+    if claims:
+        claims = _attributed(claims, attribution.sources(norm, lex), s)
     return _records(claims, phrases, s)
 
 
@@ -247,6 +247,8 @@ def _phrases(
     for period in periods(norm, original, nz, lex, days):
         found.append(_Phrase(period.start, period.end, "period", period.text, period, period.weak))
     reports = [(d.start, d.end) for d in days if d.role == "report"]
+    if len(found) < 2 and not reports:
+        return found
     return [p for p in found if not _shadowed(p, found, reports)]
 
 
@@ -363,17 +365,51 @@ def _qualifier(
     anchors = [nstart]
     if d.mention_start is not None and d.mention_start < nstart:
         anchors.append(d.mention_start)
-    # "орієнтовно становлять 412 400", "around, according to the report, 68,900": a hedge
-    # before the link words that lead to the figure
-    tail = lex.link_tail_re.search(norm, max(0, nstart - 40), nstart)
-    if tail is not None and tail.start() < nstart:
-        anchors += [m.start() for m in _SPACE.finditer(norm, tail.start(), nstart)][::-1]
     for anchor in anchors:
         m = lex.qualifier_tail_re.search(norm, max(0, anchor - 40), anchor)
         if m:
             kind = lex.qualifier_kinds[m.lastgroup or ""]
             return kind, m.group().strip(), m.start()
-    return None, None, None
+    return _hedge_before_links(norm, nstart, lex)
+
+
+@functools.cache
+def _hedges(code: str) -> tuple[re.Pattern[str], dict[str, str]]:
+    """Every qualifier phrase of a language, found anywhere (not only right before a number)."""
+    groups = language.raw(code)["qualifiers"]
+    names: dict[str, str] = {}
+    parts = []
+    for kind, phrases in groups.items():
+        for phrase in phrases:
+            name = f"h{len(names)}"
+            names[name] = kind
+            parts.append(f"(?P<{name}>{language.phrase_regex(phrase)})")
+    source = "|".join(parts) or "(?!x)x"
+    return re.compile(f"(?<![\\w])(?:{source})(?![\\w])", re.IGNORECASE), names
+
+
+@functools.lru_cache(maxsize=64)
+def _hedges_in(code: str, norm: str) -> tuple[re.Match[str], ...]:
+    """The hedges of one sentence, found once for all its figures."""
+    return tuple(_hedges(code)[0].finditer(norm))
+
+
+def _hedge_before_links(
+    norm: str, nstart: int, lex: Lexicon
+) -> tuple[str | None, str | None, int | None]:
+    """ "орієнтовно становлять 412 400": a hedge, then only link words up to the figure."""
+    names = _hedges(lex.code)[1]
+    last = None
+    for m in _hedges_in(lex.code, norm):
+        if m.end() >= nstart - 1:
+            break
+        if m.start() >= nstart - 40:
+            last = m
+    if last is None:
+        return None, None, None
+    if not lex.link_tail_re.fullmatch(norm, last.end(), nstart):
+        return None, None, None
+    return names[last.lastgroup or ""], last.group().strip(), last.start()
 
 
 def _clause_gap(norm: str, a: int, b: int, lex: Lexicon) -> bool:
