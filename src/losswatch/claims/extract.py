@@ -383,9 +383,10 @@ def _hedges(code: str) -> tuple[re.Pattern[str], dict[str, str]]:
         for phrase in phrases:
             name = f"h{len(names)}"
             names[name] = kind
-            parts.append(f"(?P<{name}>{language.phrase_regex(phrase)})")
+            parts.append(f"(?P<{name}>{language.phrase_regex(phrase).lower()})")
     source = "|".join(parts) or "(?!x)x"
-    return re.compile(f"(?<![\\w])(?:{source})(?![\\w])", re.IGNORECASE), names
+    # run on the lower-cased sentence: no IGNORECASE, which is slow on Unicode text
+    return re.compile(f"(?<![\\w])(?:{source})(?![\\w])"), names
 
 
 @functools.lru_cache(maxsize=64)
