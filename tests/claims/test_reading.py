@@ -301,3 +301,33 @@ def test_json_shows_why(series: Series) -> None:
     assert first["attributed_to"] == "general_staff" and second["attributed_to"] == "oryx"
     assert "troops" in first["why_category"] and "2024-02-19" in first["why_date"]
     assert second["claim"]["attribution_text"] == "Oryx"
+
+
+@pytest.mark.parametrize(
+    "text, value, outcome",
+    [
+        ("Russian death toll rises to 403,720", 403720, S),
+        ("Some 403,720 of Moscow's soldiers have been killed or injured, Kyiv says.", 403720, S),
+        ("Russian losses near 404,000, according to Kyiv.", 404000, A),
+        ("Russia's troop casualties have surpassed 400,000.", 400000, A),
+    ],
+)
+def test_headline_phrasings_of_the_running_total(
+    text: str, value: int, outcome: Outcome, series: Series
+) -> None:
+    assert _found(text, series) == [("personnel", value, Scope.CUMULATIVE, outcome)]
+
+
+def test_a_phrase_in_brackets_belongs_to_the_figure_it_follows(series: Series) -> None:
+    text = "Russia lost 403,720 soldiers (including 1,290 in the past day), 6,498 tanks (+11)."
+    assert _found(text, series) == [
+        ("personnel", 403720, Scope.CUMULATIVE, S),
+        ("personnel", 1290, Scope.DAILY, S),
+        ("tanks", 6498, Scope.CUMULATIVE, S),
+        ("tanks", 11, Scope.DAILY, S),
+    ]
+
+
+def test_designations_of_missiles_and_drones(series: Series) -> None:
+    text = "Over the past day Ukraine shot down 11 Shahed-136 drones; Russia also fired 20 S-300s."
+    assert [(c, v) for c, v, _, _ in _found(text, series)] == [("uav", 11)]

@@ -213,7 +213,8 @@ def _split_mention(n: numbers.Number, masked: str, lex: Lexicon) -> Draft | None
 #: weapon designations: "two Su-25 jets", "one Mi-8 helicopter", "three T-90 tanks"; the
 #: designation names the category when no word does ("a Ka-52")
 _MODEL = re.compile(
-    r"(?P<p>mig|su|tu|il|yak|an|be|mi|ka|t|bmp|btr|bmd|mt-lb|tos|bm|s|pantsir|tor|buk|zsu)"
+    r"(?P<p>mig|su|tu|il|yak|an|be|mi|ka|t|bmp|btr|bmd|mt-lb|tos|bm|pantsir|tor|buk|zsu|kh|"
+    r"shahed|orlan|lancet|geran|zala)"
     r"-?\d{1,3}[a-zа-я]{0,4}(?:[-/][\w]+)?(?![\w])|"
     r"(?P<c>мі|ка|су|ту|т|бмп|бтр)-?\d{1,3}[а-яa-z]{0,4}(?![\w])"
 )
@@ -223,7 +224,9 @@ _MODEL_CATEGORY = {
     **dict.fromkeys(("t", "т"), "tanks"),
     **dict.fromkeys(("bmp", "btr", "bmd", "mt-lb", "бмп", "бтр"), "afv"),
     **dict.fromkeys(("tos", "bm"), "mlrs"),
-    **dict.fromkeys(("s", "pantsir", "tor", "buk", "zsu"), "air_defense"),
+    **dict.fromkeys(("pantsir", "tor", "buk", "zsu"), "air_defense"),
+    "kh": "cruise_missiles",
+    **dict.fromkeys(("shahed", "orlan", "lancet", "geran", "zala"), "uav"),
 }
 
 

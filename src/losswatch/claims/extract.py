@@ -101,7 +101,7 @@ def _sentence_claims(s: _Sentence, lex: Lexicon, previous: list[Claim]) -> list[
     coordinated(nums, norm, drafts)
     orphans(nums, norm, masked, mentions, lex, drafts, previous)
     drafts.sort(key=lambda d: d.nstart)
-    starts = [d.nstart for d in drafts]
+    starts = {d.nstart: d.nend for d in drafts}
     groups = _list_groups(drafts, norm, lex)
     claims = [
         _claim(d, s, norm, phrases, days, lex, previous, starts, g)
@@ -281,7 +281,7 @@ def _claim(
     days: list[DayRef],
     lex: Lexicon,
     previous: list[Claim],
-    starts: list[int],
+    starts: dict[int, int],
     group: tuple[int, int, frozenset[int]],
 ) -> Claim:
     nstart, nend, start, end = d.nstart, d.nend, d.start, d.end
@@ -429,13 +429,14 @@ def _distance(p_start: int, p_end: int, nstart: int, nend: int) -> int:
     return 0
 
 
-def _nearest(p_start: int, p_end: int, starts: list[int], own: int) -> bool:
-    """Whether figure ``own`` is (one of) the figures nearest to the phrase."""
-    mine = _distance(p_start, p_end, own, own)
-    return all(_distance(p_start, p_end, x, x) >= mine for x in starts)
+def _nearest(p_start: int, p_end: int, starts: dict[int, int], own: int) -> bool:
+    """Whether figure ``own`` is (one of) the figures nearest to the phrase, measured to the
+    nearer edge of each number ("403,720 (including 1,290 in the past day), 6,498 tanks")."""
+    mine = _distance(p_start, p_end, own, starts.get(own, own))
+    return all(_distance(p_start, p_end, x, end) >= mine for x, end in starts.items())
 
 
-def _between(a: int, b: int, starts: list[int], own: int) -> bool:
+def _between(a: int, b: int, starts: dict[int, int], own: int) -> bool:
     lo, hi = (a, b) if a <= b else (b, a)
     return any(lo <= x < hi and x != own for x in starts)
 
@@ -447,7 +448,7 @@ def _scope(
     phrases: list[_Phrase],
     days: list[DayRef],
     d: Draft,
-    starts: list[int],
+    starts: dict[int, int],
     lex: Lexicon,
     group: tuple[int, int, frozenset[int]] | None = None,
 ) -> tuple[Scope, bool, _Phrase | None]:
@@ -482,7 +483,7 @@ def _scope(
 
 
 def _list_phrases(
-    pool: list[_Phrase], group: tuple[int, int, frozenset[int]], starts: list[int]
+    pool: list[_Phrase], group: tuple[int, int, frozenset[int]], starts: dict[int, int]
 ) -> list[_Phrase]:
     """Scope phrases right before or after a list whose nearest figure is one of its own."""
     gstart, gend, members = group
@@ -492,7 +493,7 @@ def _list_phrases(
             p.start >= gend and p.start - gend <= 40
         ):
             continue
-        nearest = min(starts, key=lambda x: _distance(p.start, p.end, x, x))
+        nearest = min(starts, key=lambda x: _distance(p.start, p.end, x, starts[x]))
         if nearest in members:
             out.append(p)
     return out
