@@ -212,13 +212,13 @@ def _split_mention(n: numbers.Number, masked: str, lex: Lexicon) -> Draft | None
 
 #: weapon designations: "two Su-25 jets", "one Mi-8 helicopter", "three T-90 tanks"; the
 #: designation names the category when no word does ("a Ka-52")
-_MODEL = re.compile(
-    r"(?P<p>mig|su|tu|il|yak|an|be|mi|ka|t|bmp|btr|bmd|mt-lb|tos|bm|pantsir|tor|buk|zsu|kh|"
+DESIGNATION = re.compile(
+    r"(?<![\w])(?:(?P<p>mig|su|tu|il|yak|an|be|mi|ka|t|bmp|btr|bmd|mt-lb|tos|bm|pantsir|tor|buk|zsu|kh|"
     r"shahed|orlan|lancet|geran|zala)"
     r"-?\d{1,3}[a-zа-я]{0,4}(?:[-/][\w]+)?(?![\w])|"
-    r"(?P<c>мі|ка|су|ту|т|бмп|бтр)-?\d{1,3}[а-яa-z]{0,4}(?![\w])"
+    r"(?P<c>мі|ка|су|ту|т|бмп|бтр)-?\d{1,3}[а-яa-z]{0,4}(?![\w]))"
 )
-_MODEL_CATEGORY = {
+_DESIGNATED = {
     **dict.fromkeys(("mig", "su", "tu", "il", "yak", "an", "be", "су", "ту"), "aircraft"),
     **dict.fromkeys(("mi", "ka", "мі", "ка"), "helicopters"),
     **dict.fromkeys(("t", "т"), "tanks"),
@@ -236,13 +236,13 @@ def _right_mention(
     m = lex.filler_re.match(masked, n.end)
     pos = m.end() if m else n.end
     found = mentions.starting_at(pos)
-    model = _MODEL.match(masked, pos) if found is None else None
+    model = DESIGNATION.match(masked, pos) if found is None else None
     if model is not None:
         after = lex.filler_re.match(masked, model.end())
         found = mentions.starting_at(after.end() if after else model.end())
         if found is None or found.used:
             key = model.group("p") or model.group("c") or ""
-            cat = _MODEL_CATEGORY.get(key)
+            cat = _DESIGNATED.get(key)
             if cat is None:
                 return None
             return Mention(pos, model.end(), (cat,))
