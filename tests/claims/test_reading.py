@@ -331,3 +331,28 @@ def test_a_phrase_in_brackets_belongs_to_the_figure_it_follows(series: Series) -
 def test_designations_of_missiles_and_drones(series: Series) -> None:
     text = "Over the past day Ukraine shot down 11 Shahed-136 drones; Russia also fired 20 S-300s."
     assert [(c, v) for c, v, _, _ in _found(text, series)] == [("uav", 11)]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        (
+            "Russia lost 1,290 soldiers, 11 tanks and 34 armoured vehicles. The total is 403,720.",
+            None,
+        ),
+        (
+            "Russland verlor 1.290 Soldaten, 11 Panzer und 34 Schützenpanzer. Insgesamt seien es 403.720.",
+            "de",
+        ),
+    ],
+)
+def test_a_total_after_a_list_is_the_total_of_the_category_it_fits(
+    text: str, lang: str | None, series: Series
+) -> None:
+    found = _found(text, series, lang=lang)
+    assert found[-1] == ("personnel", 403720, Scope.CUMULATIVE, S)
+
+
+def test_a_weekday_before_a_report_verb_names_the_report(series: Series) -> None:
+    text = "Am Montag meldete der Generalstab außerdem 9733 Artilleriesysteme."
+    assert _found(text, series, lang="de") == [("artillery", 9733, Scope.CUMULATIVE, S)]

@@ -59,6 +59,7 @@ def _date_res(code: str) -> tuple[PhraseFinder, re.Pattern[str], PhraseFinder]:
     return md, dm, month_only
 
 
+_SPACE_GAP = re.compile(r"(?:'s)?\s+")
 _POSSESSIVE_GAP = re.compile(r"(?:'s)?\s+(?:[^\W\d]+\s+)?")
 _DAY_AFTER = re.compile(r"\.?\s+\d{1,2}(?![\d])")
 _YEAR = re.compile(r"(?<![\w\d,.])(?P<y>(?:19|20)\d\d)(?![\d]|[,.]\d)")
@@ -68,9 +69,12 @@ def _role(norm: str, start: int, end: int, lex: Lexicon) -> str:
     before = norm[max(0, start - 30) : start]
     if lex.report_marker_re.search(before):
         return "report"
-    after = _POSSESSIVE_GAP.match(norm, end, end + 30)
-    if after and lex.report_marker_re.match(norm, after.end()):
-        return "report"
+    # "Tuesday's report", "Tuesday morning's update", "am Montag meldete": the marker right
+    # after the day, or after one word
+    for gap in (_SPACE_GAP, _POSSESSIVE_GAP):
+        after = gap.match(norm, end, end + 30)
+        if after and lex.report_marker_re.match(norm, after.end()):
+            return "report"
     return "loss"
 
 
