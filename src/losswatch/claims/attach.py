@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from losswatch.claims import numbers
@@ -348,7 +349,7 @@ def _total_re(code: str) -> re.Pattern[str] | None:
 
 
 def _total_of(
-    n: numbers.Number, norm: str, lex: Lexicon, before: list[Draft] | list[Claim]
+    n: numbers.Number, norm: str, lex: Lexicon, before: Sequence[Draft | Claim]
 ) -> Draft | None:
     """A bare figure after "the total" is a running total of one of the categories of the
     figures before it (in the sentence, or the sentence before): the nearest first, then the
