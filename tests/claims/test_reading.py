@@ -356,3 +356,39 @@ def test_a_total_after_a_list_is_the_total_of_the_category_it_fits(
 def test_a_weekday_before_a_report_verb_names_the_report(series: Series) -> None:
     text = "Am Montag meldete der Generalstab außerdem 9733 Artilleriesysteme."
     assert _found(text, series, lang="de") == [("artillery", 9733, Scope.CUMULATIVE, S)]
+
+
+@pytest.mark.parametrize(
+    "text, lang, who, outcome",
+    [
+        (
+            "The British newspaper reported that Russia has lost 403,720 troops.",
+            None,
+            "general_staff",
+            S,
+        ),
+        (
+            "Die britische Zeitung berichtet, Russland habe 403.720 Soldaten verloren.",
+            "de",
+            "general_staff",
+            S,
+        ),
+        (
+            "Laut dem britischen Verteidigungsministerium hat Russland 350.000 Soldaten verloren.",
+            "de",
+            "uk_defence_intelligence",
+            N,
+        ),
+        (
+            "Британська розвідка оцінює втрати росії у 350 тисяч військових.",
+            "uk",
+            "uk_defence_intelligence",
+            N,
+        ),
+    ],
+)
+def test_british_is_an_estimator_only_with_intelligence_or_a_ministry(
+    text: str, lang: str | None, who: str, outcome: Outcome, series: Series
+) -> None:
+    report = check_article(text, series, article_date=D, lang=lang)
+    assert [(v.attributed_to, v.outcome) for v in report.verdicts] == [(who, outcome)]

@@ -53,9 +53,17 @@ ESTIMATORS: dict[str, tuple[str, ...]] = {
         "re:(?:british|uk|uk's|u\\.k\\.|britain's)\\s+(?:military\\s+|defen[cs]e\\s+)?"
         "(?:intelligence|ministry|mod|defen[cs]e\\s+ministry|government|officials?)",
         "re:ministry\\s+of\\s+defen[cs]e\\s+(?:in|of)\\s+(?:london|britain|the\\s+uk)",
-        "re:britisch\\w*|brytyjsk\\w*|britannic\\w*|británic\\w*|britânic\\w*|britanic\\w*",
-        "re:britann\\w*|британськ\\w*|британск\\w*|brit\\s+\\w*|brit\\w+\\s+hírszerz\\w*",
-        "re:britské\\w*|britská\\w*|britsk\\w*|brittiläi\\w*|βρετανικ\\w*|英国防省|영국\\s*국방부",
+        # "British" in another language, then (within two words) intelligence or a ministry:
+        # a British newspaper quoting the General Staff is not a British estimate
+        "re:(?:britisch|brytyjsk|britannic|británic|britânic|britanic|britann|британськ|"
+        "британск|brit|britsk|brittiläi|βρετανικ|ingiliz|İngiliz|البريطاني)\\w*\\s+"
+        "(?:[^\\W\\d]+\\s+){0,2}?(?:geheimdienst|nachrichtendienst|militärgeheimdienst|"
+        "verteidigungsministeri|ministeri|ministerstw|wywiad|resort|servizi|intelligence|"
+        "inteligencia|defensa|serviciil|hírszerz|minisztérium|istihbarat|savunma|розвідк|"
+        "міноборон|міністерств|разведк|минобороны|министерств|zpravodaj|spravodaj|"
+        "tiedustel|puolustusministeri|υπηρεσ|υπουργεί|renseignement|ministère|inteligência|"
+        "ministério|intelijen|kementerian|الاستخبارات|وزارة)\\w*",
+        "re:英国防省|英国国防省|영국\\s*국방부|영국\\s*정보",
     ),
     "russia_mod": (
         "re:(?:russian|russia's)\\s+(?:defen[cs]e\\s+)?ministry(?:\\s+of\\s+defen[cs]e)?",
