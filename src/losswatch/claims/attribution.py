@@ -132,7 +132,8 @@ _TRIGGERS = re.compile(
             "russian_def russian_min russia's_def russia's_min russisch isw institut mediaz "
             "медиаз медіаз new_york ニューヨーク 뉴욕 u.s. us_ american pentagon 米政府 zelen "
             "zełen selensk зелен ζελέν 젤렌 ゼレン presid президент präsid prezyd prezid "
-            "președ elnök cumhurb πρόεδρ pangulo rais الرئيس 大統領 대통령 总统 英国 영국 βρετανι"
+            "președ elnök cumhurb πρόεδρ pangulo rais الرئيس 大統領 대통령 总统 英国 영국 βρετανι "
+            "ingiliz i̇ngiliz بريطان"
         ).split()
     )
 )
