@@ -301,6 +301,9 @@ def _label_mention(
     figure, so the first category phrase anywhere in the label counts, as long as the label
     ends with a dash or colon and belongs to this item alone (no other number in it).
     """
+    near = masked[max(0, n.start - 40) : n.start]
+    if "-" not in near and ":" not in near and "=" not in near:
+        return None  # the common case, without a regex
     lo = max(0, n.start - 120)
     segment = masked[lo : n.start]
     starts = [m.end() for m in _ITEM_START.finditer(segment)]

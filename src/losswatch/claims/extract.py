@@ -370,7 +370,19 @@ def _qualifier(
         if m:
             kind = lex.qualifier_kinds[m.lastgroup or ""]
             return kind, m.group().strip(), m.start()
+    word = _LAST_WORD.search(norm, max(0, nstart - 30), nstart)
+    if word is None or word.group(1) not in _link_words(lex.code):
+        return None, None, None  # no link word ("становлять") right before the figure
     return _hedge_before_links(norm, nstart, lex)
+
+
+_LAST_WORD = re.compile(r"([^\W\d_]+)\s*[:\-]?\s*$")
+
+
+@functools.cache
+def _link_words(code: str) -> frozenset[str]:
+    """The language's one-word links ("becomes", "становлять")."""
+    return frozenset(w.lower() for w in language.raw(code)["links"] if " " not in w)
 
 
 @functools.cache
