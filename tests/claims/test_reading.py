@@ -392,3 +392,16 @@ def test_british_is_an_estimator_only_with_intelligence_or_a_ministry(
 ) -> None:
     report = check_article(text, series, article_date=D, lang=lang)
     assert [(v.attributed_to, v.outcome) for v in report.verdicts] == [(who, outcome)]
+
+
+def test_an_estimators_own_series_plugs_in(series: Series) -> None:
+    """The hook for Oryx's series (issue 17): given one, Oryx's figures are checked against it."""
+    from losswatch.models import CanonicalValue, Status
+
+    oryx = Series.from_values([CanonicalValue(D, "tanks", 2900, Status.AGREED, "test")])
+    text = "Oryx says it has confirmed 2,900 destroyed Russian tanks; Kyiv says 6,498 tanks."
+    plain = check_article(text, series, article_date=D)
+    assert [v.outcome for v in plain.verdicts] == [N, S]
+    plugged = check_article(text, series, article_date=D, other_series={"oryx": oryx})
+    assert [v.outcome for v in plugged.verdicts] == [S, S]
+    assert plugged.verdicts[0].explanation.startswith("checked against oryx's own series")

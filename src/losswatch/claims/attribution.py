@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from losswatch.claims.language import Lexicon, phrase_regex, raw
+from losswatch.series import Series
 
 GENERAL_STAFF = "general_staff"
 
@@ -162,11 +164,12 @@ _CONTRAST = re.compile(
 
 def attribute(found: list[Source], nstart: int, norm: str = "") -> Source | None:
     """The source a figure at ``nstart`` is quoted from: the nearest named before it, else
-    the nearest after it in the same clause (no "but" between), else None (the General
-    Staff by default)."""
+    the nearest after it, in the same clause either way (no "but" or ";" between), else None
+    (the General Staff by default)."""
     before = [s for s in found if s.end <= nstart]
     if before:
-        return before[-1]
+        last = before[-1]
+        return None if _CONTRAST.search(norm, last.end, nstart) else last
     after = [s for s in found if s.start >= nstart]
     if not after or _CONTRAST.search(norm, nstart, after[0].start):
         return None
@@ -178,7 +181,16 @@ def checked_against(estimator: str | None) -> bool:
     return estimator is None or estimator in _CHECKED
 
 
-def series_for(estimator: str | None) -> str | None:
-    """The series another estimator's figures could be checked against (a hook: the Oryx and
-    WarSpotting series are not wired in yet, so every estimator answers None today)."""
-    return None
+#: estimator -> the key its own series is passed under (``check_article(other_series=...)``)
+SERIES_KEYS: dict[str, str] = {"oryx": "oryx", "warspotting": "warspotting"}
+
+
+def series_for(estimator: str | None, available: Mapping[str, Series]) -> Series | None:
+    """The series another estimator's figures are checked against, if the caller has it.
+
+    The hook for issue 17's Oryx and WarSpotting series: pass them to ``check_article`` as
+    ``other_series={"oryx": ...}`` and a figure attributed to Oryx is checked against Oryx's
+    own counts instead of being ``not_checkable``.
+    """
+    key = SERIES_KEYS.get(estimator or "")
+    return available.get(key) if key is not None else None

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, replace
 
 from losswatch import categories
 from losswatch.analytics.records import RECORDS_FROM
@@ -97,6 +97,8 @@ class Context:
     date_why: str = ""
     #: the article's own date was given (no report after it is quoted)
     dated: bool = False
+    #: other estimators' own figures (:func:`.attribution.series_for`), by estimator
+    others: Mapping[str, Figures] = field(default_factory=dict)
 
 
 def _days(claim: Claim, ctx: Context) -> list[dt.date]:
@@ -231,6 +233,9 @@ def check_claim(claim: Claim, ctx: Context) -> Verdict:
     """The verdict on one claim: another estimator's figure is not checkable against the
     General Staff's series, and the president's only where it does not agree with it."""
     who = claim.attributed_to
+    if who is not None and who in ctx.others:
+        own = _check_claim(claim, replace(ctx, figures=ctx.others[who], urls={}, others={}))
+        return replace(own, explanation=f"checked against {who}'s own series: {own.explanation}")
     if who is not None and who != attribution.GENERAL_STAFF and who != "president":
         return _unchecked(
             claim, f"attributed to {_ESTIMATOR_TEXT.get(who, who)}, not the General Staff"
