@@ -258,7 +258,7 @@ def build_series_from_dir(sources_dir: Path, *, db_path: Path | None = None) -> 
     from losswatch.store.queries import load_series
 
     path = db_path or Path(tempfile.mkdtemp(prefix="losswatch-")) / "store.db"
-    engine = open_store(f"sqlite:///{path}")
+    engine = open_store(f"sqlite:///{path}", create_folder=True)
     sync(engine, Settings(data_dir=path.parent), from_dir=sources_dir)
     series = load_series(engine)
     engine.dispose()

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from losswatch import categories
+from losswatch.errors import NotFound
 from losswatch.models import CanonicalValue
 from losswatch.reconcile.audit import audit_cells, reliability
 from losswatch.store import queries
@@ -81,6 +82,8 @@ def day_view(
                 "sources": per_source,
             }
         )
+    if not rows:
+        raise _no_report(engine, report_date)
     return {
         "report_date": report_date.isoformat(),
         "loss_day": (report_date - dt.timedelta(days=1)).isoformat(),
@@ -89,6 +92,18 @@ def day_view(
         "rows": rows,
         "revisions": [_jsonable(r) for r in queries.revisions(engine, report_date=report_date)],
     }
+
+
+def _no_report(engine: Engine, report_date: dt.date) -> NotFound:
+    """The coded error for a date nothing is stored for, naming the nearest reports."""
+    before, after = queries.nearest_report_dates(engine, report_date)
+    if before is None and after is None:
+        return NotFound("the store holds no reports: run `losswatch sync` first")
+    near = " and ".join(d.isoformat() for d in (before, after) if d is not None)
+    return NotFound(
+        f"no report for {report_date.isoformat()}; the nearest stored: {near}",
+        detail={"nearest": [d.isoformat() for d in (before, after) if d is not None]},
+    )
 
 
 def audit_view(engine: Engine, *, since: dt.date | None = None) -> dict[str, Any]:
