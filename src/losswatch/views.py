@@ -10,8 +10,8 @@ from sqlalchemy import Engine
 
 from losswatch import categories
 from losswatch.errors import NotFound
-from losswatch.models import CanonicalValue
-from losswatch.reconcile.audit import audit_cells, reliability
+from losswatch.models import CanonicalValue, Status
+from losswatch.reconcile.audit import audit_cells, explain, reliability
 from losswatch.store import queries
 
 
@@ -36,6 +36,12 @@ def cell_dict(cv: CanonicalValue) -> dict[str, Any]:
         ],
         "flags": list(cv.flags),
     }
+
+
+def disputed(cv: CanonicalValue | None) -> bool:
+    """A cell the sources disagree on and no rule settled: shown with every value, never
+    stated as a fact."""
+    return cv is not None and cv.status is Status.CONFLICT
 
 
 def day_view(
@@ -79,6 +85,8 @@ def day_view(
                 "increment": cv.increment if cv else None,
                 "status": cv.status.value if cv else None,
                 "rule": cv.rule if cv else None,
+                "disputed": disputed(cv),
+                "alternatives": cv.alternatives if cv and disputed(cv) else [],
                 "sources": per_source,
             }
         )
@@ -108,8 +116,12 @@ def _no_report(engine: Engine, report_date: dt.date) -> NotFound:
 
 def audit_view(engine: Engine, *, since: dt.date | None = None) -> dict[str, Any]:
     values = queries.canonical_values(engine)
+    index = {(cv.category, cv.report_date): cv for cv in values}
     return {
-        "cells": [cell_dict(cv) for cv in audit_cells(values, since=since)],
+        "cells": [
+            cell_dict(cv) | {"reason": explain(cv, index)}
+            for cv in audit_cells(values, since=since)
+        ],
         "reliability": [asdict(r) | {"share_right": r.share_right} for r in reliability(values)],
         "corrections": [_jsonable(c) for c in queries.corrections(engine)],
     }

@@ -303,8 +303,16 @@ def _verdict(claim: Claim, outcome: Outcome, r: Reading, note: str, ctx: Context
         f"{outcome.value.replace('_', ' ')}: {what} of {r.category} in the report of "
         f"{r.report_date} is {official:,} ({_READING_TEXT.get(r.name, r.name)}; {note})"
     )
-    if ctx.figures.unsettled(r.category, r.report_date):
+    unsettled = ctx.figures.unsettled_days(
+        r.category, r.report_date, increase=r.scope is not Scope.CUMULATIVE
+    )
+    if r.report_date in unsettled:
         text += "; note: the sources disagree on this report, the figure is not settled"
+    elif unsettled:
+        text += (
+            f"; note: the sources disagree on the report of {unsettled[0]}, so this "
+            "increase is not settled"
+        )
     correct = true_on = None
     if outcome is Outcome.CONTRADICTED:
         correct = official
