@@ -88,5 +88,6 @@ def test_a_disputed_personnel_figure_gets_no_headline(real_series: Series) -> No
         brief = make_brief(series, report)
         assert brief.headline.startswith("Russian combat losses reported on"), brief.headline
         assert "Russia lost" not in brief.body and "highest" not in brief.body
+    assert "This month" not in make_brief(series, day).body  # a total ending on the dispute
     assert "personnel (1,137,850 or 1,138,750)" in make_brief(series, day).body
     assert "1,138,750 personnel" not in make_brief(series, day).body

@@ -80,7 +80,10 @@ def report_highlights(series: Series, report_date: dt.date) -> dict[str, Any]:
     ]
     month_start = report_date.replace(day=1)
     month_total = None
-    if report_date.day >= 3 and series.value("personnel", month_start) is not None:
+    ends = [series.cell("personnel", d) for d in (month_start, report_date)]
+    if report_date.day >= 3 and all(
+        c is not None and c.value is not None and c.status is not Status.CONFLICT for c in ends
+    ):  # a total between two figures the sources agree on (or a rule settled)
         month_total = cats["personnel"]["value"] - series.value("personnel", month_start)
     conflicts = [
         {
