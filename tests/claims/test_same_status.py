@@ -27,3 +27,15 @@ def test_an_increase_next_to_a_disputed_day_says_which_day(series: Series) -> No
     [verdict] = [v for v in verdicts if v.category == "aircraft"]
     assert "the sources disagree on the report of 2025-06-03" in verdict.explanation
     assert "disagree on this report" not in verdict.explanation
+
+
+def test_a_disputed_running_total_is_neither_supported_nor_contradicted(series: Series) -> None:
+    """2025-06-03: 413 aircraft (PetroIvaniuk) was "contradicted" by the guess 384."""
+    for value in (384, 413):
+        text = f"Russia has lost {value} aircraft since the start of the invasion, they said."
+        [verdict] = check_article(text, series, article_date=JUNE_4 - dt.timedelta(days=1)).verdicts
+        assert verdict.outcome is Outcome.NOT_CHECKABLE, verdict.explanation
+        assert "is disputed, the sources give 384 or 413" in verdict.explanation
+    text = "Russia has lost 500 aircraft since the start of the invasion, they said."
+    [verdict] = check_article(text, series, article_date=JUNE_4 - dt.timedelta(days=1)).verdicts
+    assert verdict.outcome is Outcome.CONTRADICTED
