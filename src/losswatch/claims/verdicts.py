@@ -25,6 +25,7 @@ from losswatch.claims import attribution
 from losswatch.claims.dates import ONE_DAY, period_bounds, resolve_day
 from losswatch.claims.figures import Figures
 from losswatch.claims.model import Claim, Outcome, Qualifier, Scope, Verdict
+from losswatch.models import Status
 
 #: Daily records are counted from the report of 2022-04-01 (loss day
 #: :data:`~losswatch.analytics.records.RECORDS_FROM`): the first weeks' reports were running
@@ -355,8 +356,39 @@ def _why_date(claim: Claim, r: Reading, ctx: Context) -> str:
     return f"{how}: report of {r.report_date} ({ctx.date_why})" if ctx.date_why else how
 
 
+def _disputed_alternatives(claim: Claim, r: Reading, ctx: Context) -> list[int] | None:
+    """Every value of a disputed running total when the claim gives one of them: a figure one
+    source prints is neither "contradicted" nor "supported" by the best guess of a cell nobody
+    settled (the record calls it disputed, and so does the checker)."""
+    cell = ctx.figures.series.cell(r.category, r.report_date)
+    if (
+        r.scope is not Scope.CUMULATIVE
+        or cell is None
+        or cell.status is not Status.CONFLICT
+        or claim.value not in cell.alternatives
+    ):
+        return None
+    return cell.alternatives
+
+
 def _verdict(claim: Claim, outcome: Outcome, r: Reading, note: str, ctx: Context) -> Verdict:
     official = r.official
+    alternatives = _disputed_alternatives(claim, r, ctx)
+    if alternatives is not None:
+        given = " or ".join(f"{v:,}" for v in alternatives)
+        return Verdict(
+            claim,
+            Outcome.NOT_CHECKABLE,
+            f"not checkable: the running total of {r.category} in the report of "
+            f"{r.report_date} is disputed, the sources give {given} and no rule settles it "
+            f"({_READING_TEXT.get(r.name, r.name)})",
+            category=r.category,
+            report_date=r.report_date,
+            reading=r.name,
+            scope=r.scope,
+            source_url=ctx.urls.get(r.report_date),
+            why_date=_why_date(claim, r, ctx),
+        )
     what = {
         Scope.CUMULATIVE: "running total",
         Scope.DAILY: "increase",
@@ -366,8 +398,16 @@ def _verdict(claim: Claim, outcome: Outcome, r: Reading, note: str, ctx: Context
         f"{outcome.value.replace('_', ' ')}: {what} of {r.category} in the report of "
         f"{r.report_date} is {official:,} ({_READING_TEXT.get(r.name, r.name)}; {note})"
     )
-    if ctx.figures.unsettled(r.category, r.report_date):
+    unsettled = ctx.figures.unsettled_days(
+        r.category, r.report_date, increase=r.scope is not Scope.CUMULATIVE
+    )
+    if r.report_date in unsettled:
         text += "; note: the sources disagree on this report, the figure is not settled"
+    elif unsettled:
+        text += (
+            f"; note: the sources disagree on the report of {unsettled[0]}, so this "
+            "increase is not settled"
+        )
     correct = true_on = None
     if outcome is Outcome.CONTRADICTED:
         correct = official
