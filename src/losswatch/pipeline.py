@@ -27,6 +27,7 @@ from losswatch.store.queries import last_validators, latest_report_date
 from losswatch.store.writes import (
     IngestResult,
     clear_reconcile_pending,
+    conflicting_duplicates,
     insert_snapshot,
     mark_reconcile_pending,
     reconcile_pending,
@@ -86,13 +87,15 @@ def ingest_documents(
                 result.failed += 1
                 result.errors.append(f"{raw.url}: {exc}")
                 continue
+            duplicates = conflicting_duplicates(outcome.figures)
+            result.findings += [f"{raw.url}: {d}" for d in duplicates]
             snapshot_id = insert_snapshot(
                 conn,
                 adapter.name,
                 raw,
                 status="ok",
                 figures=len(outcome.figures),
-                warnings=outcome.warnings[:200],
+                warnings=(duplicates + outcome.warnings)[:200],
             )
             upsert_figures(conn, adapter.name, snapshot_id, outcome.figures, result, today=today)
             upsert_corrections(conn, adapter.name, snapshot_id, outcome)

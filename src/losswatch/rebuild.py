@@ -5,6 +5,10 @@ every snapshot is parsed again in the order it was fetched (so revisions come ou
 then the canonical series is recomputed. The re-parse is one transaction; a note in ``meta``
 marks the canonical series as pending until it is recomputed, so a kill in between is healed
 by the next sync and reported by ``doctor``.
+
+A rebuild never ends with less than it started with: a store that holds a canonical series but
+no raw snapshot to recompute it from (the bundled offline snapshot) is refused before anything
+is touched, and a re-parse that yields fewer observations than were stored is rolled back.
 """
 
 from __future__ import annotations
@@ -13,14 +17,15 @@ import datetime as dt
 
 from sqlalchemy import Engine
 
-from losswatch.errors import ParseError
+from losswatch.errors import ParseError, RebuildRefused
 from losswatch.reconcile import reconcile_store
 from losswatch.sources import get_adapter
 from losswatch.sources.base import RawDocument
 from losswatch.store.lock import store_lock
 from losswatch.store.reparse import (
     clear_parsed,
-    count_observations,
+    count_rows,
+    refuse_without_snapshots,
     set_parse_status,
     snapshots_in_fetch_order,
 )
@@ -36,6 +41,8 @@ from losswatch.store.writes import (
 def rebuild_store(engine: Engine) -> dict[str, int]:
     with store_lock(engine):
         with engine.begin() as conn:
+            refuse_without_snapshots(conn)
+            stored = count_rows(conn, "observations")
             clear_parsed(conn)
             rows = snapshots_in_fetch_order(conn)
             for row in rows:
@@ -61,7 +68,12 @@ def rebuild_store(engine: Engine) -> dict[str, int]:
                     conn, row.source, row.id, outcome.figures, result, seen_at=row.fetched_at
                 )
                 upsert_corrections(conn, row.source, row.id, outcome)
-            observations = count_observations(conn)
+            observations = count_rows(conn, "observations")
+            if observations < stored:  # raising rolls the whole re-parse back
+                raise RebuildRefused(
+                    f"re-parsing the raw snapshots gives {observations} observations where the "
+                    f"store holds {stored}: nothing was changed. Run `losswatch doctor`."
+                )
             # a kill before the reconcile below leaves this note: the next sync (and doctor)
             # see that the whole series must be recomputed
             mark_reconcile_pending(conn, [dt.date.min])

@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, func, select, update
 
+from losswatch.errors import RebuildRefused
 from losswatch.store import schema as s
 
 
@@ -40,5 +41,19 @@ def set_parse_status(
     )
 
 
-def count_observations(conn: Connection) -> int:
-    return int(conn.execute(select(func.count()).select_from(s.observations)).scalar_one())
+def count_rows(conn: Connection, table: str) -> int:
+    """How many rows the store's table ``table`` holds (within the rebuild's transaction)."""
+    return int(
+        conn.execute(select(func.count()).select_from(s.metadata.tables[table])).scalar_one()
+    )
+
+
+def refuse_without_snapshots(conn: Connection) -> None:
+    """A canonical series with no raw snapshot behind it (the bundled offline snapshot, or
+    snapshots deleted by hand) cannot be recomputed: clearing it would empty the store."""
+    if count_rows(conn, "snapshots") == 0 and count_rows(conn, "canonical") > 0:
+        raise RebuildRefused(
+            "the store holds a canonical series but no raw snapshot to rebuild it from "
+            "(the bundled offline snapshot has none): nothing was changed. Run `losswatch sync` "
+            "to store the sources' raw files first."
+        )

@@ -17,7 +17,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from losswatch.views.deps import CACHE_CONTROL
-from losswatch.web.i18n import pick_lang, translator
+from losswatch.web.i18n import days, pick_lang, translator
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
@@ -52,6 +52,7 @@ def make_templates() -> Jinja2Templates:
     )
     env.filters["num"] = fmt_number
     env.filters["inc"] = fmt_increment
+    env.filters["days"] = days
     return Jinja2Templates(env=env)
 
 
