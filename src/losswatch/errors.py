@@ -15,6 +15,7 @@ Tree (catch the narrowest you can handle)::
     │   └── BadContentType    bad-content-type    502
     ├── DataError             data-error          422 / exit 5
     │   ├── ParseError        parse-error         422
+    │   ├── ValueOutOfRange   value-out-of-range  422
     │   └── StoreError        store-error         500
     │       └── SyncLocked    sync-locked         409
     └── Unauthorized          unauthorized        401 / exit 3
@@ -102,6 +103,12 @@ class DataError(LosswatchError):
 
 class ParseError(DataError):
     code, title = "parse-error", "Parse error"
+
+
+class ValueOutOfRange(DataError):
+    """A count too large (or too negative) for the store's 64-bit integer columns."""
+
+    code, title = "value-out-of-range", "Value out of range"
 
 
 class StoreError(DataError):
