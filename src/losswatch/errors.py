@@ -9,6 +9,7 @@ Tree (catch the narrowest you can handle)::
     │   ├── UnknownSource     unknown-source      404
     │   ├── NotFound          not-found           404
     │   └── PayloadTooLarge   payload-too-large   413
+    │       └── ArticleTooLong article-too-long   413
     ├── ConfigError           config-error        500 / exit 3
     ├── SourceError           source-unavailable  502 / exit 4
     │   ├── FetchRefused      fetch-refused       400
@@ -79,6 +80,12 @@ class NotFound(UsageError):
 
 class PayloadTooLarge(UsageError):
     code, title, http_status = "payload-too-large", "Payload too large", 413
+
+
+class ArticleTooLong(PayloadTooLarge):
+    """An article over the checker's cap (``losswatch.models.MAX_ARTICLE_CHARS``)."""
+
+    code, title = "article-too-long", "Article too long"
 
 
 class ConfigError(LosswatchError):

@@ -12,6 +12,8 @@ from typing import Annotated, Any, Generic, TypeVar
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
 
+from losswatch.models import MAX_ARTICLE_CHARS
+
 T = TypeVar("T")
 
 #: Every date the API and the dashboard take lies in this range: wide enough for any filter a
@@ -141,7 +143,8 @@ class CheckRequest(BaseModel):
     """An article to check: its text, or a URL to fetch it from (one of the two)."""
 
     model_config = ConfigDict(extra="forbid")
-    text: str | None = Field(default=None, max_length=500_000)
+    # the cap is the checker's own (413 article-too-long, as in the CLI), documented here
+    text: str | None = Field(default=None, json_schema_extra={"maxLength": MAX_ARTICLE_CHARS})
     url: str | None = Field(default=None, max_length=2000)
     article_date: Day | None = Field(default=None, description="YYYY-MM-DD, if known.")
     lang: str | None = Field(

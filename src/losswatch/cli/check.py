@@ -12,7 +12,7 @@ import typer
 
 from losswatch.cli import app
 from losswatch.cli.common import STATE, parse_date
-from losswatch.console import err, out
+from losswatch.console import err, out, write_plain
 from losswatch.errors import NotFound, UsageError
 
 FORMATS = ("text", "json", "html", "claimreview")
@@ -65,13 +65,17 @@ def check(
     article_date = parse_date(date) or page_date
     report = check_article(text, load_series(STATE.engine()), article_date=article_date, lang=lang)
     if fmt == "text":
-        out.print(render.as_text(report), markup=False, highlight=False)
+        write_plain(render.as_text(report))
     elif fmt == "json":
-        out.print_json(json.dumps(render.as_json(report), default=str))
+        write_plain(json.dumps(render.as_json(report), default=str, indent=2, ensure_ascii=False))
     elif fmt == "html":
         out.print(render.as_html(report), markup=False, highlight=False)
     else:
-        out.print_json(json.dumps(render.claim_reviews(report, url=url), default=str))
+        write_plain(
+            json.dumps(
+                render.claim_reviews(report, url=url), default=str, indent=2, ensure_ascii=False
+            )
+        )
     if not report.ok:
         raise typer.Exit(1)
 
