@@ -171,7 +171,11 @@ def _install_and_run(extra: str, wheel: Path, base: Path) -> tuple[str, int, str
     env_dir = base / f"venv-{extra}"
     venv.create(env_dir, with_pip=True)
     pip = [str(env_dir / "bin" / "python"), "-m", "pip", "install", "-q"]
-    done = subprocess.run([*pip, f"{wheel}[{extra}]"], capture_output=True, text=True, timeout=1500)
+    # no PYTHONPATH: a src/ on it (with the egg-info the wheel build left) reads as installed
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LOSSWATCH_", "PYTHON"))}
+    done = subprocess.run(
+        [*pip, f"{wheel}[{extra}]"], capture_output=True, text=True, timeout=1500, env=env
+    )
     if done.returncode != 0:
         return extra, done.returncode, done.stderr[-1000:]
     work = base / f"work-{extra}"
@@ -179,7 +183,6 @@ def _install_and_run(extra: str, wheel: Path, base: Path) -> tuple[str, int, str
     (work / "article.html").write_text(ARTICLE, encoding="utf-8")
     command = [part.format(dir=work) for part in COMMANDS[extra]]
     command[0] = str(env_dir / "bin" / command[0])
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("LOSSWATCH_", "PYTHON"))}
     ran = subprocess.run(command, capture_output=True, text=True, timeout=300, env=env, cwd=work)
     return extra, ran.returncode, ran.stdout[-500:] + ran.stderr[-1500:]
 

@@ -8,8 +8,9 @@ Tree (catch the narrowest you can handle)::
     │   ├── UnknownCategory   unknown-category    404
     │   ├── UnknownSource     unknown-source      404
     │   ├── NotFound          not-found           404
-    │   └── PayloadTooLarge   payload-too-large   413
-    │       └── ArticleTooLong article-too-long   413
+    │   ├── PayloadTooLarge   payload-too-large   413
+    │   │   └── ArticleTooLong article-too-long   413
+    │   └── CrossOrigin       cross-origin        403
     ├── ConfigError           config-error        500 / exit 3
     ├── SourceError           source-unavailable  502 / exit 4
     │   ├── FetchRefused      fetch-refused       400
@@ -86,6 +87,12 @@ class ArticleTooLong(PayloadTooLarge):
     """An article over the checker's cap (``losswatch.models.MAX_ARTICLE_CHARS``)."""
 
     code, title = "article-too-long", "Article too long"
+
+
+class CrossOrigin(UsageError):
+    """A dashboard form posted from another site (cross-site request forgery)."""
+
+    code, title, http_status = "cross-origin", "Cross-origin request refused", 403
 
 
 class ConfigError(LosswatchError):

@@ -22,7 +22,7 @@ def extract_article_text(html: str) -> tuple[str, dt.date | None]:
         import trafilatura
     except ImportError as exc:  # pragma: no cover - only without the extra
         raise ConfigError(
-            f"reading HTML needs the claims extra ({exc.name or exc} is missing): "
+            f"reading HTML needs the claims extra, and importing it failed ({exc}): "
             "pip install 'losswatch[claims]'"
         ) from exc
     doc = trafilatura.bare_extraction(html, with_metadata=True)
