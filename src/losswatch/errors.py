@@ -14,6 +14,7 @@ Tree (catch the narrowest you can handle)::
     ├── ConfigError           config-error        500 / exit 3
     ├── SourceError           source-unavailable  502 / exit 4
     │   ├── FetchRefused      fetch-refused       400
+    │   ├── NoRecordedFiles   no-recorded-files   404
     │   └── BadContentType    bad-content-type    502
     ├── DataError             data-error          422 / exit 5
     │   ├── ParseError        parse-error         422
@@ -105,6 +106,12 @@ class SourceError(LosswatchError):
 
 class FetchRefused(SourceError):
     code, title, http_status = "fetch-refused", "Fetch refused", 400
+
+
+class NoRecordedFiles(SourceError):
+    """``sync --from-dir`` given a folder that is not there, or a source whose folder is not."""
+
+    code, title, http_status = "no-recorded-files", "No recorded files", 404
 
 
 class BadContentType(SourceError):

@@ -168,3 +168,47 @@ def test_stores_opened_at_once_by_many_threads_are_migrated_once(store_url: str)
     assert [t for t in threads if t.is_alive()] == [] and failures == []
     current, head = schema_version(open_store(store_url))
     assert current == head is not None
+
+
+# --- what --from-dir reads ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_a_utf16_or_utf32_text_with_its_bom_is_read_like_utf8(
+    sources_dir: Path, tmp_path: Path, encoding: str
+) -> None:
+    from losswatch.sources import get_adapter
+
+    adapter = get_adapter("official_en")
+    original = sources_dir / "official_en" / "2022-10-26.txt"
+    text = original.read_text(encoding="utf-8")
+    (tmp_path / "official_en").mkdir()
+    bom = {"utf-16-be": "\ufeff"}.get(encoding, "")  # utf-16 and utf-32 write their own
+    (tmp_path / "official_en" / original.name).write_bytes((bom + text).encode(encoding))
+    (tmp_path / "utf8" / "official_en").mkdir(parents=True)
+    (tmp_path / "utf8" / "official_en" / original.name).symlink_to(original)
+    [doc] = adapter.recorded_documents(tmp_path)
+    [reference] = adapter.recorded_documents(tmp_path / "utf8")
+    outcome = adapter.parse(doc)
+    assert len(outcome.figures) > 10
+    assert outcome.figures == adapter.parse(reference).figures
+
+
+@pytest.mark.parametrize(
+    ("folder", "args", "message"),
+    [
+        ("nowhere", [], "no such folder"),
+        ("sources", ["--source", "orc_losses"], "has no folder orc-losses/ (orc_losses)"),
+        ("empty", [], "has no folder"),
+    ],
+)
+def test_a_missing_source_folder_is_a_coded_error_and_the_store_is_untouched(
+    store_url: str, few_texts: Path, tmp_path: Path, folder: str, args: list[str], message: str
+) -> None:
+    (tmp_path / "empty").mkdir()
+    root = {"sources": few_texts, "empty": tmp_path / "empty"}.get(folder, tmp_path / folder)
+    result = invoke("sync", "--from-dir", str(root), *args, db=store_url)
+    assert result.exit_code == 4, result.output
+    assert result.stderr.startswith("no-recorded-files: --from-dir") and message in result.stderr
+    with open_store(store_url).connect() as conn:
+        assert conn.execute(select(s.sync_runs)).first() is None
