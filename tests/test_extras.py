@@ -37,13 +37,14 @@ NEEDS: dict[str, tuple[str, ...]] = {
         "jinja2",
         "markupsafe",
         "multipart",
-        "swagger_ui_bundle",
+        "fastapi_offline",
         "uvicorn",
         *CLAIMS,
     ),
     "analytics": ("statsmodels", "ruptures", "numpy", "matplotlib", "feedgen"),  # brief/chart/feed
     "export": ("pyarrow",),  # export --format parquet
-    "corpus": ("dask", "distributed", "pyarrow", *CLAIMS),  # check-corpus (text and HTML)
+    # check-corpus: text, HTML and WARC archives, local or remote (fsspec), keyword prefilter
+    "corpus": ("dask", "distributed", "pyarrow", "fsspec", "ahocorasick", "warcio", *CLAIMS),
     "postgres": ("psycopg",),
 }
 
