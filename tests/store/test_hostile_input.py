@@ -4,7 +4,6 @@ to migrate a brand-new store, a missing source folder. On SQLite and PostgreSQL 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import threading
@@ -14,6 +13,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import select
+from tests.conftest import child_env
 from typer.testing import CliRunner
 
 from losswatch.cli import _register, app
@@ -24,7 +24,6 @@ from losswatch.store.engine import upgrade as open_store_with
 from losswatch.store.integrity import check_integrity
 
 ORC = "russian-losses.json"
-SRC = Path(__file__).resolve().parents[2] / "src"
 
 _register()
 
@@ -34,14 +33,6 @@ def invoke(*args: str, db: str) -> Any:
     STATE.overrides.clear()
     STATE.__dict__.pop("settings", None)
     return CliRunner().invoke(app, ["--db", db, *args], catch_exceptions=True)
-
-
-def child_env() -> dict[str, str]:
-    """The environment minus LOSSWATCH_* variables, with this checkout's src first (a relative
-    PYTHONPATH would not survive the child's own working directory)."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("LOSSWATCH_")}
-    env["PYTHONPATH"] = os.pathsep.join([str(SRC), *filter(None, [env.get("PYTHONPATH")])])
-    return env
 
 
 def losswatch(url: str, *args: str) -> list[str]:

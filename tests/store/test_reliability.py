@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import random
 import shutil
 import subprocess
@@ -19,6 +18,7 @@ from typing import Any
 import httpx
 import pytest
 from sqlalchemy import Engine, func, select
+from tests.conftest import child_env
 from typer.testing import CliRunner
 
 from losswatch.cli import _register, app
@@ -51,10 +51,6 @@ def invoke(*args: str, db: str) -> Any:
 
 def losswatch(url: str, *args: str) -> list[str]:
     return [sys.executable, "-m", "losswatch", "--db", url, *args]
-
-
-def child_env() -> dict[str, str]:
-    return {k: v for k, v in os.environ.items() if not k.startswith("LOSSWATCH_")}
 
 
 def count(engine: Engine, table: Any) -> int:
