@@ -20,7 +20,8 @@ Tree (catch the narrowest you can handle)::
     │   ├── ParseError        parse-error         422
     │   ├── ValueOutOfRange   value-out-of-range  422
     │   └── StoreError        store-error         500
-    │       └── SyncLocked    sync-locked         409
+    │       ├── SyncLocked    sync-locked         409
+    │       └── RebuildRefused rebuild-refused    409
     └── Unauthorized          unauthorized        401 / exit 3
 
 A code is never reused for another meaning. ``docs/errors.md`` lists them and a test checks that
@@ -138,6 +139,10 @@ class StoreError(DataError):
 
 class SyncLocked(StoreError):
     code, title, http_status = "sync-locked", "Another sync is running", 409
+
+
+class RebuildRefused(StoreError):
+    code, title, http_status = "rebuild-refused", "Rebuild refused", 409
 
 
 class Unauthorized(LosswatchError):
