@@ -9,6 +9,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+#: The most characters one article may hold to be checked: pasted into the API or the dashboard,
+#: read from a file or standard input by ``losswatch check``, or fetched from a URL.
+MAX_ARTICLE_CHARS = 500_000
+
 
 @dataclass(frozen=True)
 class ParsedFigure:

@@ -17,7 +17,7 @@ from pathlib import Path
 import httpx
 from sqlalchemy import Engine
 
-from losswatch.errors import LosswatchError, ParseError, SourceError
+from losswatch.errors import LosswatchError, NoRecordedFiles, ParseError, SourceError
 from losswatch.settings import Settings
 from losswatch.sources import all_adapters, get_adapter
 from losswatch.sources.base import Adapter, LiveRequest, RawDocument, fetch
@@ -172,6 +172,8 @@ def sync(
     from losswatch.reconcile import reconcile_store
 
     adapters = [get_adapter(n) for n in sources] if sources else all_adapters()
+    if from_dir is not None:
+        _check_recorded(from_dir, adapters, named=bool(sources))
     summary = SyncSummary(mode="from-dir" if from_dir else "live")
     today = today or dt.datetime.now(dt.UTC).date()
     own_client = client is None and from_dir is None
@@ -192,6 +194,18 @@ def sync(
         if own_client and http is not None:
             http.close()
     return summary
+
+
+def _check_recorded(from_dir: Path, adapters: list[Adapter], *, named: bool) -> None:
+    """Refuse (before the store is touched) a ``--from-dir`` that is not a folder, one holding
+    no source's folder, and a missing folder of a source named with ``--source``: a typo must
+    not pass as a sync that found nothing new. With every source, a subset of folders is fine."""
+    if not from_dir.is_dir():
+        raise NoRecordedFiles(f"--from-dir {from_dir}: no such folder")
+    missing = [a for a in adapters if not (from_dir / a.recorded_dir).is_dir()]
+    if missing and (named or len(missing) == len(adapters)):
+        names = ", ".join(f"{a.recorded_dir}/ ({a.name})" for a in missing)
+        raise NoRecordedFiles(f"--from-dir {from_dir} has no folder {names}")
 
 
 def _sync_one(

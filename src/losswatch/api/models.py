@@ -10,6 +10,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from losswatch.models import MAX_ARTICLE_CHARS
 from losswatch.views.dates import DATE_MESSAGE as DATE_MESSAGE
 from losswatch.views.dates import Day as Day
 from losswatch.views.dates import Moment as Moment
@@ -126,7 +127,8 @@ class CheckRequest(BaseModel):
     """An article to check: its text, or a URL to fetch it from (one of the two)."""
 
     model_config = ConfigDict(extra="forbid")
-    text: str | None = Field(default=None, max_length=500_000)
+    # the cap is the checker's own (413 article-too-long, as in the CLI), documented here
+    text: str | None = Field(default=None, json_schema_extra={"maxLength": MAX_ARTICLE_CHARS})
     url: str | None = Field(default=None, max_length=2000)
     article_date: Day | None = Field(default=None, description="YYYY-MM-DD, if known.")
     lang: str | None = Field(

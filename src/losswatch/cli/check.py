@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -10,8 +11,8 @@ from typing import Annotated
 import typer
 
 from losswatch.cli import app
-from losswatch.cli.common import CheckFormat, parse_date, print_json, state
-from losswatch.console import err, out
+from losswatch.cli.common import CheckFormat, parse_date, state
+from losswatch.console import err, out, write_plain
 from losswatch.errors import NotFound, UsageError
 from losswatch.settings import Settings
 
@@ -64,14 +65,15 @@ def check(
         text, load_series(state(ctx).engine()), article_date=article_date, lang=lang
     )
     if fmt == "text":
-        out.print(render.as_text(report), markup=False, highlight=False)
+        write_plain(render.as_text(report))
     elif fmt == "json":
-        print_json(render.as_json(report))
+        write_plain(json.dumps(render.as_json(report), default=str, indent=2, ensure_ascii=False))
     elif fmt == "html":
         out.print(render.as_html_page(report, url=url), markup=False, highlight=False)
     else:
         today = dt.datetime.now(dt.UTC).date()
-        print_json(render.claim_reviews(report, url=url, reviewed_on=today))
+        reviews = render.claim_reviews(report, url=url, reviewed_on=today)
+        write_plain(json.dumps(reviews, default=str, indent=2, ensure_ascii=False))
     if not report.ok:
         raise typer.Exit(1)
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated
 
-from pydantic import AfterValidator
+from pydantic import AfterValidator, BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from losswatch.errors import InvalidDate
@@ -15,6 +16,11 @@ from losswatch.errors import InvalidDate
 #: Python's date range and fail with a 500.
 FIRST_DATE, LAST_DATE = dt.date(1900, 1, 1), dt.date(2999, 12, 31)
 DATE_MESSAGE = f"a date must be YYYY-MM-DD, from {FIRST_DATE} to {LAST_DATE}"
+
+#: The same range as a pattern, so the OpenAPI schema says what the checks accept (schemathesis
+#: found valid dates outside it refused, and ``since=0`` taken as 1970-01-01).
+DATE_PATTERN = r"^(19[0-9]{2}|2[0-9]{3})-[0-9]{2}-[0-9]{2}$"
+MOMENT_PATTERN = r"^(19[0-9]{2}|2[0-9]{3})-[0-9]{2}-[0-9]{2}([T ].+)?$"
 
 
 def in_range(day: dt.date) -> bool:
@@ -32,10 +38,30 @@ def _checked_moment(moment: dt.datetime) -> dt.datetime:
     return moment
 
 
+def _iso_text(value: object) -> object:
+    """Only YYYY-MM-DD text (or a date) is a date: pydantic would also read a number, or a
+    numeric string such as ``0``, as seconds since 1970."""
+    if isinstance(value, dt.date) or (
+        isinstance(value, str) and re.match(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value)
+    ):
+        return value
+    raise PydanticCustomError("date_format", DATE_MESSAGE)
+
+
 #: A date parameter or field (path, query or body): YYYY-MM-DD within FIRST_DATE..LAST_DATE.
-Day = Annotated[dt.date, AfterValidator(_checked_date)]
+Day = Annotated[
+    dt.date,
+    BeforeValidator(_iso_text),
+    AfterValidator(_checked_date),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": DATE_PATTERN}),
+]
 #: A timestamp parameter whose date lies within FIRST_DATE..LAST_DATE.
-Moment = Annotated[dt.datetime, AfterValidator(_checked_moment)]
+Moment = Annotated[
+    dt.datetime,
+    BeforeValidator(_iso_text),
+    AfterValidator(_checked_moment),
+    WithJsonSchema({"type": "string", "format": "date-time", "pattern": MOMENT_PATTERN}),
+]
 
 
 def parse_day(value: str | None, name: str = "date") -> dt.date | None:

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Annotated
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from fastapi import APIRouter, Form, Query, Request
 from markupsafe import Markup
 from starlette.responses import RedirectResponse, Response
 
 from losswatch import categories
-from losswatch.errors import NotFound
+from losswatch.errors import CrossOrigin, NotFound
 from losswatch.views import explore, present
 from losswatch.views.check_input import article_from
 from losswatch.views.dates import parse_day
@@ -152,6 +152,19 @@ def check_form(request: Request, lang: Text = None) -> Response:
     )
 
 
+def same_origin(request: Request) -> None:
+    """Refuse a form posted from another site (CSRF): browsers name the page's origin in
+    ``Origin`` (or at least ``Referer``) and say ``Sec-Fetch-Site``; it must be this host.
+    A client that sends none of them (curl, a script) is no browser being tricked."""
+    if request.headers.get("sec-fetch-site") == "cross-site":
+        raise CrossOrigin("this form can only be sent from the dashboard's own pages")
+    origin = request.headers.get("origin") or request.headers.get("referer")
+    if origin and urlsplit(origin).netloc.lower() != request.headers.get("host", "").lower():
+        raise CrossOrigin(
+            f"this form can only be sent from the dashboard's own pages, not {origin[:100]}"
+        )
+
+
 @router.post("/check")
 def check_submit(
     request: Request,
@@ -162,6 +175,7 @@ def check_submit(
     lang: Annotated[str, Form(max_length=5)] = "en",
 ) -> Response:
     """Store the submission (fetching the URL first) and redirect to its permalink."""
+    same_origin(request)
     code = pick_lang(lang)
     day = parse_day(article_date, "article_date")
     article = article_from(text, url, fetch)  # the API's rule: text or URL, not both
