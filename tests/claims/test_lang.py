@@ -41,7 +41,7 @@ def test_every_main_category_has_words(code: str) -> None:
         (lambda d: d.update({"order": "sideways"}), "order"),
         (lambda d: d["qualifiers"].update({"maybe": ["perhaps"]}), "unknown kind"),
         (lambda d: d["scope"].update({"daily": ["re:(unclosed"]}), "bad phrase"),
-        (lambda d: d.update({"surprise": 1}), "unknown keys"),
+        (lambda d: d.update({"surprise": 1}), "unknown key .surprise."),
     ],
 )
 def test_schema_rejects_broken_files(mutate: object, message: str) -> None:
