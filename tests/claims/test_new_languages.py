@@ -49,6 +49,31 @@ CASES: list[tuple[str, str, str, list[tuple[str, int, str]]]] = [
             ("vehicles_fuel_tanks", 60, "daily"),
         ],
     ),
+    (
+        "pt",
+        "2024-09-05",
+        "Desde o início da invasão, a Rússia perdeu cerca de 621.550 militares, segundo o "
+        "Estado-Maior General das Forças Armadas da Ucrânia.",
+        [("personnel", 621550, "cumulative")],
+    ),
+    (
+        "pt",
+        "2024-09-05",
+        "Nas últimas 24 horas, as tropas russas perderam 1.200 soldados, seis tanques e "
+        "42 drones, de acordo com o relatório divulgado esta quinta-feira.",
+        [("personnel", 1200, "daily"), ("tanks", 6, "daily"), ("uav", 42, "daily")],
+    ),
+    (
+        "pt",
+        "2024-09-05",
+        "No total, foram destruídos 8.624 tanques, 16.869 veículos blindados de combate e "
+        "17.725 sistemas de artilharia.",
+        [
+            ("tanks", 8624, "cumulative"),
+            ("afv", 16869, "cumulative"),
+            ("artillery", 17725, "cumulative"),
+        ],
+    ),
 ]
 
 
