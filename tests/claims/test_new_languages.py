@@ -74,6 +74,30 @@ CASES: list[tuple[str, str, str, list[tuple[str, int, str]]]] = [
             ("artillery", 17725, "cumulative"),
         ],
     ),
+    (
+        "cs",
+        "2023-11-20",
+        "Rusko od začátku plnohodnotné invaze přišlo už o 319 210 vojáků, uvedl ukrajinský "
+        "generální štáb.",
+        [("personnel", 319210, "cumulative")],
+    ),
+    (
+        "cs",
+        "2023-11-20",
+        "Za uplynulý den ruská armáda ztratila 640 vojáků, čtyři tanky a devět dronů.",
+        [("personnel", 640, "daily"), ("tanks", 4, "daily"), ("uav", 9, "daily")],
+    ),
+    (
+        "cs",
+        "2023-11-20",
+        "Celkem Rusové přišli o 5439 tanků, 10 168 obrněných bojových vozidel a 7748 "
+        "dělostřeleckých systémů.",
+        [
+            ("tanks", 5439, "cumulative"),
+            ("afv", 10168, "cumulative"),
+            ("artillery", 7748, "cumulative"),
+        ],
+    ),
 ]
 
 
