@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from losswatch.claims.language import available, spec
+from losswatch.claims.language import available, load, spec
 
 #: The identifier's name for a language where it differs from the file's code.
 _LANGID_CODE = {"fil": "tl"}
@@ -84,12 +84,22 @@ def word_scores(text: str) -> dict[str, float]:
     return counts
 
 
-def _by_words(text: str, among: tuple[str, ...] | None = None) -> str | None:
+def _by_words(text: str) -> str | None:
     scores = word_scores(text)
-    if among is not None:
-        scores = {c: s for c, s in scores.items() if c in among}
     best = max(scores.items(), key=lambda item: item[1], default=("en", 0.0))
     return best[0] if best[1] > 0 else None
+
+
+def _figure_words(code: str, text: str) -> int:
+    """How many category words of language ``code`` occur in ``text`` (the figures' words)."""
+    return len(load(code).category_re.finditer(text.lower()))
+
+
+def _between(text: str, ranked: list[tuple[str, float]]) -> str:
+    """The better of the identifier's two best guesses: stop words and the figures' own
+    category words first, the identifier's probability on a tie."""
+    words = word_scores(text)
+    return max(ranked, key=lambda r: (words.get(r[0], 0.0) + _figure_words(r[0], text), r[1]))[0]
 
 
 def detect(text: str) -> str:
@@ -98,9 +108,8 @@ def detect(text: str) -> str:
     ident = _identifier()
     if ident is None:
         return _by_words(sample) or "en"
-    ranked: list[tuple[str, float]] = ident.rank(sample)
     back = {v: k for k, v in _LANGID_CODE.items()}
-    codes = [back.get(code, code) for code, _ in ranked[:2]]
+    ranked = [(back.get(code, code), float(p)) for code, p in ident.rank(sample)[:2]]
     if ranked[0][1] >= _SURE:
-        return codes[0]
-    return _by_words(sample, tuple(codes)) or codes[0]
+        return ranked[0][0]
+    return _between(sample, ranked)
