@@ -98,6 +98,30 @@ CASES: list[tuple[str, str, str, list[tuple[str, int, str]]]] = [
             ("artillery", 7748, "cumulative"),
         ],
     ),
+    (
+        "sk",
+        "2024-03-08",
+        "Rusko od začiatku invázie stratilo už približne 422 310 vojakov, uviedol generálny "
+        "štáb ukrajinskej armády.",
+        [("personnel", 422310, "cumulative")],
+    ),
+    (
+        "sk",
+        "2024-03-08",
+        "Za posledných 24 hodín Rusi prišli o 880 vojakov, 11 tankov a 35 dronov.",
+        [("personnel", 880, "daily"), ("tanks", 11, "daily"), ("uav", 35, "daily")],
+    ),
+    (
+        "sk",
+        "2024-03-08",
+        "Celkovo ruská armáda stratila 6706 tankov, 12 798 obrnených bojových vozidiel a "
+        "13 598 vozidiel a cisterien.",
+        [
+            ("tanks", 6706, "cumulative"),
+            ("afv", 12798, "cumulative"),
+            ("vehicles_fuel_tanks", 13598, "cumulative"),
+        ],
+    ),
 ]
 
 
