@@ -109,7 +109,9 @@ def detect(text: str) -> str:
     if ident is None:
         return _by_words(sample) or "en"
     back = {v: k for k, v in _LANGID_CODE.items()}
-    ranked = [(back.get(code, code), float(p)) for code, p in ident.rank(sample)[:2]]
+    ranked: list[tuple[str, float]] = [
+        (str(back.get(code, code)), float(p)) for code, p in ident.rank(sample)[:2]
+    ]
     if ranked[0][1] >= _SURE:
         return ranked[0][0]
     return _between(sample, ranked)
