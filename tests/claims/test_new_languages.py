@@ -122,6 +122,31 @@ CASES: list[tuple[str, str, str, list[tuple[str, int, str]]]] = [
             ("vehicles_fuel_tanks", 13598, "cumulative"),
         ],
     ),
+    (
+        "fi",
+        "2023-07-04",
+        "Ukrainan asevoimien yleisesikunnan mukaan Venäjä on menettänyt täysimittaisen "
+        "hyökkäyksen alusta lähtien noin 231 030 sotilasta.",
+        [("personnel", 231030, "cumulative")],
+    ),
+    (
+        "fi",
+        "2023-07-04",
+        "Viimeisen vuorokauden aikana venäläisiä sotilaita kaatui 770, ja lisäksi tuhottiin "
+        "32 tykistöjärjestelmää ja 29 lennokkia.",
+        [("personnel", 770, "daily"), ("artillery", 32, "daily"), ("uav", 29, "daily")],
+    ),
+    (
+        "fi",
+        "2023-07-04",
+        "Yhteensä Venäjä on menettänyt 4 059 panssarivaunua, 7 908 panssaroitua "
+        "taisteluajoneuvoa ja 647 raketinheitintä.",
+        [
+            ("tanks", 4059, "cumulative"),
+            ("afv", 7908, "cumulative"),
+            ("mlrs", 647, "cumulative"),
+        ],
+    ),
 ]
 
 
