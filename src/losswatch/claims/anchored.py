@@ -234,7 +234,11 @@ class PhraseFinder:
         self.word_start = word_start
         self._alternatives = list(alternatives)
         self.pattern = self._compile(self._alternatives)
-        leads = [leading_literals(source) for _, source in self._alternatives]
+        # folded as the text is ("ς" -> "σ"), so a lead is found where its phrase stands
+        leads = [
+            None if lead is None else {w.translate(_FOLD) for w in lead}
+            for lead in (leading_literals(source) for _, source in self._alternatives)
+        ]
         self._leads: list[set[str]] | None = None
         self._scan: WordScan | None = None
         self._by_anchor: dict[str, re.Pattern[str] | None] = {}
