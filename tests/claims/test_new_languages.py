@@ -172,6 +172,30 @@ CASES: list[tuple[str, str, str, list[tuple[str, int, str]]]] = [
             ("artillery", 8896, "cumulative"),
         ],
     ),
+    (
+        "id",
+        "2022-10-11",
+        "Menurut Staf Umum Angkatan Bersenjata Ukraina, Rusia telah kehilangan sekitar 63.110 "
+        "tentara sejak awal invasi.",
+        [("personnel", 63110, "cumulative")],
+    ),
+    (
+        "id",
+        "2022-10-11",
+        "Pasukan Rusia kehilangan 240 tentara, 9 tank dan 46 rudal jelajah dalam 24 jam terakhir.",
+        [("personnel", 240, "daily"), ("tanks", 9, "daily"), ("cruise_missiles", 46, "daily")],
+    ),
+    (
+        "id",
+        "2022-10-11",
+        "Secara keseluruhan, Ukraina telah menghancurkan 2.504 tank, 5.162 kendaraan tempur "
+        "lapis baja, dan 1.496 sistem artileri milik Rusia.",
+        [
+            ("tanks", 2504, "cumulative"),
+            ("afv", 5162, "cumulative"),
+            ("artillery", 1496, "cumulative"),
+        ],
+    ),
 ]
 
 
