@@ -63,6 +63,21 @@ def alternatives(phrases: Iterable[str]) -> list[Alternative]:
     return [(None, phrase_regex(p)) for p in sorted(set(phrases), key=lambda p: (-len(p), p))]
 
 
+#: Scripts whose scale words may run straight into the next word ("30만명", "3万人")
+_SOLID = re.compile("[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]$")
+
+
+def _scale_alternation(words: list[str]) -> str:
+    """Scale words, longest first, each ending at a word edge unless written in a script whose
+    counters follow it solid."""
+    return "|".join(
+        f"(?:{source})" + ("" if _SOLID.search(word) else "(?![\\w])")
+        for word, (_, source) in zip(
+            sorted(set(words), key=lambda p: (-len(p), p)), alternatives(words), strict=True
+        )
+    )
+
+
 def _letter_first(phrases: list[str]) -> str:
     """A look-ahead for a letter when every phrase starts with one: the alternation is then
     not tried at digits (a page of numbers would otherwise try it at every number)."""
@@ -270,7 +285,7 @@ def _compile(data: dict[str, Any]) -> Lexicon:
         range_joiner_re=(
             re.compile(f"\\s*(?:{_alternation(joiners)})\\s*", flags) if joiners else None
         ),
-        scale_re=_alternation(list(scale)),
+        scale_re=_scale_alternation(list(scale)),
         topic_re=(
             finder(alternatives(data["topic_markers"]), after=")\\s+")
             if data.get("topic_markers")

@@ -59,9 +59,9 @@ def _digits_re(scale_re: str) -> re.Pattern[str]:
     return re.compile(
         r"(?<![\d.,/])"
         r"(?:\(\s*\+\s*(?P<inc>\d{1,3}(?:[, .]\d{3})*|\d+)\s*\)"
-        r"|(?P<dec>\d+[.,]\d+)(?P<dsp>\s?)(?P<dscale>" + scale + r")(?![\w])"
+        r"|(?P<dec>\d+[.,]\d+)(?P<dsp>\s?)(?P<dscale>" + scale + r")"
         r"|(?P<int>\d{1,3}(?:(?P<sep>[,.' ])\d{3})(?:(?P=sep)\d{3})*(?![\d])|\d+(?![\d]))"
-        r"(?:(?P<isp>\s?)(?P<iscale>" + scale + r")(?![\w]))?"
+        r"(?:(?P<isp>\s?)(?P<iscale>" + scale + r"))?"
         r"(?P<frac>[.,]\d+(?![\d]))?)",
         re.IGNORECASE,
     )
@@ -155,11 +155,14 @@ def find(text: str, lex: Lexicon) -> list[Number]:
 
 
 def _joined(text: str, end: int, value: int, mult: int, lex: Lexicon) -> tuple[int, int]:
-    """ "23 ألفا و500": a scaled number, a joiner and a smaller number add up."""
+    """ "23 ألفا و500", "45万9530": a scaled number, a joiner (maybe none) and a smaller number
+    add up."""
     for joiner in lex.scale_joiners:
-        m = re.compile(r"\s*" + re.escape(joiner) + r"\s*(\d{1,3})(?![\d])").match(text, end)
-        if m and int(m.group(1)) < mult:
-            return value + int(m.group(1)), m.end()
+        m = re.compile(
+            r"\s*" + re.escape(joiner) + r"\s*(\d{1,3}(?:,\d{3})+|\d{1,4})(?![\d])"
+        ).match(text, end)
+        if m and int(m.group(1).replace(",", "")) < mult:
+            return value + int(m.group(1).replace(",", "")), m.end()
     return value, end
 
 
