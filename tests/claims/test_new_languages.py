@@ -196,6 +196,32 @@ CASES: list[tuple[str, str, str, list[tuple[str, int, str]]]] = [
             ("artillery", 1496, "cumulative"),
         ],
     ),
+    (
+        "ko",
+        "2024-04-30",
+        "우크라이나군 총참모부는 전면 침공 이후 러시아군 병력 손실이 약 46만8720명에 달한다고 "
+        "밝혔다.",
+        [("personnel", 468720, "cumulative")],
+    ),
+    (
+        "ko",
+        "2024-04-30",
+        "지난 24시간 동안 러시아군은 병력 1250명, 전차 22대, 장갑차 39대를 잃었다.",
+        [("personnel", 1250, "daily"), ("tanks", 22, "daily"), ("afv", 39, "daily")],
+    ),
+    (
+        "ko",
+        "2024-04-30",
+        "누적 손실은 전차 7307대(+22), 장갑차 1만4046대(+39), 야포 1만2011문(+26)이다.",
+        [
+            ("tanks", 7307, "cumulative"),
+            ("tanks", 22, "daily"),
+            ("afv", 14046, "cumulative"),
+            ("afv", 39, "daily"),
+            ("artillery", 12011, "cumulative"),
+            ("artillery", 26, "daily"),
+        ],
+    ),
 ]
 
 
