@@ -222,6 +222,29 @@ CASES: list[tuple[str, str, str, list[tuple[str, int, str]]]] = [
             ("artillery", 26, "daily"),
         ],
     ),
+    (
+        "ja",
+        "2022-12-01",
+        "ウクライナ軍参謀本部は、侵攻開始以来のロシア軍の兵員の損失が約8万9440人に達したと"
+        "発表した。",
+        [("personnel", 89440, "cumulative")],
+    ),
+    (
+        "ja",
+        "2022-12-01",
+        "過去24時間でロシア軍は兵士560人、戦車1両、車両・燃料タンク12台を失った。",
+        [("personnel", 560, "daily"), ("tanks", 1, "daily"), ("vehicles_fuel_tanks", 12, "daily")],
+    ),
+    (
+        "ja",
+        "2023-03-15",
+        "ロシア軍はこれまでに戦車３４９２両、装甲戦闘車両６７９９両、火砲２５２８門を失った。",
+        [
+            ("tanks", 3492, "cumulative"),
+            ("afv", 6799, "cumulative"),
+            ("artillery", 2528, "cumulative"),
+        ],
+    ),
 ]
 
 
