@@ -245,6 +245,31 @@ CASES: list[tuple[str, str, str, list[tuple[str, int, str]]]] = [
             ("artillery", 2528, "cumulative"),
         ],
     ),
+    (
+        "fr",
+        "2023-09-18",
+        "Depuis le début de l'invasion à grande échelle, la Russie a perdu environ 272 940 "
+        "soldats, selon l'état-major général des forces armées ukrainiennes.",
+        [("personnel", 272940, "cumulative")],
+    ),
+    (
+        "fr",
+        "2023-09-18",
+        "Au cours des dernières 24 heures, l'armée russe a perdu 620 soldats, trois chars et "
+        "24 systèmes d'artillerie.",
+        [("personnel", 620, "daily"), ("tanks", 3, "daily"), ("artillery", 24, "daily")],
+    ),
+    (
+        "fr",
+        "2023-09-18",
+        "Au total, 4 623 chars, 8 834 véhicules blindés de combat et 4 769 drones ont été "
+        "détruits.",
+        [
+            ("tanks", 4623, "cumulative"),
+            ("afv", 8834, "cumulative"),
+            ("uav", 4769, "cumulative"),
+        ],
+    ),
 ]
 
 
