@@ -9,10 +9,12 @@ the real series. Every figure listed must be found with its category and scope a
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
-from losswatch.claims import check_article
+from losswatch.claims import check_article, detect, language
+from losswatch.claims.evaluate import articles, load_records
 from losswatch.series import Series
 
 OK = {"supported", "approximately_supported"}
@@ -292,3 +294,41 @@ def test_figures_are_found_and_checked(
     found = _found(report)
     for figure in expected:
         assert found.get(figure) in OK, (figure, found)
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("A Rússia perdeu mais de 3 mil tanques desde o início da guerra, diz a Ucrânia.", "pt"),
+        ("Rusko podle Kyjeva přišlo už o více než 3000 tanků a 300 letadel.", "cs"),
+        ("Rusko podľa Kyjeva prišlo už o viac ako 3000 tankov a 300 lietadiel.", "sk"),
+        ("Россия потеряла еще 950 военных за сутки, сообщили в Генштабе.", "ru"),
+        ("Росія втратила ще 950 військових за добу, повідомили в Генштабі.", "uk"),
+        ("Venäjä on menettänyt yli 3 000 panssarivaunua, kertoo Ukraina.", "fi"),
+        ("Η Ρωσία έχει χάσει πάνω από 3.000 άρματα μάχης, σύμφωνα με το Κίεβο.", "el"),
+        ("ロシア軍は戦車3000両以上を失ったと発表した。", "ja"),
+        ("러시아군은 전차 3000대 이상을 잃었다고 밝혔다.", "ko"),
+        ("Rusia telah kehilangan lebih dari 3.000 tank, kata Ukraina.", "id"),
+        ("La Russie a perdu plus de 3 000 chars depuis le début de la guerre.", "fr"),
+        ("Rusia a pierdut peste 3.000 de tancuri de la începutul războiului.", "ro"),
+        ("Rosja straciła już ponad 3 tys. czołgów od początku wojny.", "pl"),
+    ],
+)
+def test_detect_short_texts(text: str, code: str) -> None:
+    assert language.detect(text) == code
+
+
+def test_detect_without_the_identifier_falls_back_to_the_files_words(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Without py3langid (the ``claims`` extra) the scripts and stop words still decide."""
+    monkeypatch.setattr(detect, "_identifier", lambda: None)
+    assert language.detect("ロシア軍は戦車3000両以上を失ったと発表した。") == "ja"
+    assert language.detect("러시아군은 전차 3000대 이상을 잃었다고 밝혔다.") == "ko"
+    assert language.detect("Η Ρωσία έχει χάσει πάνω από 3.000 άρματα μάχης.") == "el"
+    assert language.detect("Russia has lost 3,000 tanks since the start of the war.") == "en"
+
+
+def test_every_dev2_article_is_detected_as_its_language(shared_dir: Path) -> None:
+    for art in articles(load_records(shared_dir / "claims" / "dev2.jsonl")):
+        assert language.detect(art.text) == art.lang, art.url
