@@ -22,9 +22,10 @@ from losswatch.errors import ConfigError
 #: Category groups the checker can sum, beyond the keys of :mod:`losswatch.categories`.
 #: ``vehicles`` is the bare word: military auto before the 2022-05-01 merge, the merged
 #: category after. ``armour`` is tanks + AFVs ("20 armoured vehicles, including nine tanks").
+#: ``air`` is aircraft + helicopters ("310 aircraft and helicopters").
 #: ``equipment`` is every equipment category ("300 weapons and military equipment").
 #: ``untracked`` names things the General Staff does not count (a claim we cannot check).
-GROUPS: frozenset[str] = frozenset({"vehicles", "armour", "equipment", "untracked"})
+GROUPS: frozenset[str] = frozenset({"vehicles", "armour", "air", "equipment", "untracked"})
 
 QUALIFIER_KINDS = ("approx", "lower_bound", "upper_bound", "upper_bound_loose")
 SCOPE_KINDS = ("cumulative", "daily", "record", "same")
@@ -116,6 +117,15 @@ class LanguageFile(BaseModel):
         None, description="regex: text2num reads only sentences it finds in"
     )
     range_prefix: str | None = Field(None, description='regex: "between" in "between 4 and 5"')
+    estimators: dict[str, list[str]] = Field(
+        default_factory=dict, description="another estimator's name -> phrases naming it here"
+    )
+    total_words: list[str] = Field(
+        default_factory=list, description='"total", "toll": the figure after one is a total'
+    )
+    respectively: list[str] = Field(
+        default_factory=list, description='"respectively": pairs figures with names in order'
+    )
 
     @field_validator("categories")
     @classmethod
