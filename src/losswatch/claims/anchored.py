@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import ahocorasick
 
@@ -169,13 +170,15 @@ class WordScan:
     Each word carries a payload returned with it (the finders it serves).
     """
 
-    def __init__(self, words: dict[str, object], word_start: bool = True) -> None:
+    def __init__(self, words: dict[str, Any], word_start: bool = True) -> None:
         self.word_start = word_start
         self._automaton = ahocorasick.Automaton()
         for word, payload in words.items():
             if word:
                 key = " " + word if word_start else word
-                self._automaton.add_word(key, (word, payload))
+                # ready for a hit: the offset back to the word's start, the word, the payload
+                back = len(word) if word_start else len(word) - 1
+                self._automaton.add_word(key, (back, word, payload))
         self._empty = not words
         if not self._empty:
             self._automaton.make_automaton()
@@ -186,17 +189,17 @@ class WordScan:
 
     def hits(
         self, lowered: str, pos: int = 0, end: int | None = None
-    ) -> list[tuple[int, str, object]]:
+    ) -> list[tuple[int, str, Any]]:
         """(start, word, payload) left to right, words lying within ``lowered[pos:end]``."""
         end = len(lowered) if end is None else min(end, len(lowered))
         if self._empty or pos >= end:
             return []
         if self.word_start:
             found = self._automaton.iter_long(_spaced(lowered), pos, end + 1)
-            return [(at - len(w), w, p) for at, (w, p) in found]
-        longest: dict[int, tuple[str, object]] = {}
-        for at, (w, p) in self._automaton.iter(lowered, pos, end):
-            start = at - len(w) + 1
+            return [(at - back, w, p) for at, (back, w, p) in found]
+        longest: dict[int, tuple[str, Any]] = {}
+        for at, (back, w, p) in self._automaton.iter(lowered, pos, end):
+            start = at - back
             if start not in longest or len(w) > len(longest[start][0]):
                 longest[start] = (w, p)
         return [(start, w, p) for start, (w, p) in sorted(longest.items())]
@@ -357,8 +360,9 @@ class AnchorIndex:
     def _hits(self, lowered: str) -> tuple[list[Hit], ...]:
         per: tuple[list[Hit], ...] = tuple([] for _ in self._finders)
         for at, word, slots in self._scan.hits(lowered):
-            for slot in slots:  # type: ignore[attr-defined]
-                per[slot].append((at, word))
+            hit = (at, word)
+            for slot in slots:
+                per[slot].append(hit)
         return per
 
 
