@@ -144,3 +144,29 @@ def test_the_word_scan_finds_the_longest_word_at_a_word_start() -> None:
         "in",
         "the",
     ]
+
+
+_JA_PIECES = sorted(
+    {
+        p
+        for section in ("categories", "scope", "qualifiers", "links")
+        for v in (
+            language.raw("ja")[section].values()
+            if isinstance(language.raw("ja")[section], dict)
+            else [language.raw("ja")[section]]
+        )
+        for p in v
+        if not p.startswith("re:")
+    }
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from([*_JA_PIECES, "3000", "万", "人", "、", "の", "は", " "]), max_size=25)
+)
+def test_finders_match_inside_unspaced_text(pieces: list[str]) -> None:
+    """Japanese: phrases start anywhere, also inside a longer word or right after digits."""
+    text = "".join(pieces)
+    for finder in _finders("ja").values():
+        _assert_same(finder, text)
