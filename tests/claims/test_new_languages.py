@@ -332,3 +332,12 @@ def test_detect_without_the_identifier_falls_back_to_the_files_words(
 def test_every_dev2_article_is_detected_as_its_language(shared_dir: Path) -> None:
     for art in articles(load_records(shared_dir / "claims" / "dev2.jsonl")):
         assert language.detect(art.text) == art.lang, art.url
+
+
+def test_a_script_written_among_another_counts_for_neither_alone() -> None:
+    """Kanji among kana is Japanese, not Chinese; Arabic letters beside Persian ones are
+    Persian, not Arabic."""
+    assert detect.script_counts("ロシア軍は戦車3000両を失った")["han"] == 0
+    assert detect.script_counts("俄罗斯损失了3000辆坦克")["han"] > 0
+    assert detect.script_counts("روسیه ۳۰۰۰ تانک از دست داده است")["arabic"] == 0
+    assert detect.script_counts("خسرت روسيا 3000 دبابة")["arabic"] > 0

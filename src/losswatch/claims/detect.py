@@ -72,15 +72,29 @@ def _stopword_index() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, 
     )
 
 
+#: A script that does not count where another occurs: Japanese writes kanji among its kana,
+#: Persian writes the Arabic letters besides its own.
+_OUTRANKED_BY = {"han": "kana", "arabic": "persian"}
+
+
+def script_counts(text: str) -> dict[str, int]:
+    """Characters of each script named in ``_SCRIPTS`` (none for one outranked in this text)."""
+    counts = {script: len(pattern.findall(text)) for script, pattern in _SCRIPTS.items()}
+    for script, other in _OUTRANKED_BY.items():
+        if counts.get(other):
+            counts[script] = 0
+    return counts
+
+
 def word_scores(text: str) -> dict[str, float]:
     """Each language's evidence in ``text``: its stop words, plus half a point per character of
     a script only it uses (a script shared by several files, like Cyrillic, counts for none)."""
     index, scripts = _stopword_index()
     counts: dict[str, float] = {}
+    chars = script_counts(text)
     for script, codes in scripts.items():
-        pattern = _SCRIPTS.get(script)
-        if pattern is not None and len(codes) == 1:
-            counts[codes[0]] = len(pattern.findall(text)) / 2.0
+        if script in chars and len(codes) == 1:
+            counts[codes[0]] = chars[script] / 2.0
     for word, times in Counter(_WORD.findall(text.lower())).items():
         for code in index.get(word, ()):
             counts[code] = counts.get(code, 0.0) + times
