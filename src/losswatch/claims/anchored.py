@@ -50,53 +50,40 @@ def leading_literals(regex_source: str) -> set[str] | None:
     return leads
 
 
+def _brackets(source: str) -> tuple[list[tuple[int, str, int]], bool]:
+    """(index, character, bracket depth after it) of each character outside escapes and
+    character classes, and whether every character class closes."""
+    marks: list[tuple[int, str, int]] = []
+    depth, i, in_class = 0, 0, False
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        else:
+            depth += {"(": 1, ")": -1}.get(ch, 0)
+            marks.append((i, ch, depth))
+        i += 1
+    return marks, not in_class
+
+
 def _top_branches(source: str) -> list[str] | None:
     """``source`` split at its top-level ``|`` (None when its brackets do not balance)."""
-    parts, depth, start, i = [], 0, 0, 0
-    in_class = False
-    while i < len(source):
-        ch = source[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth < 0:
-                return None
-        elif ch == "|" and depth == 0:
-            parts.append(source[start:i])
-            start = i + 1
-        i += 1
-    if depth != 0 or in_class:
+    marks, closed = _brackets(source)
+    if not closed or any(d < 0 for _, _, d in marks) or (marks and marks[-1][2] != 0):
         return None
-    parts.append(source[start:])
-    return parts
+    cuts = [i for i, ch, d in marks if ch == "|" and d == 0]
+    return [source[a + 1 : b] for a, b in zip([-1, *cuts], [*cuts, len(source)], strict=True)]
 
 
-def _closing(source: str, opened: int) -> int | None:
-    """The index of the ``)`` closing the group opened at ``opened`` (None if unclosed)."""
-    depth, i, in_class = 0, opened, False
-    while i < len(source):
-        ch = source[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch in "()":
-            depth += 1 if ch == "(" else -1
-            if depth == 0:
-                return i
-        i += 1
-    return None
+def _closing(source: str) -> int | None:
+    """The index of the ``)`` closing the group that opens ``source`` (None if unclosed)."""
+    marks, _ = _brackets(source)
+    return next((i for i, ch, d in marks if ch == ")" and d == 0), None)
 
 
 def _branch_leads(branch: str) -> set[str] | None:
@@ -127,7 +114,7 @@ def _group_leads(branch: str) -> set[str] | None:
         return None  # a look-around or an inline flag: no fixed start
     else:
         body = 1
-    close = _closing(branch, 0)
+    close = _closing(branch)
     if close is None or _OPTIONAL.match(branch, close + 1):
         return None
     return leading_literals(branch[body:close])

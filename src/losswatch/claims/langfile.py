@@ -14,7 +14,14 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
 
 from losswatch import categories
 from losswatch.errors import ConfigError
@@ -30,6 +37,8 @@ GROUPS: frozenset[str] = frozenset({"vehicles", "armour", "air", "equipment", "u
 QUALIFIER_KINDS = ("approx", "lower_bound", "upper_bound", "upper_bound_loose")
 SCOPE_KINDS = ("cumulative", "daily", "record", "same")
 PERIOD_KINDS = ("past_week", "this_week", "this_month", "last_month", "this_year", "last_year")
+
+_KINDS = {"qualifiers": QUALIFIER_KINDS, "scope": SCOPE_KINDS, "periods": PERIOD_KINDS}
 
 Phrases = list[Annotated[str, Field(min_length=1)]]
 
@@ -137,22 +146,13 @@ class LanguageFile(BaseModel):
             _checked_phrases(f"categories.{target}", phrases)
         return value
 
-    @field_validator("qualifiers")
+    @field_validator("qualifiers", "scope", "periods")
     @classmethod
-    def _qualifier_kinds(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
-        _kinds("qualifiers", value, QUALIFIER_KINDS)
-        return value
-
-    @field_validator("scope")
-    @classmethod
-    def _scope_kinds(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
-        _kinds("scope", value, SCOPE_KINDS)
-        return value
-
-    @field_validator("periods")
-    @classmethod
-    def _period_kinds(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
-        _kinds("periods", value, PERIOD_KINDS)
+    def _known_kinds(
+        cls, value: dict[str, list[str]], info: ValidationInfo
+    ) -> dict[str, list[str]]:
+        section = str(info.field_name)
+        _kinds(section, value, _KINDS[section])
         return value
 
     @field_validator("number_word_hint", "range_prefix")
