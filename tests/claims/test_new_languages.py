@@ -175,6 +175,12 @@ CASES: list[tuple[str, str, str, list[tuple[str, int, str]]]] = [
         ],
     ),
     (
+        "el",
+        "2024-01-22",
+        "Η ΡΩΣΙΑ ΕΧΑΣΕ 830 ΣΤΡΑΤΙΩΤΕΣ ΚΑΙ 11 ΑΡΜΑΤΑ ΜΑΧΗΣ ΤΙΣ ΤΕΛΕΥΤΑΙΕΣ 24 ΩΡΕΣ",
+        [("personnel", 830, "daily"), ("tanks", 11, "daily")],
+    ),
+    (
         "id",
         "2022-10-11",
         "Menurut Staf Umum Angkatan Bersenjata Ukraina, Rusia telah kehilangan sekitar 63.110 "

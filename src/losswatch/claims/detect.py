@@ -18,6 +18,7 @@ from collections import Counter
 from typing import Any
 
 from losswatch.claims.language import available, load, spec
+from losswatch.claims.text import fold_accents
 
 #: The identifier's name for a language where it differs from the file's code.
 _LANGID_CODE = {"fil": "tl"}
@@ -65,7 +66,7 @@ def _stopword_index() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, 
         if lang.script is not None:
             scripts.setdefault(lang.script, []).append(code)
         for word in lang.stopwords:
-            index.setdefault(word.lower(), []).append(code)
+            index.setdefault(fold_accents(word.lower()), []).append(code)
     return (
         {w: tuple(c) for w, c in index.items()},
         {s: tuple(c) for s, c in scripts.items()},
@@ -95,7 +96,7 @@ def word_scores(text: str) -> dict[str, float]:
     for script, codes in scripts.items():
         if script in chars and len(codes) == 1:
             counts[codes[0]] = chars[script] / 2.0
-    for word, times in Counter(_WORD.findall(text.lower())).items():
+    for word, times in Counter(_WORD.findall(fold_accents(text.lower()))).items():
         for code in index.get(word, ()):
             counts[code] = counts.get(code, 0.0) + times
     return counts

@@ -24,6 +24,7 @@ from pydantic import (
 )
 
 from losswatch import categories
+from losswatch.claims.text import fold_accents
 from losswatch.errors import ConfigError
 
 #: Category groups the checker can sum, beyond the keys of :mod:`losswatch.categories`.
@@ -44,11 +45,12 @@ Phrases = list[Annotated[str, Field(min_length=1)]]
 
 
 def phrase_regex(phrase: str) -> str:
-    """The regex source for one phrase of a language file (see the module docstring)."""
+    """The regex source for one phrase of a language file (see the module docstring), without
+    Greek accents, as the text it is matched against."""
     if phrase.startswith("re:"):
-        return phrase[3:]
+        return fold_accents(phrase[3:])
     parts = []
-    for word in phrase.lower().split():
+    for word in fold_accents(phrase.lower()).split():
         wildcard = word.endswith("*") and len(word) > 1
         core = word[:-1] if wildcard else word
         pieces = core.split("-")

@@ -27,6 +27,7 @@ from losswatch.claims.langfile import (
     parse,
     phrase_regex,
 )
+from losswatch.claims.text import fold_accents
 from losswatch.errors import ConfigError, UsageError
 
 __all__ = [
@@ -151,7 +152,7 @@ class Lexicon:
 
     def month_of(self, word: str) -> int | None:
         """1-12 for a month name or abbreviation of this language (any inflection listed)."""
-        return self.month_index.get(word.lower().rstrip("."))
+        return self.month_index.get(fold_accents(word.lower()).rstrip("."))
 
 
 def _named_alternatives(
@@ -168,7 +169,7 @@ def _word_index(groups: list[list[str]], first: int = 0) -> dict[str, int]:
     index: dict[str, int] = {}
     for i, words in enumerate(groups, start=first):
         for word in words:
-            index.setdefault(word.lower().rstrip("."), i)
+            index.setdefault(fold_accents(word.lower()).rstrip("."), i)
     return index
 
 
@@ -234,7 +235,7 @@ def _compile(data: dict[str, Any]) -> Lexicon:
         order=data["order"],
         decimal_separator=data["decimal_separator"],
         stopwords=frozenset(w.lower() for w in data["stopwords"]),
-        number_words={k.lower(): v for k, v in number_words.items()},
+        number_words={fold_accents(k.lower()): v for k, v in number_words.items()},
         indefinite_re=(
             re.compile(
                 r"(?<![\w])("
@@ -244,7 +245,7 @@ def _compile(data: dict[str, Any]) -> Lexicon:
             if data.get("indefinite")
             else None
         ),
-        scale_words={k.lower(): v for k, v in scale.items()},
+        scale_words={fold_accents(k.lower()): v for k, v in scale.items()},
         scale_joiners=tuple(data.get("scale_joiners", [])),
         category_re=finder(cat_alternatives, f"{L}{cat_first}(?:"),
         category_targets={n: targets[n] for n in cat_names},
@@ -332,7 +333,7 @@ def _compile(data: dict[str, Any]) -> Lexicon:
 
 def phrase_key(text: str) -> str:
     """Lower-case with single spaces: how matched phrases are looked up in word tables."""
-    return " ".join(text.lower().split())
+    return " ".join(fold_accents(text.lower()).split())
 
 
 def available() -> tuple[str, ...]:

@@ -53,6 +53,19 @@ _ONE_TO_ONE = str.maketrans(
         "\u3000": " ",
     }
 )
+#: Greek vowels with an accent or diaeresis -> without: headlines in capitals drop the accents
+#: ("ΑΡΜΑΤΑ ΜΑΧΗΣ" for "άρματα μάχης"), so both text and phrases are matched without them
+_GREEK_ACCENTS = str.maketrans(
+    dict(zip("άέήίόύώΐΰϊϋΆΈΉΊΌΎΏΪΫ", "αεηιουωιυιυΑΕΗΙΟΥΩΙΥ", strict=True))
+)
+_ONE_TO_ONE.update(_GREEK_ACCENTS)
+
+
+def fold_accents(text: str) -> str:
+    """``text`` with Greek accents dropped (as :func:`normalize` drops them)."""
+    return text.translate(_GREEK_ACCENTS)
+
+
 #: any character _ONE_TO_ONE maps: ``str.translate`` with a table is slow, so it runs only
 #: on the sentences that have one
 _MAPPED = re.compile("[" + "".join(re.escape(chr(c)) for c in _ONE_TO_ONE) + "]")
