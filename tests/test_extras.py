@@ -27,7 +27,7 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
 ROOT = Path(__file__).resolve().parents[1]
-CLAIMS = ("trafilatura", "lxml_html_clean", "text_to_num")
+CLAIMS = ("trafilatura", "lxml_html_clean", "text_to_num", "py3langid")
 #: extra -> the third-party modules its commands import (lazily, inside the commands)
 NEEDS: dict[str, tuple[str, ...]] = {
     "claims": CLAIMS,  # check (text and HTML articles)
