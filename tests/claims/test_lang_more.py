@@ -1,0 +1,108 @@
+"""The word files of nl, sv, da, bg, hr, sl, lv, lt, et, fa, zh, hi, mt, ga, end to end.
+
+Each language gets sentences written as its press writes about the General Staff's report: a
+running total with a list of categories, the day's increase ("(+N)" or "in the past day"), a
+hedged figure ("about", "over", "almost") and a wrong figure. Every figure is checked against
+the real series: the report of 2024-02-19 (personnel 403,720 (+1,290), tanks 6,498 (+11),
+AFVs 12,232 (+34), artillery 9,733 (+24), MLRS 986, air defence 674, aircraft 336 (+1),
+helicopters 325, UAVs 7,460 (+11), cruise missiles 1,898, ships 25, submarines 1, vehicles and
+fuel tanks 12,767 (+31), special equipment 1,545 (+5)) and of 2025-03-10 (personnel 886,320
+(+1,190), tanks 10,292 (+18), AFVs 21,400 (+40), artillery 24,271 (+65), UAVs 28,603 (+241)).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from losswatch.claims import check_article, language
+from losswatch.series import Series
+
+D = dt.date
+S, A, C = ("supported", "approximately_supported", "contradicted")
+CUM, DAY = "cumulative", "daily"
+FEB19, MAR10 = D(2024, 2, 19), D(2025, 3, 10)
+
+Found = list[tuple[str | None, int, str, str]]
+
+#: language -> (article text, article date, (category, value, scope, verdict) of each figure)
+CASES: dict[str, list[tuple[str, dt.date, Found]]] = {
+    "nl": [
+        (
+            "Volgens de Oekraïense generale staf heeft Rusland sinds het begin van de "
+            "grootschalige invasie 403.720 militairen, 6.498 tanks en 12.232 gepantserde "
+            "gevechtsvoertuigen verloren.",
+            FEB19,
+            [("personnel", 403720, CUM, S), ("tanks", 6498, CUM, S), ("afv", 12232, CUM, S)],
+        ),
+        (
+            "In het afgelopen etmaal verloor het Russische leger 1.290 militairen en 11 tanks, "
+            "aldus de generale staf.",
+            FEB19,
+            [("personnel", 1290, DAY, S), ("tanks", 11, DAY, S)],
+        ),
+        (
+            "Rusland heeft in totaal al ruim 400.000 soldaten verloren, bijna 6.500 tanks en "
+            "ongeveer 9.700 artilleriestukken.",
+            FEB19,
+            [("personnel", 400000, CUM, A), ("tanks", 6500, CUM, A), ("artillery", 9700, CUM, A)],
+        ),
+        (
+            "Daarnaast 986 meervoudige raketwerpers, 674 luchtafweersystemen, 336 vliegtuigen, "
+            "325 helikopters, 7.460 drones, 1.898 kruisraketten, 25 schepen en boten, één "
+            "onderzeeër, 12.767 voertuigen en brandstoftanks en 1.545 stuks speciale uitrusting.",
+            FEB19,
+            [
+                ("mlrs", 986, CUM, S),
+                ("air_defense", 674, CUM, S),
+                ("aircraft", 336, CUM, S),
+                ("helicopters", 325, CUM, S),
+                ("uav", 7460, CUM, S),
+                ("cruise_missiles", 1898, CUM, S),
+                ("ships", 25, CUM, S),
+                ("submarines", 1, CUM, S),
+                ("vehicles_fuel_tanks", 12767, CUM, S),
+                ("special_equipment", 1545, CUM, S),
+            ],
+        ),
+        (
+            "De generale staf meldde maandag: tanks 10.292 (+18), pantservoertuigen 21.400 "
+            "(+40). Sinds het begin van de oorlog zijn 886.230 Russische militairen "
+            "uitgeschakeld.",
+            MAR10,
+            [
+                ("tanks", 10292, CUM, S),
+                ("tanks", 18, DAY, S),
+                ("afv", 21400, CUM, S),
+                ("afv", 40, DAY, S),
+                ("personnel", 886230, CUM, C),
+            ],
+        ),
+    ],
+}
+
+DETECT: dict[str, str] = {
+    "nl": "Volgens de generale staf heeft Rusland sinds het begin van de invasie 403.720 "
+    "militairen verloren, waarvan 1.290 in het afgelopen etmaal.",
+}
+
+
+def _cases() -> list[tuple[str, int]]:
+    return [(code, i) for code, cases in CASES.items() for i in range(len(cases))]
+
+
+@pytest.mark.parametrize("code, index", _cases())
+def test_language_sentences_end_to_end(code: str, index: int, series: Series) -> None:
+    text, day, expected = CASES[code][index]
+    report = check_article(text, series, article_date=day, lang=code)
+    found = [
+        (v.claim.category, v.claim.value, v.claim.scope.value, v.outcome.value)
+        for v in report.verdicts
+    ]
+    assert found == expected
+
+
+@pytest.mark.parametrize("code", sorted(DETECT))
+def test_detect_new_languages(code: str) -> None:
+    assert language.detect(DETECT[code]) == code
