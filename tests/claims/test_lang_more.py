@@ -26,75 +26,77 @@ FEB19, MAR10 = D(2024, 2, 19), D(2025, 3, 10)
 
 Found = list[tuple[str | None, int, str, str]]
 
-#: language -> (article text, article date, (category, value, scope, verdict) of each figure)
-CASES: dict[str, list[tuple[str, dt.date, Found]]] = {
-    "nl": [
-        (
-            "Volgens de Oekraïense generale staf heeft Rusland sinds het begin van de "
-            "grootschalige invasie 403.720 militairen, 6.498 tanks en 12.232 gepantserde "
-            "gevechtsvoertuigen verloren.",
-            FEB19,
-            [("personnel", 403720, CUM, S), ("tanks", 6498, CUM, S), ("afv", 12232, CUM, S)],
-        ),
-        (
-            "In het afgelopen etmaal verloor het Russische leger 1.290 militairen en 11 tanks, "
-            "aldus de generale staf.",
-            FEB19,
-            [("personnel", 1290, DAY, S), ("tanks", 11, DAY, S)],
-        ),
-        (
-            "Rusland heeft in totaal al ruim 400.000 soldaten verloren, bijna 6.500 tanks en "
-            "ongeveer 9.700 artilleriestukken.",
-            FEB19,
-            [("personnel", 400000, CUM, A), ("tanks", 6500, CUM, A), ("artillery", 9700, CUM, A)],
-        ),
-        (
-            "Daarnaast 986 meervoudige raketwerpers, 674 luchtafweersystemen, 336 vliegtuigen, "
-            "325 helikopters, 7.460 drones, 1.898 kruisraketten, 25 schepen en boten, één "
-            "onderzeeër, 12.767 voertuigen en brandstoftanks en 1.545 stuks speciale uitrusting.",
-            FEB19,
-            [
-                ("mlrs", 986, CUM, S),
-                ("air_defense", 674, CUM, S),
-                ("aircraft", 336, CUM, S),
-                ("helicopters", 325, CUM, S),
-                ("uav", 7460, CUM, S),
-                ("cruise_missiles", 1898, CUM, S),
-                ("ships", 25, CUM, S),
-                ("submarines", 1, CUM, S),
-                ("vehicles_fuel_tanks", 12767, CUM, S),
-                ("special_equipment", 1545, CUM, S),
-            ],
-        ),
-        (
-            "De generale staf meldde maandag: tanks 10.292 (+18), pantservoertuigen 21.400 "
-            "(+40). Sinds het begin van de oorlog zijn 886.230 Russische militairen "
-            "uitgeschakeld.",
-            MAR10,
-            [
-                ("tanks", 10292, CUM, S),
-                ("tanks", 18, DAY, S),
-                ("afv", 21400, CUM, S),
-                ("afv", 40, DAY, S),
-                ("personnel", 886230, CUM, C),
-            ],
-        ),
-    ],
-}
+#: What each language's five texts say, in this order: (1) a running total, three categories;
+#: (2) the day's losses, two categories; (3) hedged totals: over / almost / about; (4) every
+#: other category in one list; (5) the report's own list with "(+N)" on 2025-03-10, then a
+#: wrong total (886,230 for 886,320).
+STANDARD: list[tuple[dt.date, Found]] = [
+    (FEB19, [("personnel", 403720, CUM, S), ("tanks", 6498, CUM, S), ("afv", 12232, CUM, S)]),
+    (FEB19, [("personnel", 1290, DAY, S), ("tanks", 11, DAY, S)]),
+    (
+        FEB19,
+        [("personnel", 400000, CUM, A), ("tanks", 6500, CUM, A), ("artillery", 9700, CUM, A)],
+    ),
+    (
+        FEB19,
+        [
+            ("mlrs", 986, CUM, S),
+            ("air_defense", 674, CUM, S),
+            ("aircraft", 336, CUM, S),
+            ("helicopters", 325, CUM, S),
+            ("uav", 7460, CUM, S),
+            ("cruise_missiles", 1898, CUM, S),
+            ("ships", 25, CUM, S),
+            ("submarines", 1, CUM, S),
+            ("vehicles_fuel_tanks", 12767, CUM, S),
+            ("special_equipment", 1545, CUM, S),
+        ],
+    ),
+    (
+        MAR10,
+        [
+            ("tanks", 10292, CUM, S),
+            ("tanks", 18, DAY, S),
+            ("afv", 21400, CUM, S),
+            ("afv", 40, DAY, S),
+            ("personnel", 886230, CUM, C),
+        ],
+    ),
+]
 
-DETECT: dict[str, str] = {
-    "nl": "Volgens de generale staf heeft Rusland sinds het begin van de invasie 403.720 "
-    "militairen verloren, waarvan 1.290 in het afgelopen etmaal.",
+#: language -> its five texts (see STANDARD)
+TEXTS: dict[str, list[str]] = {
+    "nl": [
+        "Volgens de Oekraïense generale staf heeft Rusland sinds het begin van de grootschalige "
+        "invasie 403.720 militairen, 6.498 tanks en 12.232 gepantserde gevechtsvoertuigen "
+        "verloren.",
+        "In het afgelopen etmaal verloor het Russische leger 1.290 militairen en 11 tanks, "
+        "aldus de generale staf.",
+        "Rusland heeft in totaal al ruim 400.000 soldaten verloren, bijna 6.500 tanks en "
+        "ongeveer 9.700 artilleriestukken.",
+        "Daarnaast 986 meervoudige raketwerpers, 674 luchtafweersystemen, 336 vliegtuigen, 325 "
+        "helikopters, 7.460 drones, 1.898 kruisraketten, 25 schepen en boten, één onderzeeër, "
+        "12.767 voertuigen en brandstoftanks en 1.545 stuks speciale uitrusting.",
+        "De generale staf meldde maandag: tanks 10.292 (+18), pantservoertuigen 21.400 (+40). "
+        "Sinds het begin van de oorlog zijn 886.230 Russische militairen uitgeschakeld.",
+    ],
+    "sv": [
+        "Enligt den ukrainska generalstaben har Ryssland sedan början av den fullskaliga invasionen förlorat 403 720 soldater, 6 498 stridsvagnar och 12 232 bepansrade stridsfordon.",
+        "Under det senaste dygnet förlorade den ryska armén 1 290 soldater och 11 stridsvagnar, uppger generalstaben.",
+        "Totalt har Ryssland förlorat över 400 000 soldater, nästan 6 500 stridsvagnar och omkring 9 700 artillerisystem.",
+        "Dessutom 986 raketkastarsystem, 674 luftvärnssystem, 336 flygplan, 325 helikoptrar, 7 460 drönare, 1 898 kryssningsrobotar, 25 fartyg och båtar, en ubåt, 12 767 fordon och bränsletankar samt 1 545 enheter specialutrustning.",
+        "Generalstaben uppgav på måndagen: stridsvagnar 10 292 (+18), pansarfordon 21 400 (+40). Sedan krigets början har 886 230 ryska soldater slagits ut.",
+    ],
 }
 
 
 def _cases() -> list[tuple[str, int]]:
-    return [(code, i) for code, cases in CASES.items() for i in range(len(cases))]
+    return [(code, i) for code, texts in TEXTS.items() for i in range(len(texts))]
 
 
 @pytest.mark.parametrize("code, index", _cases())
 def test_language_sentences_end_to_end(code: str, index: int, series: Series) -> None:
-    text, day, expected = CASES[code][index]
+    text, (day, expected) = TEXTS[code][index], STANDARD[index]
     report = check_article(text, series, article_date=day, lang=code)
     found = [
         (v.claim.category, v.claim.value, v.claim.scope.value, v.outcome.value)
@@ -103,6 +105,6 @@ def test_language_sentences_end_to_end(code: str, index: int, series: Series) ->
     assert found == expected
 
 
-@pytest.mark.parametrize("code", sorted(DETECT))
-def test_detect_new_languages(code: str) -> None:
-    assert language.detect(DETECT[code]) == code
+@pytest.mark.parametrize("code, index", [(c, i) for c in TEXTS for i in (0, 1, 2)])
+def test_detect_new_languages(code: str, index: int) -> None:
+    assert language.detect(TEXTS[code][index]) == code
