@@ -87,6 +87,13 @@ TEXTS: dict[str, list[str]] = {
         "Dessutom 986 raketkastarsystem, 674 luftvärnssystem, 336 flygplan, 325 helikoptrar, 7 460 drönare, 1 898 kryssningsrobotar, 25 fartyg och båtar, en ubåt, 12 767 fordon och bränsletankar samt 1 545 enheter specialutrustning.",
         "Generalstaben uppgav på måndagen: stridsvagnar 10 292 (+18), pansarfordon 21 400 (+40). Sedan krigets början har 886 230 ryska soldater slagits ut.",
     ],
+    "da": [
+        "Ifølge den ukrainske generalstab har Rusland siden starten af den fuldskala invasion mistet 403.720 soldater, 6.498 kampvogne og 12.232 pansrede kampkøretøjer.",
+        "I det seneste døgn mistede den russiske hær 1.290 soldater og 11 kampvogne, oplyser generalstaben.",
+        "I alt har Rusland mistet over 400.000 soldater, næsten 6.500 kampvogne og omkring 9.700 artillerisystemer.",
+        "Desuden 986 raketkastersystemer, 674 luftværnssystemer, 336 fly, 325 helikoptere, 7.460 droner, 1.898 krydsermissiler, 25 skibe og både, én ubåd, 12.767 køretøjer og brændstoftanke og 1.545 enheder specialudstyr.",
+        "Generalstaben oplyste mandag: kampvogne 10.292 (+18), pansrede køretøjer 21.400 (+40). Siden krigens begyndelse er 886.230 russiske soldater blevet dræbt eller såret.",
+    ],
 }
 
 
