@@ -94,6 +94,13 @@ TEXTS: dict[str, list[str]] = {
         "Desuden 986 raketkastersystemer, 674 luftværnssystemer, 336 fly, 325 helikoptere, 7.460 droner, 1.898 krydsermissiler, 25 skibe og både, én ubåd, 12.767 køretøjer og brændstoftanke og 1.545 enheder specialudstyr.",
         "Generalstaben oplyste mandag: kampvogne 10.292 (+18), pansrede køretøjer 21.400 (+40). Siden krigens begyndelse er 886.230 russiske soldater blevet dræbt eller såret.",
     ],
+    "bg": [
+        "Според Генералния щаб на ВСУ от началото на пълномащабната инвазия Русия е загубила 403 720 войници, 6498 танка и 12 232 бронирани бойни машини.",
+        "През изминалото денонощие руската армия е загубила 1290 военнослужещи и 11 танка, съобщи Генщабът.",
+        "Общо Русия е загубила над 400 хил. войници, почти 6500 танка и около 9700 артилерийски системи.",
+        "Освен това 986 реактивни системи за залпов огън, 674 средства за ПВО, 336 самолета, 325 хеликоптера, 7460 безпилотни летателни апарата, 1898 крилати ракети, 25 кораба/катера, една подводница, 12 767 единици автомобилна техника и цистерни с гориво и 1545 единици специална техника.",
+        "Генщабът съобщи в понеделник: танкове – 10 292 (+18), бронирани машини – 21 400 (+40). От началото на войната са убити или ранени 886 230 руски военнослужещи.",
+    ],
 }
 
 
@@ -112,6 +119,27 @@ def test_language_sentences_end_to_end(code: str, index: int, series: Series) ->
     assert found == expected
 
 
-@pytest.mark.parametrize("code, index", [(c, i) for c in TEXTS for i in (0, 1, 2)])
+#: Languages that ``language.detect`` cannot tell yet, and why (detection is issue 19's
+#: other part): strict, so the day detection learns one this fails and the entry goes.
+DETECTION_PENDING = {
+    "bg": "every Cyrillic letter votes for the one file claiming the script (uk)",
+}
+
+
+def _detect_cases() -> list[object]:
+    return [
+        pytest.param(
+            c,
+            i,
+            marks=[pytest.mark.xfail(reason=DETECTION_PENDING[c], strict=True)]
+            if c in DETECTION_PENDING
+            else [],
+        )
+        for c in TEXTS
+        for i in (0, 1, 2)
+    ]
+
+
+@pytest.mark.parametrize("code, index", _detect_cases())
 def test_detect_new_languages(code: str, index: int) -> None:
     assert language.detect(TEXTS[code][index]) == code
