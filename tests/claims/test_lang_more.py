@@ -101,6 +101,13 @@ TEXTS: dict[str, list[str]] = {
         "Освен това 986 реактивни системи за залпов огън, 674 средства за ПВО, 336 самолета, 325 хеликоптера, 7460 безпилотни летателни апарата, 1898 крилати ракети, 25 кораба/катера, една подводница, 12 767 единици автомобилна техника и цистерни с гориво и 1545 единици специална техника.",
         "Генщабът съобщи в понеделник: танкове – 10 292 (+18), бронирани машини – 21 400 (+40). От началото на войната са убити или ранени 886 230 руски военнослужещи.",
     ],
+    "hr": [
+        "Prema podacima Glavnog stožera ukrajinskih oružanih snaga, Rusija je od početka invazije izgubila 403.720 vojnika, 6498 tenkova i 12.232 oklopna borbena vozila.",
+        "U posljednja 24 sata ruska vojska izgubila je 1290 vojnika i 11 tenkova, priopćio je Glavni stožer.",
+        "Rusija je ukupno izgubila više od 400 tisuća vojnika, gotovo 6500 tenkova i oko 9700 artiljerijskih sustava.",
+        "Uz to, 986 višecijevnih raketnih bacača, 674 sustava protuzračne obrane, 336 zrakoplova, 325 helikoptera, 7460 bespilotnih letjelica, 1898 krstarećih projektila, 25 brodova i čamaca, jednu podmornicu, 12.767 vozila i cisterni za gorivo te 1545 jedinica specijalne opreme.",
+        "Glavni stožer objavio je u ponedjeljak: tenkovi – 10.292 (+18), oklopna vozila – 21.400 (+40). Od početka rata ubijeno je ili ranjeno 886.230 ruskih vojnika.",
+    ],
 }
 
 
