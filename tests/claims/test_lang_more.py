@@ -108,6 +108,13 @@ TEXTS: dict[str, list[str]] = {
         "Uz to, 986 višecijevnih raketnih bacača, 674 sustava protuzračne obrane, 336 zrakoplova, 325 helikoptera, 7460 bespilotnih letjelica, 1898 krstarećih projektila, 25 brodova i čamaca, jednu podmornicu, 12.767 vozila i cisterni za gorivo te 1545 jedinica specijalne opreme.",
         "Glavni stožer objavio je u ponedjeljak: tenkovi – 10.292 (+18), oklopna vozila – 21.400 (+40). Od početka rata ubijeno je ili ranjeno 886.230 ruskih vojnika.",
     ],
+    "sl": [
+        "Po podatkih generalštaba ukrajinske vojske je Rusija od začetka obsežne invazije izgubila 403.720 vojakov, 6498 tankov in 12.232 oklepnih bojnih vozil.",
+        "V zadnjih 24 urah je ruska vojska izgubila 1290 vojakov in 11 tankov, je sporočil generalštab.",
+        "Rusija je skupno izgubila več kot 400 tisoč vojakov, skoraj 6500 tankov in okoli 9700 artilerijskih sistemov.",
+        "Poleg tega 986 večcevnih raketometov, 674 sistemov protizračne obrambe, 336 letal, 325 helikopterjev, 7460 brezpilotnih letalnikov, 1898 manevrirnih raket, 25 ladij in čolnov, eno podmornico, 12.767 vozil in cistern za gorivo ter 1545 enot posebne opreme.",
+        "Generalštab je v ponedeljek sporočil: tanki – 10.292 (+18), oklepna vozila – 21.400 (+40). Od začetka vojne je bilo ubitih ali ranjenih 886.230 ruskih vojakov.",
+    ],
 }
 
 
