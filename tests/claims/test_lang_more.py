@@ -115,6 +115,13 @@ TEXTS: dict[str, list[str]] = {
         "Poleg tega 986 večcevnih raketometov, 674 sistemov protizračne obrambe, 336 letal, 325 helikopterjev, 7460 brezpilotnih letalnikov, 1898 manevrirnih raket, 25 ladij in čolnov, eno podmornico, 12.767 vozil in cistern za gorivo ter 1545 enot posebne opreme.",
         "Generalštab je v ponedeljek sporočil: tanki – 10.292 (+18), oklepna vozila – 21.400 (+40). Od začetka vojne je bilo ubitih ali ranjenih 886.230 ruskih vojakov.",
     ],
+    "lv": [
+        "Saskaņā ar Ukrainas Bruņoto spēku Ģenerālštāba datiem kopš pilna mēroga iebrukuma sākuma Krievija zaudējusi 403 720 karavīrus, 6498 tankus un 12 232 bruņotās kaujas mašīnas.",
+        "Pēdējās diennakts laikā Krievijas armija zaudējusi 1290 karavīrus un 11 tankus, ziņo Ģenerālštābs.",
+        "Kopumā Krievija zaudējusi vairāk nekā 400 tūkstošus karavīru, gandrīz 6500 tanku un aptuveni 9700 artilērijas sistēmu.",
+        "Turklāt 986 zalvju uguns reaktīvās sistēmas, 674 pretgaisa aizsardzības sistēmas, 336 lidmašīnas, 325 helikopterus, 7460 bezpilota lidaparātus, 1898 spārnotās raķetes, 25 kuģus un laivas, vienu zemūdeni, 12 767 automašīnas un degvielas cisternas un 1545 speciālās tehnikas vienības.",
+        "Ģenerālštābs pirmdien ziņoja: tanki – 10 292 (+18), bruņumašīnas – 21 400 (+40). Kopš kara sākuma nogalināti vai ievainoti 886 230 krievu karavīri.",
+    ],
 }
 
 
