@@ -122,6 +122,13 @@ TEXTS: dict[str, list[str]] = {
         "Turklāt 986 zalvju uguns reaktīvās sistēmas, 674 pretgaisa aizsardzības sistēmas, 336 lidmašīnas, 325 helikopterus, 7460 bezpilota lidaparātus, 1898 spārnotās raķetes, 25 kuģus un laivas, vienu zemūdeni, 12 767 automašīnas un degvielas cisternas un 1545 speciālās tehnikas vienības.",
         "Ģenerālštābs pirmdien ziņoja: tanki – 10 292 (+18), bruņumašīnas – 21 400 (+40). Kopš kara sākuma nogalināti vai ievainoti 886 230 krievu karavīri.",
     ],
+    "lt": [
+        "Ukrainos ginkluotųjų pajėgų generalinio štabo duomenimis, nuo plataus masto invazijos pradžios Rusija neteko 403 720 karių, 6498 tankų ir 12 232 šarvuotųjų kovos mašinų.",
+        "Per pastarąją parą Rusijos kariuomenė neteko 1290 karių ir 11 tankų, pranešė generalinis štabas.",
+        "Iš viso Rusija neteko daugiau nei 400 tūkst. karių, beveik 6500 tankų ir apie 9700 artilerijos sistemų.",
+        "Be to, 986 salvinės ugnies reaktyvinių sistemų, 674 oro gynybos sistemų, 336 lėktuvų, 325 sraigtasparnių, 7460 bepiločių orlaivių, 1898 sparnuotųjų raketų, 25 laivų ir katerių, vieną povandeninį laivą, 12 767 automobilių ir degalų cisternų bei 1545 specialiosios technikos vienetų.",
+        "Generalinis štabas pirmadienį pranešė: tankai – 10 292 (+18), šarvuotos mašinos – 21 400 (+40). Nuo karo pradžios žuvo arba buvo sužeista 886 230 Rusijos karių.",
+    ],
 }
 
 
