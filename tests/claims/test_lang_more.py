@@ -129,6 +129,13 @@ TEXTS: dict[str, list[str]] = {
         "Be to, 986 salvinės ugnies reaktyvinių sistemų, 674 oro gynybos sistemų, 336 lėktuvų, 325 sraigtasparnių, 7460 bepiločių orlaivių, 1898 sparnuotųjų raketų, 25 laivų ir katerių, vieną povandeninį laivą, 12 767 automobilių ir degalų cisternų bei 1545 specialiosios technikos vienetų.",
         "Generalinis štabas pirmadienį pranešė: tankai – 10 292 (+18), šarvuotos mašinos – 21 400 (+40). Nuo karo pradžios žuvo arba buvo sužeista 886 230 Rusijos karių.",
     ],
+    "et": [
+        "Ukraina relvajõudude peastaabi andmetel on Venemaa täiemahulise sissetungi algusest saadik kaotanud 403 720 sõdurit, 6498 tanki ja 12 232 soomustatud lahingumasinat.",
+        "Viimase ööpäeva jooksul kaotas Vene armee 1290 sõdurit ja 11 tanki, teatas peastaap.",
+        "Kokku on Venemaa kaotanud üle 400 tuhande sõduri, peaaegu 6500 tanki ja umbes 9700 suurtükisüsteemi.",
+        "Lisaks 986 mitmikraketiheitjat, 674 õhutõrjesüsteemi, 336 lennukit, 325 helikopterit, 7460 drooni, 1898 tiibraketti, 25 laeva ja kaatrit, üks allveelaev, 12 767 sõidukit ja kütusepaaki ning 1545 eritehnika ühikut.",
+        "Peastaap teatas esmaspäeval: tankid – 10 292 (+18), soomukid – 21 400 (+40). Sõja algusest saadik on hukkunud või haavata saanud 886 230 Vene sõdurit.",
+    ],
 }
 
 
