@@ -143,7 +143,42 @@ TEXTS: dict[str, list[str]] = {
         "همچنین ۹۸۶ سامانه موشک\u200cانداز چندگانه، ۶۷۴ سامانه پدافند هوایی، ۳۳۶ هواپیما، ۳۲۵ بالگرد، ۷۴۶۰ پهپاد، ۱۸۹۸ موشک کروز، ۲۵ کشتی و قایق، یک زیردریایی، ۱۲٬۷۶۷ خودرو و تانکر سوخت و ۱۵۴۵ دستگاه تجهیزات ویژه.",
         "ستاد کل روز دوشنبه اعلام کرد: تانک ۱۰٬۲۹۲ (+۱۸)، خودروی زرهی ۲۱٬۴۰۰ (+۴۰). از آغاز جنگ ۸۸۶٬۲۳۰ نظامی روس کشته یا زخمی شده\u200cاند.",
     ],
+    "hi": [
+        "यूक्रेनी सेना के जनरल स्टाफ के अनुसार, पूर्ण पैमाने पर आक्रमण की शुरुआत से रूस ने 403,720 सैनिक, 6,498 टैंक और 12,232 बख्तरबंद लड़ाकू वाहन खो दिए हैं।",
+        "पिछले 24 घंटों में रूसी सेना ने 1,290 सैनिक और 11 टैंक खो दिए, जनरल स्टाफ ने बताया।",
+        "रूस ने कुल मिलाकर कम से कम 4 लाख सैनिक, लगभग 6,500 टैंक और करीब 9,700 तोपखाना प्रणालियाँ खो दी हैं।",
+        "इसके अलावा 986 मल्टीपल रॉकेट लॉन्चर, 674 वायु रक्षा प्रणालियाँ, 336 विमान, 325 हेलीकॉप्टर, 7,460 ड्रोन, 1,898 क्रूज मिसाइलें, 25 जहाज और नावें, एक पनडुब्बी, 12,767 वाहन और ईंधन टैंक तथा 1,545 विशेष उपकरण।",
+        "जनरल स्टाफ ने सोमवार को बताया: टैंक – 10,292 (+18), बख्तरबंद वाहन – 21,400 (+40). युद्ध की शुरुआत से अब तक 886,230 रूसी सैनिक मारे गए या घायल हुए हैं।",
+    ],
 }
+
+
+#: Figures written in a language's own way, beyond the five texts: (code, text, date, found)
+EXTRA: list[tuple[str, str, dt.date, Found]] = [
+    (
+        "fa",
+        "روسیه تاکنون ۴۰۳ هزار و ۷۲۰ نظامی از دست داده است.",
+        FEB19,
+        [("personnel", 403720, CUM, S)],
+    ),
+    ("hi", "रूस ने अब तक ६४९८ टैंक खो दिए हैं।", FEB19, [("tanks", 6498, CUM, S)]),
+    ("hi", "रूस ने अब तक 4.04 लाख सैनिक खो दिए हैं।", FEB19, [("personnel", 404000, CUM, A)]),
+]
+
+
+def _found(text: str, day: dt.date, code: str, series: Series) -> Found:
+    report = check_article(text, series, article_date=day, lang=code)
+    return [
+        (v.claim.category, v.claim.value, v.claim.scope.value, v.outcome.value)
+        for v in report.verdicts
+    ]
+
+
+@pytest.mark.parametrize("code, text, day, expected", EXTRA)
+def test_figures_written_the_language_s_way(
+    code: str, text: str, day: dt.date, expected: Found, series: Series
+) -> None:
+    assert _found(text, day, code, series) == expected
 
 
 def _cases() -> list[tuple[str, int]]:
@@ -153,12 +188,7 @@ def _cases() -> list[tuple[str, int]]:
 @pytest.mark.parametrize("code, index", _cases())
 def test_language_sentences_end_to_end(code: str, index: int, series: Series) -> None:
     text, (day, expected) = TEXTS[code][index], STANDARD[index]
-    report = check_article(text, series, article_date=day, lang=code)
-    found = [
-        (v.claim.category, v.claim.value, v.claim.scope.value, v.outcome.value)
-        for v in report.verdicts
-    ]
-    assert found == expected
+    assert _found(text, day, code, series) == expected
 
 
 #: Languages that ``language.detect`` cannot tell yet, and why (detection is issue 19's
