@@ -150,6 +150,13 @@ TEXTS: dict[str, list[str]] = {
         "इसके अलावा 986 मल्टीपल रॉकेट लॉन्चर, 674 वायु रक्षा प्रणालियाँ, 336 विमान, 325 हेलीकॉप्टर, 7,460 ड्रोन, 1,898 क्रूज मिसाइलें, 25 जहाज और नावें, एक पनडुब्बी, 12,767 वाहन और ईंधन टैंक तथा 1,545 विशेष उपकरण।",
         "जनरल स्टाफ ने सोमवार को बताया: टैंक – 10,292 (+18), बख्तरबंद वाहन – 21,400 (+40). युद्ध की शुरुआत से अब तक 886,230 रूसी सैनिक मारे गए या घायल हुए हैं।",
     ],
+    "mt": [
+        "Skont l-Istaff Ġenerali tal-Forzi Armati tal-Ukrajna, mill-bidu tal-invażjoni fuq skala sħiħa r-Russja tilfet 403,720 suldat, 6,498 tank u 12,232 vettura armata tal-ġlied.",
+        "Fl-aħħar 24 siegħa l-armata Russa tilfet 1,290 suldat u 11-il tank, qal l-Istaff Ġenerali.",
+        "B'kollox ir-Russja tilfet aktar minn 400,000 suldat, kważi 6,500 tank u madwar 9,700 sistema tal-artillerija.",
+        "Barra minn hekk 986 sistema ta' rokits b'lanċjar multiplu, 674 sistema ta' difiża mill-ajru, 336 ajruplan, 325 ħelikopter, 7,460 drone, 1,898 missila cruise, 25 vapur u dgħajsa, sottomarin wieħed, 12,767 vettura u tank tal-fjuwil u 1,545 biċċa tagħmir speċjali.",
+        "L-Istaff Ġenerali qal nhar it-Tnejn: tankijiet – 10,292 (+18), vetturi armati – 21,400 (+40). Mill-bidu tal-gwerra nqatlu jew indarbu 886,230 suldat Russu.",
+    ],
 }
 
 
