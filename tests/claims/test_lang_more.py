@@ -157,6 +157,13 @@ TEXTS: dict[str, list[str]] = {
         "Barra minn hekk 986 sistema ta' rokits b'lanċjar multiplu, 674 sistema ta' difiża mill-ajru, 336 ajruplan, 325 ħelikopter, 7,460 drone, 1,898 missila cruise, 25 vapur u dgħajsa, sottomarin wieħed, 12,767 vettura u tank tal-fjuwil u 1,545 biċċa tagħmir speċjali.",
         "L-Istaff Ġenerali qal nhar it-Tnejn: tankijiet – 10,292 (+18), vetturi armati – 21,400 (+40). Mill-bidu tal-gwerra nqatlu jew indarbu 886,230 suldat Russu.",
     ],
+    "ga": [
+        "De réir Fhoireann Ghinearálta Fhórsaí Armtha na hÚcráine, ó thús an ionraidh lánscála chaill an Rúis 403,720 saighdiúir, 6,498 tanc agus 12,232 feithicil chomhraic armúrtha.",
+        "Le 24 uair an chloig anuas chaill arm na Rúise 1,290 saighdiúir agus 11 thanc, a dúirt an Fhoireann Ghinearálta.",
+        "San iomlán chaill an Rúis níos mó ná 400,000 saighdiúir, beagnach 6,500 tanc agus timpeall 9,700 córas airtléire.",
+        "Chomh maith leis sin 986 córas roicéad ilseolta, 674 córas cosanta aeir, 336 eitleán, 325 héileacaptar, 7,460 drón, 1,898 diúracán cúrsála, 25 long agus bád, fomhuireán amháin, 12,767 feithicil agus tancaer breosla agus 1,545 píosa trealaimh speisialta.",
+        "Dúirt an Fhoireann Ghinearálta Dé Luain: tancanna – 10,292 (+18), feithiclí armúrtha – 21,400 (+40). Ó thús an chogaidh maraíodh nó gortaíodh 886,230 saighdiúir Rúiseach.",
+    ],
 }
 
 
