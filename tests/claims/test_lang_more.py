@@ -164,6 +164,13 @@ TEXTS: dict[str, list[str]] = {
         "Chomh maith leis sin 986 córas roicéad ilseolta, 674 córas cosanta aeir, 336 eitleán, 325 héileacaptar, 7,460 drón, 1,898 diúracán cúrsála, 25 long agus bád, fomhuireán amháin, 12,767 feithicil agus tancaer breosla agus 1,545 píosa trealaimh speisialta.",
         "Dúirt an Fhoireann Ghinearálta Dé Luain: tancanna – 10,292 (+18), feithiclí armúrtha – 21,400 (+40). Ó thús an chogaidh maraíodh nó gortaíodh 886,230 saighdiúir Rúiseach.",
     ],
+    "zh": [
+        "据乌克兰武装部队总参谋部称，自全面入侵开始以来，俄罗斯已损失403720名士兵、6498辆坦克和12232辆装甲战斗车辆。",
+        "过去24小时内，俄军损失1290名士兵和11辆坦克，乌军总参谋部称。",
+        "俄罗斯累计损失超过40万名士兵、近6500辆坦克和约9700门火炮。",
+        "此外还有986套多管火箭炮系统、674套防空系统、336架飞机、325架直升机、7460架无人机、1898枚巡航导弹、25艘舰艇、1艘潜艇、12767辆车辆和油罐车以及1545件特种装备。",
+        "乌军总参谋部周一公布：坦克10292辆（+18），装甲车21400辆（+40）。自开战以来，已有886230名俄军士兵伤亡。",
+    ],
 }
 
 
@@ -195,8 +202,25 @@ def test_figures_written_the_language_s_way(
     assert _found(text, day, code, series) == expected
 
 
-def _cases() -> list[tuple[str, int]]:
-    return [(code, i) for code, texts in TEXTS.items() for i in range(len(texts))]
+_SPACED = "Chinese has no spaces: phrases must match inside runs of letters ('spaced': false)"
+#: Texts the checker cannot read yet, and why: strict, so each entry goes once it can.
+PENDING: dict[tuple[str, int], str] = {
+    **{("zh", i): _SPACED for i in range(5)},
+}
+
+
+def _cases() -> list[object]:
+    return [
+        pytest.param(
+            code,
+            i,
+            marks=[pytest.mark.xfail(reason=PENDING[code, i], strict=True)]
+            if (code, i) in PENDING
+            else [],
+        )
+        for code, texts in TEXTS.items()
+        for i in range(len(texts))
+    ]
 
 
 @pytest.mark.parametrize("code, index", _cases())
@@ -210,6 +234,7 @@ def test_language_sentences_end_to_end(code: str, index: int, series: Series) ->
 DETECTION_PENDING = {
     "bg": "every Cyrillic letter votes for the one file claiming the script (uk)",
     "fa": "every Arabic-script letter votes for the one file claiming the script (ar)",
+    "zh": "a text without spaces is one word to the stop-word count, and Han is no known script",
 }
 
 
