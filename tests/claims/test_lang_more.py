@@ -187,7 +187,7 @@ EXTRA: list[tuple[str, str, dt.date, Found]] = [
 ]
 
 
-def _found(text: str, day: dt.date, code: str, series: Series) -> Found:
+def _found(text: str, day: dt.date | None, code: str, series: Series) -> Found:
     report = check_article(text, series, article_date=day, lang=code)
     return [
         (v.claim.category, v.claim.value, v.claim.scope.value, v.outcome.value)
@@ -200,6 +200,33 @@ def test_figures_written_the_language_s_way(
     code: str, text: str, day: dt.date, expected: Found, series: Series
 ) -> None:
     assert _found(text, day, code, series) == expected
+
+
+#: An undated article naming the report's date (19 February 2024) in the language's own form:
+#: the day's 1,290 is checked against that report.
+DATED: dict[str, str] = {
+    "nl": "Op maandag 19 februari 2024 meldde de generale staf dat Rusland in het afgelopen etmaal 1.290 militairen verloor.",
+    "sv": "Generalstaben uppgav måndagen den 19 februari 2024 att Ryssland förlorat 1 290 soldater under det senaste dygnet.",
+    "da": "Generalstaben oplyste mandag den 19. februar 2024, at Rusland har mistet 1.290 soldater i det seneste døgn.",
+    "bg": "Генщабът съобщи в понеделник, 19 февруари 2024 г., че през изминалото денонощие Русия е загубила 1290 войници.",
+    "hr": "Glavni stožer objavio je u ponedjeljak, 19. veljače 2024., da je Rusija u posljednja 24 sata izgubila 1290 vojnika.",
+    "sl": "Generalštab je v ponedeljek, 19. februarja 2024, sporočil, da je Rusija v zadnjih 24 urah izgubila 1290 vojakov.",
+    "lv": "Ģenerālštābs 2024. gada 19. februārī ziņoja, ka pēdējās diennakts laikā Krievija zaudējusi 1290 karavīrus.",
+    "lt": "Generalinis štabas 2024 m. vasario 19 d. pranešė, kad per pastarąją parą Rusija neteko 1290 karių.",
+    "et": "Peastaap teatas esmaspäeval, 19. veebruaril 2024, et viimase ööpäeva jooksul kaotas Venemaa 1290 sõdurit.",
+    "fa": "ستاد کل روز دوشنبه ۱۹ فوریه ۲۰۲۴ اعلام کرد که روسیه در ۲۴ ساعت گذشته ۱۲۹۰ نظامی از دست داده است.",
+    "hi": "जनरल स्टाफ ने सोमवार, 19 फरवरी 2024 को बताया कि पिछले 24 घंटों में रूस ने 1,290 सैनिक खो दिए।",
+    "mt": "L-Istaff Ġenerali qal nhar it-Tnejn 19 ta' Frar 2024 li fl-aħħar 24 siegħa r-Russja tilfet 1,290 suldat.",
+    "ga": "Dúirt an Fhoireann Ghinearálta Dé Luain, 19 Feabhra 2024, gur chaill an Rúis 1,290 saighdiúir le 24 uair an chloig anuas.",
+}
+
+
+@pytest.mark.parametrize("code", sorted(DATED))
+def test_undated_article_names_the_report_date(code: str, series: Series) -> None:
+    report = check_article(DATED[code], series, lang=code)
+    assert _found(DATED[code], None, code, series) == [("personnel", 1290, DAY, S)]
+    (verdict,) = report.verdicts
+    assert verdict.report_date == FEB19 and verdict.claim.day is not None
 
 
 _SPACED = "Chinese has no spaces: phrases must match inside runs of letters ('spaced': false)"
