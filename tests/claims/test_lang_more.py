@@ -202,6 +202,31 @@ def test_figures_written_the_language_s_way(
     assert _found(text, day, code, series) == expected
 
 
+#: Another way to say it: the day's losses, then the running total with its noun before it or
+#: a verb between.
+RESTATED: dict[str, str] = {
+    "nl": "Rusland verloor de afgelopen 24 uur 1.290 soldaten. Het totaal aantal gesneuvelde of gewonde Russische militairen komt daarmee op 403.720.",
+    "sv": "Ryssland förlorade 1 290 soldater på ett dygn. Därmed uppgår de ryska förlusterna till 403 720 man sedan invasionen.",
+    "da": "Rusland mistede 1.290 soldater på et døgn. Dermed er de russiske tab nu oppe på 403.720 mand siden invasionen.",
+    "bg": "За денонощие Русия е загубила 1290 души. Общите загуби в жива сила достигнаха 403 720.",
+    "hr": "Rusija je u jednom danu izgubila 1290 vojnika. Ukupni gubici ruske vojske iznose 403.720 vojnika.",
+    "sl": "Rusija je v enem dnevu izgubila 1290 vojakov. Skupne izgube ruske vojske znašajo 403.720 vojakov.",
+    "lv": "Vienā dienā Krievija zaudējusi 1290 karavīrus. Kopējie Krievijas zaudējumi dzīvajā spēkā sasnieguši 403 720 karavīru.",
+    "lt": "Per parą Rusija neteko 1290 karių. Iš viso Rusijos nuostoliai siekia 403 720 karių.",
+    "et": "Ühe ööpäevaga kaotas Venemaa 1290 sõdurit. Venemaa kogukaotused on kokku 403 720 sõdurit.",
+    "fa": "روسیه در یک روز ۱۲۹۰ نظامی از دست داد. مجموع تلفات نیروی انسانی روسیه به ۴۰۳ هزار و ۷۲۰ نفر رسید.",
+    "hi": "रूस ने एक दिन में 1,290 सैनिक गंवाए। रूस के कुल 403,720 सैनिक मारे गए हैं।",
+    "mt": "Ir-Russja tilfet 1,290 suldat f'jum wieħed. B'kollox, ir-Russja tilfet 403,720 suldat.",
+    "ga": "Chaill an Rúis 1,290 saighdiúir in aon lá amháin. San iomlán, tá 403,720 saighdiúir caillte ag an Rúis.",
+}
+
+
+@pytest.mark.parametrize("code", sorted(RESTATED))
+def test_restated_day_and_total(code: str, series: Series) -> None:
+    expected = [("personnel", 1290, DAY, S), ("personnel", 403720, CUM, S)]
+    assert _found(RESTATED[code], FEB19, code, series) == expected
+
+
 #: An undated article naming the report's date (19 February 2024) in the language's own form:
 #: the day's 1,290 is checked against that report.
 DATED: dict[str, str] = {
