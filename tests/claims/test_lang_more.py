@@ -195,7 +195,9 @@ def _found(text: str, day: dt.date | None, code: str, series: Series) -> Found:
     ]
 
 
-@pytest.mark.parametrize("code, text, day, expected", EXTRA)
+@pytest.mark.parametrize(
+    "code, text, day, expected", EXTRA, ids=[f"{c}-{i}" for i, (c, *_) in enumerate(EXTRA)]
+)
 def test_figures_written_the_language_s_way(
     code: str, text: str, day: dt.date, expected: Found, series: Series
 ) -> None:
