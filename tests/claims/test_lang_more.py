@@ -204,6 +204,51 @@ def test_figures_written_the_language_s_way(
     assert _found(text, day, code, series) == expected
 
 
+#: The report of 2024-02-19 in its own list form, one line per category, as outlets republish
+#: it: (category, total, increase or None), in the report's order.
+REPORT_FEB19: list[tuple[str, int, int | None]] = [
+    ("personnel", 403720, 1290),
+    ("tanks", 6498, 11),
+    ("afv", 12232, 34),
+    ("artillery", 9733, 24),
+    ("mlrs", 986, 2),
+    ("air_defense", 674, None),
+    ("aircraft", 336, 1),
+    ("helicopters", 325, None),
+    ("uav", 7460, 11),
+    ("cruise_missiles", 1898, None),
+    ("ships", 25, None),
+    ("submarines", 1, None),
+    ("vehicles_fuel_tanks", 12767, 31),
+    ("special_equipment", 1545, 5),
+]
+LISTS: dict[str, str] = {
+    "nl": "De totale verliezen van de vijand van 24 februari 2022 tot 19 februari 2024: personeel – ongeveer 403.720 (+1290); tanks – 6498 (+11); gepantserde gevechtsvoertuigen – 12.232 (+34); artilleriesystemen – 9733 (+24); meervoudige raketwerpers – 986 (+2); luchtafweersystemen – 674; vliegtuigen – 336 (+1); helikopters – 325; drones – 7460 (+11); kruisraketten – 1898; schepen/boten – 25; onderzeeërs – 1; voertuigen en brandstoftanks – 12.767 (+31); speciale uitrusting – 1545 (+5).",
+    "sv": "Fiendens totala stridsförluster från den 24 februari 2022 till den 19 februari 2024: personal – omkring 403 720 (+1290); stridsvagnar – 6498 (+11); bepansrade stridsfordon – 12 232 (+34); artillerisystem – 9733 (+24); raketkastarsystem – 986 (+2); luftvärnssystem – 674; flygplan – 336 (+1); helikoptrar – 325; drönare – 7460 (+11); kryssningsrobotar – 1898; fartyg/båtar – 25; ubåtar – 1; fordon och bränsletankar – 12 767 (+31); specialutrustning – 1545 (+5).",
+    "da": "Fjendens samlede tab fra 24. februar 2022 til 19. februar 2024: personel – omkring 403.720 (+1290); kampvogne – 6498 (+11); pansrede kampkøretøjer – 12.232 (+34); artillerisystemer – 9733 (+24); raketkastersystemer – 986 (+2); luftværnssystemer – 674; fly – 336 (+1); helikoptere – 325; droner – 7460 (+11); krydsermissiler – 1898; skibe/både – 25; ubåde – 1; køretøjer og brændstoftanke – 12.767 (+31); specialudstyr – 1545 (+5).",
+    "bg": "Общите бойни загуби на противника от 24.02.22 до 19.02.24 възлизат на: личен състав – около 403 720 (+1290) души; танкове – 6498 (+11); бронирани бойни машини – 12 232 (+34); артилерийски системи – 9733 (+24); РСЗО – 986 (+2); средства за ПВО – 674; самолети – 336 (+1); хеликоптери – 325; БЛА оперативно-тактическо ниво – 7460 (+11); крилати ракети – 1898; кораби/катери – 25; подводници – 1; автомобилна техника и цистерни с гориво – 12 767 (+31); специална техника – 1545 (+5).",
+    "hr": "Ukupni gubici neprijatelja od 24. veljače 2022. do 19. veljače 2024.: ljudstvo – oko 403.720 (+1290); tenkovi – 6498 (+11); oklopna borbena vozila – 12.232 (+34); artiljerijski sustavi – 9733 (+24); višecijevni raketni bacači – 986 (+2); sustavi protuzračne obrane – 674; zrakoplovi – 336 (+1); helikopteri – 325; bespilotne letjelice – 7460 (+11); krstareće rakete – 1898; brodovi/čamci – 25; podmornice – 1; vozila i cisterne za gorivo – 12.767 (+31); specijalna oprema – 1545 (+5).",
+    "sl": "Skupne izgube sovražnika od 24. februarja 2022 do 19. februarja 2024: osebje – približno 403.720 (+1290); tanki – 6498 (+11); oklepna bojna vozila – 12.232 (+34); artilerijski sistemi – 9733 (+24); večcevni raketometi – 986 (+2); sistemi protizračne obrambe – 674; letala – 336 (+1); helikopterji – 325; brezpilotni letalniki – 7460 (+11); manevrirne rakete – 1898; ladje/čolni – 25; podmornice – 1; vozila in cisterne za gorivo – 12.767 (+31); posebna oprema – 1545 (+5).",
+    "lv": "Krievijas kopējie kaujas zaudējumi no 2022. gada 24. februāra līdz 2024. gada 19. februārim: personāls – aptuveni 403 720 (+1290); tanki – 6498 (+11); bruņutehnikas vienības – 12 232 (+34); artilērijas sistēmas – 9733 (+24); zalvju uguns reaktīvās sistēmas – 986 (+2); pretgaisa aizsardzības līdzekļi – 674; lidmašīnas – 336 (+1); helikopteri – 325; bezpilota lidaparāti – 7460 (+11); spārnotās raķetes – 1898; kuģi/laivas – 25; zemūdenes – 1; autotehnika un degvielas cisternas – 12 767 (+31); speciālā tehnika – 1545 (+5).",
+    "lt": "Bendri priešo koviniai nuostoliai nuo 2022 m. vasario 24 d. iki 2024 m. vasario 19 d.: gyvoji jėga – apie 403 720 (+1290); tankai – 6498 (+11); šarvuotosios kovos mašinos – 12 232 (+34); artilerijos sistemos – 9733 (+24); salvinės ugnies reaktyvinės sistemos – 986 (+2); oro gynybos priemonės – 674; lėktuvai – 336 (+1); sraigtasparniai – 325; bepiločiai orlaiviai – 7460 (+11); sparnuotosios raketos – 1898; laivai/kateriai – 25; povandeniniai laivai – 1; automobiliai ir degalų cisternos – 12 767 (+31); specialioji technika – 1545 (+5).",
+    "et": "Vaenlase lahingukaotused 24.02.2022 kuni 19.02.2024: isikkoosseis – umbes 403 720 (+1290); tankid – 6498 (+11); soomustatud lahingumasinad – 12 232 (+34); suurtükisüsteemid – 9733 (+24); mitmikraketiheitjad – 986 (+2); õhutõrjevahendid – 674; lennukid – 336 (+1); helikopterid – 325; droonid – 7460 (+11); tiibraketid – 1898; laevad/kaatrid – 25; allveelaevad – 1; sõidukid ja kütusepaagid – 12 767 (+31); eritehnika – 1545 (+5).",
+    "fa": "مجموع تلفات دشمن از ۲۴ فوریه ۲۰۲۲ تا ۱۹ فوریه ۲۰۲۴: نیروی انسانی – حدود ۴۰۳٬۷۲۰ (+۱۲۹۰)؛ تانک – ۶۴۹۸ (+۱۱)؛ خودروی زرهی جنگی – ۱۲٬۲۳۲ (+۳۴)؛ سامانه توپخانه – ۹۷۳۳ (+۲۴)؛ سامانه موشک\u200cانداز چندگانه – ۹۸۶ (+۲)؛ سامانه پدافند هوایی – ۶۷۴؛ هواپیما – ۳۳۶ (+۱)؛ بالگرد – ۳۲۵؛ پهپاد – ۷۴۶۰ (+۱۱)؛ موشک کروز – ۱۸۹۸؛ کشتی/قایق – ۲۵؛ زیردریایی – ۱؛ خودرو و تانکر سوخت – ۱۲٬۷۶۷ (+۳۱)؛ تجهیزات ویژه – ۱۵۴۵ (+۵).",
+    "hi": "24 फरवरी 2022 से 19 फरवरी 2024 तक दुश्मन का कुल नुकसान: सैनिक – लगभग 403,720 (+1290); टैंक – 6498 (+11); बख्तरबंद लड़ाकू वाहन – 12,232 (+34); तोपखाना प्रणालियाँ – 9733 (+24); मल्टीपल रॉकेट लॉन्चर – 986 (+2); वायु रक्षा प्रणालियाँ – 674; विमान – 336 (+1); हेलीकॉप्टर – 325; ड्रोन – 7460 (+11); क्रूज मिसाइलें – 1898; जहाज/नावें – 25; पनडुब्बियां – 1; वाहन और ईंधन टैंक – 12,767 (+31); विशेष उपकरण – 1545 (+5).",
+    "mt": "It-telf totali tal-għadu mill-24 ta' Frar 2022 sad-19 ta' Frar 2024: persunal – madwar 403,720 (+1290); tankijiet – 6498 (+11); vetturi armati tal-ġlied – 12,232 (+34); sistemi tal-artillerija – 9733 (+24); lanċaturi ta' rokits multipli – 986 (+2); sistemi ta' difiża mill-ajru – 674; ajruplani – 336 (+1); ħelikopters – 325; droni – 7460 (+11); missili cruise – 1898; vapuri/dgħajjes – 25; sottomarini – 1; vetturi u tankijiet tal-fjuwil – 12,767 (+31); tagħmir speċjali – 1545 (+5).",
+    "ga": "Caillteanais iomlána an namhad ó 24 Feabhra 2022 go 19 Feabhra 2024: pearsanra – thart ar 403,720 (+1290); tancanna – 6498 (+11); feithiclí comhraic armúrtha – 12,232 (+34); córais airtléire – 9733 (+24); córais roicéad ilseolta – 986 (+2); córais cosanta aeir – 674; eitleáin – 336 (+1); héileacaptair – 325; dróin – 7460 (+11); diúracáin chúrsála – 1898; longa/báid – 25; fomhuireáin – 1; feithiclí agus umair bhreosla – 12,767 (+31); trealamh speisialta – 1545 (+5).",
+}
+
+
+@pytest.mark.parametrize("code", sorted(LISTS))
+def test_the_report_s_list_in_each_language(code: str, series: Series) -> None:
+    expected: Found = []
+    for category, total, increase in REPORT_FEB19:
+        expected.append((category, total, CUM, S))
+        if increase is not None:
+            expected.append((category, increase, DAY, S))
+    assert _found(LISTS[code], FEB19, code, series) == expected
+
+
 #: Another way to say it: the day's losses, then the running total with its noun before it or
 #: a verb between.
 RESTATED: dict[str, str] = {
