@@ -274,6 +274,31 @@ def test_restated_day_and_total(code: str, series: Series) -> None:
     assert _found(RESTATED[code], FEB19, code, series) == expected
 
 
+#: A month's losses, the month named as the language inflects it ("u siječnju", "janvārī",
+#: "sausį"): January 2024 is report(2024-02-01) - report(2024-01-01) = 26,220 personnel.
+IN_JANUARY: dict[str, str] = {
+    "nl": "In januari verloor Rusland 26.220 militairen.",
+    "sv": "I januari förlorade Ryssland 26 220 soldater.",
+    "da": "I januar mistede Rusland 26.220 soldater.",
+    "bg": "През януари Русия е загубила 26 220 войници.",
+    "hr": "U siječnju je Rusija izgubila 26.220 vojnika.",
+    "sl": "Januarja je Rusija izgubila 26.220 vojakov.",
+    "lv": "Janvārī Krievija zaudēja 26 220 karavīrus, ziņo Ģenerālštābs.",
+    "lt": "Sausį Rusija neteko 26 220 karių, pranešė generalinis štabas.",
+    "et": "Jaanuaris kaotas Venemaa 26 220 sõdurit.",
+    "fa": "روسیه ۲۶٬۲۲۰ نظامی را در ژانویه از دست داد.",
+    "hi": "जनवरी में रूस ने 26,220 सैनिक खो दिए।",
+    "mt": "F'Jannar ir-Russja tilfet 26,220 suldat.",
+    "ga": "I mí Eanáir chaill an Rúis 26,220 saighdiúir.",
+}
+
+
+@pytest.mark.parametrize("code", sorted(IN_JANUARY))
+def test_a_named_month_is_a_period(code: str, series: Series) -> None:
+    found = _found(IN_JANUARY[code], D(2024, 2, 5), code, series)
+    assert found == [("personnel", 26220, "period", S)]
+
+
 #: An undated article naming the report's date (19 February 2024) in the language's own form:
 #: the day's 1,290 is checked against that report.
 DATED: dict[str, str] = {
