@@ -299,6 +299,30 @@ def test_a_named_month_is_a_period(code: str, series: Series) -> None:
     assert found == [("personnel", 26220, "period", S)]
 
 
+#: Numbers that are not the General Staff's figures - people and children killed in a strike, a
+#: distance - give no claim at all.
+NOT_FIGURES: dict[str, str] = {
+    "nl": "Bij de aanval op Charkiv kwamen 12 mensen om het leven, onder wie 3 kinderen; de stad ligt 30 km van de grens.",
+    "sv": "I attacken mot Charkiv dödades 12 människor, varav 3 barn, och staden ligger 30 km från gränsen.",
+    "da": "Ved angrebet på Kharkiv blev 12 mennesker dræbt, heraf 3 børn, og byen ligger 30 km fra grænsen.",
+    "bg": "При атаката срещу Харков загинаха 12 цивилни, сред които 3 деца, а градът е на 30 км от границата.",
+    "hr": "U napadu na Harkiv poginulo je 12 civila, među njima troje djece, a grad je 30 km od granice.",
+    "sl": "V napadu na Harkov je umrlo 12 civilistov, med njimi 3 otroci, mesto pa je 30 km od meje.",
+    "lv": "Uzbrukumā Harkivai gāja bojā 12 civiliedzīvotāji, tostarp 3 bērni, un pilsēta atrodas 30 km no robežas.",
+    "lt": "Per ataką prieš Charkivą žuvo 12 civilių, tarp jų 3 vaikai, o miestas yra už 30 km nuo sienos.",
+    "et": "Harkivi rünnakus hukkus 12 tsiviilisikut, sealhulgas 3 last, ning linn asub piirist 30 km kaugusel.",
+    "fa": "در حمله به خارکیف ۱۲ غیرنظامی از جمله ۳ کودک کشته شدند و این شهر ۳۰ کیلومتر با مرز فاصله دارد.",
+    "hi": "खारकीव पर हमले में 12 नागरिकों की मौत हो गई, जिनमें 3 बच्चे शामिल हैं, और शहर सीमा से 30 किलोमीटर दूर है।",
+    "mt": "Fl-attakk fuq Kharkiv inqatlu 12-il ċivili, fosthom 3 tfal, u l-belt tinsab 30 km mill-fruntiera.",
+    "ga": "Maraíodh 12 sibhialtach san ionsaí ar Kharkiv, 3 pháiste ina measc, agus tá an chathair 30 km ón teorainn.",
+}
+
+
+@pytest.mark.parametrize("code", sorted(NOT_FIGURES))
+def test_civilians_and_distances_are_no_figures(code: str, series: Series) -> None:
+    assert _found(NOT_FIGURES[code], FEB19, code, series) == []
+
+
 #: An undated article naming the report's date (19 February 2024) in the language's own form:
 #: the day's 1,290 is checked against that report.
 DATED: dict[str, str] = {
