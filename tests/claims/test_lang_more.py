@@ -323,6 +323,36 @@ def test_civilians_and_distances_are_no_figures(code: str, series: Series) -> No
     assert _found(NOT_FIGURES[code], FEB19, code, series) == []
 
 
+#: "More than a million" in words, checked against the report of 2025-06-12 (1,000,340).
+A_MILLION: dict[str, str] = {
+    "nl": "Rusland heeft volgens de generale staf inmiddels meer dan een miljoen militairen verloren.",
+    "sv": "Enligt generalstaben har Ryssland nu förlorat över en miljon soldater.",
+    "da": "Ifølge generalstaben har Rusland nu mistet over en million soldater.",
+    "bg": "Според Генщаба Русия вече е загубила над един милион войници.",
+    "hr": "Prema Glavnom stožeru, Rusija je dosad izgubila više od milijun vojnika.",
+    "sl": "Po podatkih generalštaba je Rusija doslej izgubila več kot milijon vojakov.",
+    "lv": "Saskaņā ar Ģenerālštāba datiem Krievija zaudējusi vairāk nekā miljonu karavīru.",
+    "lt": "Generalinio štabo duomenimis, Rusija jau neteko daugiau nei milijono karių.",
+    "et": "Peastaabi andmetel on Venemaa kaotanud juba üle miljoni sõduri.",
+    "fa": "به گزارش ستاد کل، روسیه تاکنون بیش از یک میلیون نظامی از دست داده است.",
+    "hi": "जनरल स्टाफ के अनुसार रूस अब तक कम से कम दस लाख सैनिक खो चुका है।",
+    "mt": "Skont l-Istaff Ġenerali, ir-Russja s'issa tilfet aktar minn miljun suldat.",
+    "ga": "De réir na Foirne Ginearálta, chaill an Rúis níos mó ná milliún saighdiúir go dtí seo.",
+}
+
+
+@pytest.mark.parametrize("code", sorted(A_MILLION))
+def test_more_than_a_million_in_words(code: str, series: Series) -> None:
+    report = check_article(A_MILLION[code], series, article_date=D(2025, 6, 12), lang=code)
+    (verdict,) = report.verdicts
+    assert (verdict.claim.category, verdict.claim.value, verdict.outcome.value) == (
+        "personnel",
+        1000000,
+        A,
+    )
+    assert verdict.claim.qualifier is not None and verdict.claim.qualifier.value == "lower_bound"
+
+
 #: An undated article naming the report's date (19 February 2024) in the language's own form:
 #: the day's 1,290 is checked against that report.
 DATED: dict[str, str] = {
