@@ -268,12 +268,6 @@ RESTATED: dict[str, str] = {
 }
 
 
-@pytest.mark.parametrize("code", sorted(RESTATED))
-def test_restated_day_and_total(code: str, series: Series) -> None:
-    expected = [("personnel", 1290, DAY, S), ("personnel", 403720, CUM, S)]
-    assert _found(RESTATED[code], FEB19, code, series) == expected
-
-
 #: A month's losses, the month named as the language inflects it ("u siječnju", "janvārī",
 #: "sausį"): January 2024 is report(2024-02-01) - report(2024-01-01) = 26,220 personnel.
 IN_JANUARY: dict[str, str] = {
@@ -291,12 +285,6 @@ IN_JANUARY: dict[str, str] = {
     "mt": "F'Jannar ir-Russja tilfet 26,220 suldat.",
     "ga": "I mí Eanáir chaill an Rúis 26,220 saighdiúir.",
 }
-
-
-@pytest.mark.parametrize("code", sorted(IN_JANUARY))
-def test_a_named_month_is_a_period(code: str, series: Series) -> None:
-    found = _found(IN_JANUARY[code], D(2024, 2, 5), code, series)
-    assert found == [("personnel", 26220, "period", S)]
 
 
 #: Numbers that are not the General Staff's figures - people and children killed in a strike, a
@@ -318,9 +306,20 @@ NOT_FIGURES: dict[str, str] = {
 }
 
 
-@pytest.mark.parametrize("code", sorted(NOT_FIGURES))
-def test_civilians_and_distances_are_no_figures(code: str, series: Series) -> None:
-    assert _found(NOT_FIGURES[code], FEB19, code, series) == []
+#: What each set of texts yields: (article date, the figures, language -> text).
+PHRASINGS: dict[str, tuple[dt.date, Found, dict[str, str]]] = {
+    "restated": (FEB19, [("personnel", 1290, DAY, S), ("personnel", 403720, CUM, S)], RESTATED),
+    "named month": (D(2024, 2, 5), [("personnel", 26220, "period", S)], IN_JANUARY),
+    "not figures": (FEB19, [], NOT_FIGURES),
+}
+
+
+@pytest.mark.parametrize(
+    "kind, code", [(kind, code) for kind, (*_, texts) in PHRASINGS.items() for code in texts]
+)
+def test_each_phrasing_in_each_language(kind: str, code: str, series: Series) -> None:
+    day, expected, texts = PHRASINGS[kind]
+    assert _found(texts[code], day, code, series) == expected
 
 
 #: "More than a million" in words, checked against the report of 2025-06-12 (1,000,340).
