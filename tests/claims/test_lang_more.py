@@ -352,6 +352,30 @@ def test_more_than_a_million_in_words(code: str, series: Series) -> None:
     assert verdict.claim.qualifier is not None and verdict.claim.qualifier.value == "lower_bound"
 
 
+#: The day's losses, then "bringing the total to" a bare figure (language key total_words).
+BRINGING_THE_TOTAL: dict[str, str] = {
+    "nl": "Rusland verloor in het afgelopen etmaal 1.290 militairen, waarmee het totaal op 403.720 komt.",
+    "sv": "Ryssland förlorade 1 290 soldater under det senaste dygnet, vilket innebär att totalt uppgår till 403 720.",
+    "da": "Rusland mistede 1.290 soldater i det seneste døgn, hvilket bringer det samlede antal op på 403.720.",
+    "bg": "За изминалото денонощие Русия е загубила 1290 войници, с което общият брой достига 403 720.",
+    "hr": "Rusija je u posljednja 24 sata izgubila 1290 vojnika, čime je ukupan broj narastao na 403.720.",
+    "sl": "Rusija je v zadnjih 24 urah izgubila 1290 vojakov, s čimer se je skupno število povzpelo na 403.720.",
+    "lv": "Pēdējās diennakts laikā Krievija zaudējusi 1290 karavīrus, un kopējais skaits sasniedzis 403 720.",
+    "lt": "Per pastarąją parą Rusija neteko 1290 karių, todėl bendras skaičius pasiekė 403 720.",
+    "et": "Viimase ööpäeva jooksul kaotas Venemaa 1290 sõdurit, millega koguarv tõusis 403 720-ni.",
+    "fa": "روسیه در ۲۴ ساعت گذشته ۱۲۹۰ نظامی از دست داد و مجموع به ۴۰۳٬۷۲۰ رسید.",
+    "hi": "पिछले 24 घंटों में रूस ने 1,290 सैनिक खो दिए, जिससे कुल संख्या 403,720 हो गई।",
+    "mt": "Fl-aħħar 24 siegħa r-Russja tilfet 1,290 suldat, u b'hekk in-numru totali tela' għal 403,720.",
+    "ga": "Chaill an Rúis 1,290 saighdiúir le 24 uair an chloig anuas, rud a fhágann an líon iomlán ag 403,720.",
+}
+
+
+@pytest.mark.parametrize("code", sorted(BRINGING_THE_TOTAL))
+def test_bringing_the_total_to(code: str, series: Series) -> None:
+    expected = [("personnel", 1290, DAY, S), ("personnel", 403720, CUM, S)]
+    assert _found(BRINGING_THE_TOTAL[code], FEB19, code, series) == expected
+
+
 #: An undated article naming the report's date (19 February 2024) in the language's own form:
 #: the day's 1,290 is checked against that report.
 DATED: dict[str, str] = {
