@@ -125,6 +125,39 @@ def test_the_presidents_figure_is_checked_only_where_it_agrees(series: Series) -
 # --- stale quotes ----------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Russia has lost 190,000 soldiers killed so far, according to the president. "
+            "Up to 480,000 together with the wounded.",
+            None,
+        ),
+        (
+            "Laut Selenskyj sind bisher 190.000 russische Soldaten gefallen. "
+            "Bis zu 480.000 mit den Verwundeten.",
+            "de",
+        ),
+        (
+            "Загиблими, за словами президента, росіяни втратили 190 000 військових. "
+            "До 480 000 – разом із пораненими.",
+            "uk",
+        ),
+    ],
+)
+def test_a_short_fragment_goes_on_with_the_speakers_figure(
+    text: str, lang: str | None, series: Series
+) -> None:
+    found = _found(text, series, lang=lang)
+    assert ("personnel", 480000, Scope.CUMULATIVE, N) in found, found
+
+
+def test_a_short_fragment_after_the_general_staffs_figure_is_not_read(series: Series) -> None:
+    text = "Russia has lost 404,000 troops, the General Staff said. Up to 480,000 by summer."
+    found = _found(text, series)
+    assert all(v != 480000 for _, v, _, _ in found), found
+
+
 def test_a_group_of_figures_quoting_a_report_two_days_old_is_supported(series: Series) -> None:
     text = "Russia has lost 401,350 troops, 6,476 tanks and 12,145 armoured vehicles."
     report = check_article(text, series, article_date=D)
