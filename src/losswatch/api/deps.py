@@ -26,6 +26,7 @@ from losswatch.api.present import public
 from losswatch.errors import Unauthorized
 from losswatch.fetch_article import FetchedArticle, fetch_article
 from losswatch.settings import Settings
+from losswatch.timefmt import iso_text
 
 KYIV = ZoneInfo("Europe/Kyiv")
 Clock = Callable[[], dt.datetime]
@@ -133,7 +134,7 @@ def dumps(payload: Any) -> bytes:
 
 def _default(value: Any) -> Any:
     if isinstance(value, dt.date | dt.datetime):
-        return value.isoformat()
+        return iso_text(value)
     if isinstance(value, set | frozenset | tuple):
         return list(value)
     raise TypeError(f"not JSON serialisable: {type(value).__name__}")

@@ -19,6 +19,7 @@ from losswatch.cli import app
 from losswatch.cli.common import STATE, parse_date, parse_timestamp
 from losswatch.console import err, out
 from losswatch.errors import SourceError, UsageError
+from losswatch.timefmt import iso_text, json_default
 
 if TYPE_CHECKING:
     from losswatch.pipeline import SyncSummary
@@ -160,7 +161,7 @@ def sources(
 
     rows = sources_status(STATE.engine())
     if as_json:
-        out.print_json(json.dumps(rows, default=str))
+        out.print_json(json.dumps(rows, default=json_default))
         return
     table = Table(title="sources")
     for col in ("source", "observations", "first", "last", "last success", "status", "last error"):
@@ -171,7 +172,7 @@ def sources(
             str(r["observations"]),
             str(r["first_date"] or "-"),
             str(r["last_date"] or "-"),
-            str(r["last_success"] or "never")[:19],
+            iso_text(r["last_success"]) if r["last_success"] else "never",
             str(r["last_status"] or "-"),
             (r["last_error"] or "-")[:80],
         )

@@ -14,6 +14,7 @@ import json
 from typing import Any
 
 from losswatch.exports.tables import Table
+from losswatch.timefmt import iso_text
 
 MEDIA_TYPES = {
     "csv": "text/csv; charset=utf-8",
@@ -23,11 +24,7 @@ MEDIA_TYPES = {
 
 
 def _text(value: Any) -> Any:
-    if isinstance(value, dt.datetime):
-        return value.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
+    return iso_text(value)
 
 
 def to_csv(table: Table) -> bytes:
