@@ -197,7 +197,7 @@ def test_phone_width_tables_fit_without_sideways_scrolling(
             tab.goto(f"{live_url}/audit{'?lang=uk' if which.endswith('uk') else ''}")
         shoot(tab, f"phone-{which}")
         assert tab.evaluate("document.documentElement.scrollWidth") <= 390
-        cells = tab.locator("table.stack td")
+        cells = tab.locator("table.data td")
         assert cells.count() > 0
         for i in range(min(cells.count(), 12)):
             box = cells.nth(i).bounding_box()

@@ -8,7 +8,6 @@ dates ``YYYY-MM-DD``, datetimes ISO 8601 in UTC with ``Z``, empty CSV cells for 
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import json
 from typing import Any
