@@ -195,6 +195,7 @@ def test_phone_width_tables_fit_without_sideways_scrolling(
             check_result(tab, live_url, huffpost, "en")
         else:
             tab.goto(f"{live_url}/audit{'?lang=uk' if which.endswith('uk') else ''}")
+        tab.locator("table.data tbody tr").first.scroll_into_view_if_needed()
         shoot(tab, f"phone-{which}")
         assert tab.evaluate("document.documentElement.scrollWidth") <= 390
         cells = tab.locator("table.data td")
