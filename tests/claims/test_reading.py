@@ -438,3 +438,22 @@ def test_an_estimators_own_series_plugs_in(series: Series) -> None:
     plugged = check_article(text, series, article_date=D, other_series={"oryx": oryx})
     assert [v.outcome for v in plugged.verdicts] == [S, S]
     assert plugged.verdicts[0].explanation.startswith("checked against oryx's own series")
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "Russia's losses so far: tanks (6,498), armoured vehicles (12,232 or so)."),
+        ("de", "Russlands Verluste bisher: Panzer (6498), gepanzerte Fahrzeuge (12.232)."),
+        ("uk", "Втрати ворога: танків (6498), бойових броньованих машин (12 232)."),
+        ("fr", "Pertes russes : chars (6 498), véhicules blindés (12 232)."),
+        ("pl", "Straty Rosji: czołgi (6498), bojowe wozy opancerzone (12 232)."),
+    ],
+)
+def test_a_figure_in_brackets_after_its_noun_is_that_nouns(
+    lang: str, text: str, series: Series
+) -> None:
+    """'tanks (6,498)': the figure in brackets is the noun's, not the previous sentence's
+    topic (the brief's note on disputed cells is written this way)."""
+    found = _found("The General Staff reported on Monday. " + text, series, lang=lang)
+    assert [(cat, value) for cat, value, _, _ in found] == [("tanks", 6498), ("afv", 12232)]
