@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,7 @@ from losswatch.sources import all_adapters, get_adapter
 from losswatch.sources.base import Adapter, LiveRequest, RawDocument, fetch
 from losswatch.store import schema as s
 from losswatch.store.bulk import gc_paused
+from losswatch.store.confirmed import latest_confirmed_date, upsert_confirmed
 from losswatch.store.engine import open_store
 from losswatch.store.lock import store_lock
 from losswatch.store.writes import (
@@ -99,6 +101,15 @@ def ingest_documents(
             )
             upsert_figures(conn, adapter.name, snapshot_id, outcome.figures, result, today=today)
             upsert_corrections(conn, adapter.name, snapshot_id, outcome)
+            upsert_confirmed(
+                conn,
+                adapter.name,
+                snapshot_id,
+                outcome,
+                result,
+                seen_at=raw.fetched_at,
+                today=today or utcnow().date(),
+            )
             result.snapshots += 1
         mark_reconcile_pending(conn, result.touched_dates)
 
@@ -111,6 +122,8 @@ def latest_report_date(engine: Engine, source: str) -> dt.date | None:
                 s.observations.c.source == source, s.observations.c.quarantined.is_(False)
             )
         ).scalar()
+        if value is None:  # a confirmed-loss source resumes after its own newest date
+            value = latest_confirmed_date(conn, source)
     return value if isinstance(value, dt.date) else None
 
 
@@ -149,6 +162,8 @@ def fetch_live(
     while queue and pages < MAX_PAGES:
         request: LiveRequest = queue.pop(0)
         pages += 1
+        if pages > 1 and adapter.request_interval:
+            time.sleep(adapter.request_interval)  # a paged API, asked politely
         etag, modified = _conditional_headers(engine, adapter.name, request.url)
         try:
             raw = fetch(

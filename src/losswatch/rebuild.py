@@ -18,6 +18,7 @@ from losswatch.reconcile import reconcile_store
 from losswatch.sources import get_adapter
 from losswatch.sources.base import RawDocument
 from losswatch.store import schema as s
+from losswatch.store.confirmed import upsert_confirmed
 from losswatch.store.lock import store_lock
 from losswatch.store.writes import (
     IngestResult,
@@ -31,7 +32,13 @@ from losswatch.store.writes import (
 def rebuild_store(engine: Engine) -> dict[str, int]:
     with store_lock(engine):
         with engine.begin() as conn:
-            for table in (s.revisions, s.corrections, s.observations):
+            for table in (
+                s.revisions,
+                s.corrections,
+                s.observations,
+                s.confirmed_totals,
+                s.warspotting_items,
+            ):
                 conn.execute(delete(table))
             rows = conn.execute(select(s.snapshots).order_by(s.snapshots.c.id)).all()
             for row in rows:
@@ -73,6 +80,15 @@ def rebuild_store(engine: Engine) -> dict[str, int]:
                     conn, row.source, row.id, outcome.figures, result, seen_at=row.fetched_at
                 )
                 upsert_corrections(conn, row.source, row.id, outcome)
+                upsert_confirmed(
+                    conn,
+                    row.source,
+                    row.id,
+                    outcome,
+                    result,
+                    seen_at=row.fetched_at,
+                    today=dt.date.max - dt.timedelta(days=2),
+                )
             observations = conn.execute(
                 select(func.count()).select_from(s.observations)
             ).scalar_one()
