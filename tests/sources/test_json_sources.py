@@ -169,6 +169,10 @@ def test_registry_knows_every_source_and_rejects_others() -> None:
         "orc_losses",
         "russianwarship",
         "minfin",
+        "oryx",
+        "oryx_history",
+        "oryx_archive",
+        "warspotting",
     }
     with pytest.raises(UnknownSource):
         get_adapter("oryx")

@@ -16,7 +16,6 @@ import zlib
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import ClassVar
 
 from losswatch import categories
 from losswatch.errors import ParseError
@@ -182,7 +181,7 @@ class OryxArchive(Adapter):
     cadence = "backfill"
     quirks = "CDX index then one copy per day; resumes after the newest stored date"
     recorded_dir = "oryx_archive"  # nothing recorded: live only
-    per_sync: ClassVar[int] = 40
+    per_sync: int = 40
     request_interval: float = 1.0
 
     def __init__(self, base: str = ARCHIVE) -> None:

@@ -16,7 +16,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import ClassVar
 
 from losswatch import categories
 from losswatch.errors import ParseError
@@ -53,7 +52,8 @@ class WarSpotting(Adapter):
         "date order; 'geo' one 'lat,lon' string"
     )
     recorded_dir = "warspotting"
-    per_sync: ClassVar[int] = 100
+    per_sync: int = 100  # days asked per sync; the next sync resumes
+    page_size: int = PAGE_SIZE  # a full page means there is a next one
     request_interval: float = 1.0
 
     def __init__(self, api: str = API) -> None:
@@ -79,7 +79,7 @@ class WarSpotting(Adapter):
             return []
         losses = _losses(raw)
         page = int(match["page"])
-        if len(losses) < PAGE_SIZE or page >= 50:
+        if len(losses) < self.page_size or page >= 50:
             return []
         return [self._page(dt.date.fromisoformat(match["day"]), page + 1)]
 
