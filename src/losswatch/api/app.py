@@ -36,7 +36,7 @@ from losswatch.api.middleware import (
     ReadOnlyCors,
     SecurityHeaders,
 )
-from losswatch.api.routes import admin, check, files, insights, reports
+from losswatch.api.routes import admin, check, confirmed, files, insights, reports
 from losswatch.errors import NotFound
 from losswatch.settings import Settings
 from losswatch.store.engine import open_store
@@ -90,7 +90,7 @@ def create_app(
     app.state.submissions = SubmissionStore()
 
     respond = problems.install(app, html=render_problem)
-    for module in (reports, insights, check, files, admin):
+    for module in (reports, insights, check, files, admin, confirmed):
         app.include_router(module.router)
     app.include_router(admin.health_router)
     app.include_router(v2.router)
