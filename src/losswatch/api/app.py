@@ -40,6 +40,7 @@ from losswatch.api.routes import admin, check, confirmed, files, insights, repor
 from losswatch.errors import NotFound
 from losswatch.settings import Settings
 from losswatch.store.engine import open_store
+from losswatch.web import confirmed as web_confirmed
 from losswatch.web import routes as web_routes
 from losswatch.web.checks import SubmissionStore
 from losswatch.web.templating import STATIC, make_templates, render_problem
@@ -97,6 +98,7 @@ def create_app(
     _static(app)
     _docs(app)
     app.include_router(web_routes.router)
+    app.include_router(web_confirmed.router)
 
     schema: dict[str, Any] = {}
 
