@@ -7,7 +7,8 @@ results as plain dicts (JSON-ready), so every surface shows the same numbers.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
@@ -15,6 +16,9 @@ from losswatch import categories
 from losswatch.analytics import confirmed as an
 from losswatch.series import Series
 from losswatch.store.confirmed import SpottedRow, oryx_rows, spotted_rows
+
+if TYPE_CHECKING:
+    from losswatch.brief import Brief
 
 CREDIT = (
     "Confirmed losses: Oryx (oryxspioenkop.com), its history via scarnecchia/oryx_data "
@@ -133,4 +137,34 @@ def move_sentence(key: str, move: dict[str, object], lang: str = "en") -> str:
     return (
         f"The ratio of the General Staff's claimed to Oryx's confirmed {label} {verb} "
         f"from {before:.2f} to {ratio:.2f} since {since}."
+    )
+
+
+FRESH = dt.timedelta(days=7)  # an Oryx figure older than this says nothing about the day
+
+
+def confirmed_sentence(data: ConfirmedData, report_date: dt.date, lang: str = "en") -> str | None:
+    """The brief's sentence on the ratio that moved most (a tenth or more in 30 days), when an
+    Oryx figure of the week before ``report_date`` shows it; None otherwise."""
+    moves = []
+    for key in categories.confirmed_keys("oryx"):
+        points = an.confirmed_series(data.series, data.index, key, end=report_date)
+        move = an.notable_move(points, on=report_date)
+        if move is not None and move.date >= report_date - FRESH:
+            moves.append(move)
+    if not moves:
+        return None
+    top = max(moves, key=lambda m: abs(m.relative))
+    return move_sentence(top.category, _move(top) or {}, lang)
+
+
+def with_confirmed(brief: Brief, data: ConfirmedData) -> Brief:
+    """``brief`` with the claimed-vs-confirmed sentence as a last paragraph, when there is one."""
+    sentence = confirmed_sentence(data, brief.report_date, brief.lang)
+    if sentence is None:
+        return brief
+    return replace(
+        brief,
+        paragraphs=(*brief.paragraphs, (sentence,)),
+        facts=brief.facts | {"confirmed_move": sentence},
     )

@@ -104,3 +104,18 @@ def test_views_cover_every_mapped_category(data: ConfirmedData) -> None:
         "Heavy Mortars",
     ]
     assert all(p["date"] >= D("2024-01-01") for p in view["points"])  # type: ignore[attr-defined]
+
+
+def test_the_brief_says_when_a_ratio_moved_notably(data: ConfirmedData) -> None:
+    from losswatch.brief import make_brief
+    from losswatch.confirmed_view import with_confirmed
+
+    moved = with_confirmed(make_brief(data.series, D("2022-09-09")), data)
+    assert moved.paragraphs[-1] == (
+        "The ratio of the General Staff's claimed to Oryx's confirmed anti-aircraft warfare "
+        "systems rose from 1.30 to 1.61 since 2022-08-04.",
+    )
+    uk = with_confirmed(make_brief(data.series, D("2022-09-09"), lang="uk"), data)
+    assert uk.paragraphs[-1][0].startswith("Співвідношення заявлених Генштабом")
+    quiet = make_brief(data.series, D("2026-08-01"))
+    assert with_confirmed(quiet, data) == quiet  # no Oryx figure that recent: nothing to say

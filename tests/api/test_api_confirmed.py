@@ -43,3 +43,8 @@ def test_errors_are_problems(client: TestClient) -> None:
     assert_problem(client.get("/api/v1/confirmed/personnel"), 404, "not-found")
     assert_problem(client.get("/api/v1/confirmed/bogus"), 404, "unknown-category")
     assert_problem(client.get("/api/v1/confirmed/tanks?from=2024-13-01"), 400, "invalid-date")
+
+
+def test_the_brief_carries_the_ratio_sentence(client: TestClient) -> None:
+    body = client.get("/api/v1/brief?date=2022-09-09").json()["data"]
+    assert "Oryx's confirmed anti-aircraft warfare systems rose from 1.30 to 1.61" in body["text"]

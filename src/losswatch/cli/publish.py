@@ -52,9 +52,11 @@ def brief(
 ) -> None:
     """A few publishable sentences on one report: totals, increases, records, milestones."""
     from losswatch.brief import make_brief
+    from losswatch.confirmed_view import load_confirmed, with_confirmed
 
     _choice(fmt, ("text", "markdown", "html", "json"), "--format")
-    made = make_brief(_series(), parse_date(date), lang)
+    made = make_brief(series := _series(), parse_date(date), lang)
+    made = with_confirmed(made, load_confirmed(STATE.engine(), series))  # issue 17
     rendered = {
         "text": made.to_text,
         "markdown": made.to_markdown,

@@ -101,24 +101,32 @@ def summary(request: Request, snapshot: SnapshotDep, report_date: ReportDate = N
     )
 
 
-def brief_for(snapshot: Snapshot, report_date: dt.date | None, lang: str) -> Any:
-    """The brief object (memoised: the API's JSON and the Today page share it)."""
+def brief_for(snapshot: Snapshot, report_date: dt.date | None, lang: str, engine: Engine) -> Any:
+    """The brief object (memoised: the API's JSON and the Today page share it), with the
+    claimed-vs-confirmed sentence when a ratio moved notably."""
+    from losswatch.api.routes.confirmed import confirmed_data
     from losswatch.brief import make_brief
+    from losswatch.confirmed_view import with_confirmed
 
-    return snapshot.memo(
-        ("brief", report_date, lang),
-        lambda: make_brief(snapshot.series, report_date=report_date, lang=lang),
-    )
+    def build() -> Any:
+        made = make_brief(snapshot.series, report_date=report_date, lang=lang)
+        return with_confirmed(made, confirmed_data(snapshot, engine))
+
+    return snapshot.memo(("brief", report_date, lang), build)
 
 
 @router.get("/brief", response_model=Envelope[Dict], responses=responses(304, 400, 404))
 def brief(
-    request: Request, snapshot: SnapshotDep, report_date: ReportDate = None, lang: Lang = "en"
+    request: Request,
+    engine: EngineDep,
+    snapshot: SnapshotDep,
+    report_date: ReportDate = None,
+    lang: Lang = "en",
 ) -> Response:
     """The written brief of a report: the day's figures in context, in English or Ukrainian."""
     return cached_response(
         request,
         snapshot,
         ("brief", report_date, lang),
-        lambda: envelope(brief_for(snapshot, report_date, lang).to_dict(), snapshot),
+        lambda: envelope(brief_for(snapshot, report_date, lang, engine).to_dict(), snapshot),
     )
