@@ -144,7 +144,7 @@ def sections(max_scale: int) -> list[tuple[str, str, str, Callable[[], str]]]:
         ),
         (
             "corpus",
-            "5. Corpus checking on dask (1 and 2 workers)",
+            "5. Corpus checking on a Dask cluster (1 and 2 workers, client memory)",
             (bench_corpus.__doc__ or "").split("\n\n")[1].replace("\n", " "),
             bench_corpus.run,
         ),

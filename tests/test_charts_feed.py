@@ -10,7 +10,7 @@ from xml.etree import ElementTree
 import pytest
 from PIL import Image
 
-from losswatch.charts import HEIGHT, SOURCE_LINE, WIDTH, render_chart
+from losswatch.charts import HEIGHT, SOURCE_LINE, WIDTH, chart_title, render_chart
 from losswatch.errors import NotFound, UnknownCategory, UsageError
 from losswatch.feed import make_feed
 from losswatch.series import Series
@@ -48,7 +48,9 @@ def test_svg_chart_is_xml_with_its_title_and_source(series: Series) -> None:
     assert (root.get("width"), root.get("height")) == ("1200", "675")
     title = root.find(f"{SVG}title")
     assert title is not None and title.text is not None
-    assert title.text.startswith("Russian losses of tanks: Daily increase")
+    assert title.text.startswith(
+        "Russian losses of tanks according to Ukraine's General Staff: Daily increase"
+    )
     assert "1 Jan 2024 to 30 Jun 2024" in title.text
     texts = " ".join(t for t in root.itertext())
     assert "Russian losses of tanks" in texts and SOURCE_LINE in texts
@@ -149,3 +151,16 @@ def test_cli_chart_and_feed(
     assert len(ElementTree.fromstring(out).findall("channel/item")) == 2
     assert run("chart", "dragons") == 2
     assert b"unknown-category" in capsysbinary.readouterr().err
+
+
+@pytest.mark.parametrize("category", ["personnel", "uav", "tanks"])
+def test_nothing_is_cut_at_the_left_edge(series: Series, category: str) -> None:
+    """The y-axis label and tick labels of the largest totals stay inside the image."""
+    image = Image.open(io.BytesIO(render_chart(series, category, kind="cumulative"))).convert("L")
+    edge = [image.getpixel((x, y)) for x in range(3) for y in range(image.height)]
+    assert min(edge) > 200, "dark pixels at the left edge: a label is clipped"
+
+
+def test_chart_titles_say_whose_figures_they_are(series: Series) -> None:
+    title, _ = chart_title("tanks", "cumulative", dt.date(2024, 1, 1), dt.date(2024, 2, 1))
+    assert title.endswith("according to Ukraine's General Staff")

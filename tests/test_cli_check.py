@@ -52,6 +52,9 @@ def test_claimreview_and_bad_format(real_store_url: str, shared_dir: Path) -> No
         invoke("check", str(article), "--format", "claimreview", db=real_store_url).stdout
     )
     assert reviews and all(r["@type"] == "ClaimReview" for r in reviews)
+    assert all(len(r["datePublished"]) == 10 for r in reviews)  # the review's own date
+    page = invoke("check", str(article), "--format", "html", db=real_store_url).stdout
+    assert page.startswith("<!doctype html>") and "✓ supported</a>" in page
     assert invoke("check", str(article), "--format", "pdf", db=real_store_url).exit_code == 2
     assert invoke("check", "/no/such/file.txt", db=real_store_url).exit_code == 2
 
@@ -64,10 +67,26 @@ def test_check_corpus_writes_parquet(real_store_url: str, shared_dir: Path, tmp_
     )
     for i in range(3):
         (corpus / f"a{i}.txt").write_text(text, encoding="utf-8")
-    out = tmp_path / "results.parquet"
+    (corpus / "other.txt").write_text("Tomorrow: 20 degrees and sunshine.", encoding="utf-8")
+    out = tmp_path / "results"
     result = invoke(
-        "check-corpus", str(corpus), "--out", str(out), "--workers", "1", db=real_store_url
+        "check-corpus", str(corpus), "--out", str(out), "--workers", "0", db=real_store_url
     )
     assert result.exit_code == 0, result.output
     assert "supported: 12" in result.stdout
+    assert "4 documents in 1 partitions" in result.stderr and "1 ruled out" in result.stderr
     assert pq.read_table(out).num_rows == 12
+    bad = invoke("check-corpus", str(corpus), "--blocksize", "lots", db=real_store_url)
+    assert bad.exit_code == 2
+
+
+def test_article_text_is_never_read_as_markup_or_emoji(real_store_url: str, tmp_path: Path) -> None:
+    article = tmp_path / "fire.txt"
+    article.write_text(
+        ":fire: [bold]Russia[/bold] :smile: has lost 68,900 troops since the start of the "
+        "invasion, the General Staff said on 26 October 2022.",
+        encoding="utf-8",
+    )
+    text = invoke("check", str(article), db=real_store_url).stdout
+    assert ":fire:" in text and ":smile:" in text and "[bold]Russia[/bold]" in text
+    assert "🔥" not in text

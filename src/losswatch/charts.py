@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Sequence
-from typing import Literal
+from typing import Any, Literal
 
 from losswatch import categories
 from losswatch.analytics.daily import daily, period_end, period_totals, rolling_mean
@@ -43,7 +43,22 @@ def chart_title(label: str, kind: Kind, first: dt.date, last: dt.date) -> tuple[
         if kind == "monthly"
         else f"{first.day} {first:%b %Y} to {last.day} {last:%b %Y}"
     )
-    return f"Russian losses of {label}", f"{what}, {span}"
+    return f"Russian losses of {label} according to Ukraine's General Staff", f"{what}, {span}"
+
+
+def _fit_left(fig: Any, ax: Any) -> None:
+    """Move the axes right just enough that the y tick labels and the axis label fit.
+
+    Large totals ("1,200,000") are wider than a fixed margin; the figure keeps its size
+    (no ``bbox_inches="tight"``), only the plot area narrows.
+    """
+    renderer = fig.canvas.get_renderer()
+    left_px = ax.yaxis.get_tightbbox(renderer).x0
+    margin_px = 0.012 * fig.bbox.width
+    if left_px < margin_px:
+        x0, y0, width, height = ax.get_position().bounds
+        shift = (margin_px - left_px) / fig.bbox.width
+        ax.set_position((x0 + shift, y0, width - shift, height))
 
 
 def _points(
@@ -161,6 +176,7 @@ def _draw(
         ax.grid(axis="y", alpha=0.3)
         ax.spines[["top", "right"]].set_visible(False)
         fig.text(0.09, 0.03, SOURCE_LINE, fontsize=11, color="#555555")
+        _fit_left(fig, ax)
         buffer = io.BytesIO()
         # no dates or versions in the files, so the same data gives the same bytes
         metadata = (

@@ -16,12 +16,31 @@ from losswatch.series import Series
 
 FORMATS = ("atom", "rss")
 PUBLISHED_AT = dt.time(7, 0, tzinfo=dt.UTC)
-FEED_TITLE = "losswatch: daily brief on Russian combat losses"
+#: The feed's own words, by language (the entries are the briefs in the same language).
+FEED_TEXT = {
+    "en": (
+        "losswatch: daily brief on Russian combat losses",
+        "Totals, increases, records and milestones from the General Staff of the "
+        "Armed Forces of Ukraine, reconciled across sources.",
+    ),
+    "uk": (
+        "losswatch: щоденний огляд бойових втрат росії",
+        "Загальні втрати, денні прирости, рекорди й рубежі за даними Генерального штабу "
+        "Збройних сил України, звірені між джерелами.",
+    ),
+}
+FEED_TITLE = FEED_TEXT["en"][0]
 
 
-def entry_url(base_url: str, report_date: dt.date) -> str:
+def entry_url(base_url: str, report_date: dt.date, lang: str = "en") -> str:
     """The page of one day's brief (what the dashboard serves at ``/?date=``)."""
-    return f"{base_url.rstrip('/')}/?date={report_date.isoformat()}"
+    suffix = "" if lang == "en" else f"&lang={lang}"
+    return f"{base_url.rstrip('/')}/?date={report_date.isoformat()}{suffix}"
+
+
+def feed_path(fmt: str, lang: str = "en") -> str:
+    """Where the API serves the feed: ``/feed.atom`` or ``/feed.rss``, with ``?lang=``."""
+    return f"/feed.{fmt}" + ("" if lang == "en" else f"?lang={lang}")
 
 
 def make_feed(
@@ -41,6 +60,8 @@ def make_feed(
 
     if fmt not in FORMATS:
         raise UsageError(f"feed format must be atom or rss, got {fmt!r}")
+    if lang not in FEED_TEXT:
+        raise UsageError(f"feed language must be one of {', '.join(FEED_TEXT)}, got {lang!r}")
     if days < 1:
         raise UsageError(f"days must be at least 1, got {days}")
     dates = series.dates("personnel")[-days:]
@@ -49,15 +70,13 @@ def make_feed(
     base = base_url.rstrip("/")
     feed = FeedGenerator()
     feed.id(f"{base}/feed")
-    feed.title(FEED_TITLE)
-    feed.subtitle(
-        "Totals, increases, records and milestones from the General Staff of the "
-        "Armed Forces of Ukraine, reconciled across sources."
-    )
+    title, subtitle = FEED_TEXT[lang]
+    feed.title(title)
+    feed.subtitle(subtitle)
     feed.author({"name": "losswatch"})
     # feedgen takes RSS's single <link> from the last link added: the site, not the feed
-    feed.link(href=f"{base}/feed.{'xml' if fmt == 'rss' else fmt}", rel="self")
-    feed.link(href=f"{base}/", rel="alternate")
+    feed.link(href=f"{base}{feed_path(fmt, lang)}", rel="self")
+    feed.link(href=f"{base}/" + ("" if lang == "en" else f"?lang={lang}"), rel="alternate")
     feed.language(lang)
     feed.updated(dt.datetime.combine(dates[-1], PUBLISHED_AT))
     # feedgen lists entries in the reverse order of adding them: add oldest first
@@ -65,15 +84,15 @@ def make_feed(
         brief = make_brief(series, day, lang)
         stamp = dt.datetime.combine(day, PUBLISHED_AT)
         entry = feed.add_entry()
-        entry.id(entry_url(base, day))
+        entry.id(entry_url(base, day, lang))
         entry.title(brief.headline)
-        entry.link(href=entry_url(base, day), rel="alternate")
+        entry.link(href=entry_url(base, day, lang), rel="alternate")
         entry.updated(stamp)
         entry.published(stamp)
         entry.summary(brief.body)
         entry.content(brief.to_html(), type="html")
         if fmt == "rss":
-            entry.guid(entry_url(base, day), permalink=True)
+            entry.guid(entry_url(base, day, lang), permalink=True)
     if fmt == "rss":
         feed.lastBuildDate(dt.datetime.combine(dates[-1], PUBLISHED_AT))
         return bytes(feed.rss_str(pretty=True))

@@ -71,6 +71,32 @@ def test_atom_feed(client: TestClient) -> None:
     )
 
 
+def test_feeds_link_to_themselves_in_both_formats_and_languages(client: TestClient) -> None:
+    """Every feed's self link answers 200 with the same feed; ?lang=uk is Ukrainian."""
+    from xml.etree import ElementTree
+
+    for path, media in (
+        ("/feed.atom", "application/atom+xml"),
+        ("/feed.rss", "application/rss+xml"),
+        ("/feed.atom?lang=uk", "application/atom+xml"),
+        ("/feed.rss?lang=uk", "application/rss+xml"),
+    ):
+        response = client.get(path)
+        assert response.status_code == 200 and response.headers["content-type"].startswith(media)
+        root = ElementTree.fromstring(response.content)
+        selfs = [
+            link.get("href")
+            for link in root.iter()
+            if link.tag.endswith("link") and link.get("rel") == "self"
+        ]
+        assert selfs == [f"http://testserver{path}"], path
+        again = client.get(selfs[0].removeprefix("http://testserver"))
+        assert again.status_code == 200 and again.content == response.content
+        if "uk" in path:
+            assert "огляд" in response.text and "Russia lost" not in response.text
+    assert client.get("/feed.rss?lang=xx").status_code == 400
+
+
 def test_plotly_is_served_from_the_installed_package(client: TestClient) -> None:
     response = client.get("/static/plotly.min.js")
     assert response.status_code == 200

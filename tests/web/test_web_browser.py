@@ -140,3 +140,16 @@ def test_check_form_marks_the_four_figures_supported(
     assert "68,900" in (marks.nth(1).get_attribute("title") or "")
     shoot(tab, "check-result")
     assert problems == []
+
+
+def test_api_docs_list_the_operations(page: tuple[Any, list[str]], live_url: str) -> None:
+    """/docs renders the OpenAPI 3.1 document offline (Swagger UI 5 from the web extra)."""
+    tab, problems = page
+    tab.goto(f"{live_url}/docs", wait_until="load")
+    tab.wait_for_selector(".opblock", timeout=15_000)
+    paths = tab.locator(".opblock-summary-path").all_inner_texts()
+    assert "/api/v1/latest" in [p.replace("\u200b", "") for p in paths]
+    assert len(paths) >= 20
+    assert tab.locator(".errors-wrapper").count() == 0  # "does not specify a valid version"
+    shoot(tab, "api-docs")
+    assert problems == []

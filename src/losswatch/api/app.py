@@ -143,13 +143,15 @@ def _static(app: FastAPI) -> None:
 
 
 def _swagger_assets() -> Path | None:
-    """Swagger UI's files from the installed swagger-ui-bundle package (the web extra), so the
-    docs page works offline; None when it is not installed (then the CDN is used)."""
+    """Swagger UI 5's files (it renders OpenAPI 3.1) from the installed fastapi-offline
+    package (the web extra), so the docs page works offline; None when it is not installed
+    (then the CDN is used)."""
     try:
-        from swagger_ui_bundle import swagger_ui_path
-    except ImportError:
+        static = resources.files("fastapi_offline") / "static"
+    except ModuleNotFoundError:
         return None
-    return Path(str(swagger_ui_path))
+    path = Path(str(static))
+    return path if (path / "swagger-ui-bundle.js").is_file() else None
 
 
 def _docs(app: FastAPI) -> None:

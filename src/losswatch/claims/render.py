@@ -142,28 +142,105 @@ def as_json(report: CheckReport) -> dict[str, Any]:
     }
 
 
+def _sentence(report: CheckReport, claim: Claim) -> str:
+    """The sentence a claim stands in (the figure's own text when the spans are unknown)."""
+    if 0 <= claim.sentence_index < len(report.sentences):
+        start, end = report.sentences[claim.sentence_index]
+        return " ".join(report.text[start:end].split())
+    return claim.text
+
+
+def _css(outcome: Outcome) -> str:
+    return outcome.value.replace("_", "-")
+
+
 def as_html(report: CheckReport) -> str:
-    """The article as HTML paragraphs, figures in ``<mark class="verdict-...">``, all escaped."""
+    """The article as HTML paragraphs with every figure marked and labelled, all escaped.
+
+    Each figure is a ``<mark class="verdict-...">`` followed by a visible label (symbol and
+    word, numbered) that links to its explanation in the list under the article, so the
+    verdicts read without colour and in print, not only in a tooltip.
+    """
     marks = _non_overlapping(_marks(report))
-    out, pos = [], 0
+    out, notes, pos = [], [], 0
     text = report.text
-    for start, end, verdicts in marks:
+    for n, (start, end, verdicts) in enumerate(marks, start=1):
         worst = max(verdicts, key=lambda v: list(Outcome).index(v.outcome))
-        title = " | ".join(v.explanation for v in verdicts)
-        css = worst.outcome.value.replace("_", "-")
+        css = _css(worst.outcome)
+        label = f"{SYMBOL[worst.outcome]} {LABEL[worst.outcome].lower()}"
+        title = _html.escape(" | ".join(v.explanation for v in verdicts), quote=True)
         out.append(_html.escape(text[pos:start]))
         out.append(
-            f'<mark class="verdict-{css}" title="{_html.escape(title, quote=True)}">'
-            f"{_html.escape(text[start:end])}</mark>"
+            f'<mark class="verdict-{css}" title="{title}">{_html.escape(text[start:end])}</mark>'
+            f'<a class="verdict-label verdict-{css}" href="#figure-{n}" id="mark-{n}">'
+            f"[{n}] {label}</a>"
+        )
+        explanation = " ".join(_html.escape(v.explanation) for v in verdicts)
+        notes.append(
+            f'<li id="figure-{n}" class="verdict-{css}"><strong>{label}:</strong> '
+            f'<a href="#mark-{n}">{_html.escape(text[start:end])}</a>: {explanation}</li>'
         )
         pos = end
     out.append(_html.escape(text[pos:]))
     body = "".join(out)
     paragraphs = "".join(f"<p>{p}</p>" for p in body.split("\n") if p.strip())
     summary = _html.escape(summary_line(report))
+    figures = f'<ol class="figures">{"".join(notes)}</ol>' if notes else ""
     return (
         f'<article class="losswatch-check" lang="{_html.escape(report.language)}">'
-        f'{paragraphs}<p class="summary">{summary}</p></article>'
+        f'{paragraphs}<p class="summary">{summary}</p>{figures}</article>'
+    )
+
+
+#: Colours of the verdicts, each with a distinct border style for print and colour blindness.
+PAGE_CSS = """
+body { font: 17px/1.55 Georgia, serif; max-width: 44rem; margin: 2rem auto; padding: 0 1rem;
+       color: #1b1b1b; }
+h1 { font: 600 1.3rem system-ui, sans-serif; }
+mark { padding: 0 .15em; border-bottom: 3px solid; }
+.verdict-label { font: 600 .72rem system-ui, sans-serif; margin-left: .25em; padding: 0 .3em;
+                 border: 1px solid; border-radius: .25em; text-decoration: none;
+                 white-space: nowrap; vertical-align: .15em; }
+.verdict-supported { background: #dff3e4; border-color: #1e7b34; color: #0f4d1f; }
+.verdict-approximately-supported { background: #e3eefb; border-color: #2a5d9f;
+                                   color: #173a66; border-style: dashed; }
+.verdict-contradicted { background: #fbe1e1; border-color: #b3261e; color: #7a1510;
+                        border-style: double; }
+.verdict-not-checkable { background: #eeeeee; border-color: #5f5f5f; color: #333;
+                         border-style: dotted; }
+mark.verdict-supported, mark.verdict-approximately-supported, mark.verdict-contradicted,
+mark.verdict-not-checkable { color: inherit; }
+ol.figures li, .legend li { background: none; margin: .3rem 0; }
+.legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .5rem; }
+.legend li span { display: inline-block; }
+.summary { font: 600 1rem system-ui, sans-serif; }
+footer { margin-top: 2rem; font: .8rem system-ui, sans-serif; color: #555; }
+@media print { body { margin: 0; max-width: none; } a { color: inherit; } }
+"""
+
+
+def as_html_page(report: CheckReport, *, url: str | None = None) -> str:
+    """A standalone HTML page: the marked article, a legend, the sources; no script."""
+    legend = "".join(
+        f'<li><span class="verdict-label verdict-{_css(o)}">{SYMBOL[o]} {LABEL[o].lower()}'
+        f"</span></li>"
+        for o in Outcome
+    )
+    source = (
+        f'<p>Article: <a href="{_html.escape(url, quote=True)}">{_html.escape(url)}</a></p>'
+        if url
+        else ""
+    )
+    title = "Loss figures checked against Ukraine's General Staff reports"
+    return (
+        f'<!doctype html><html lang="{_html.escape(report.language)}"><head>'
+        f'<meta charset="utf-8"><meta name="viewport" content="width=device-width, '
+        f'initial-scale=1"><title>{title}</title><style>{PAGE_CSS}</style></head><body>'
+        f"<h1>{title}</h1>{source}"
+        f'<ul class="legend" aria-label="Legend">{legend}</ul>'
+        f"{as_html(report)}"
+        "<footer>Checked by losswatch against the daily reports of the General Staff of the "
+        "Armed Forces of Ukraine, whose figures are approximate.</footer></body></html>"
     )
 
 
@@ -171,34 +248,35 @@ def claim_reviews(
     report: CheckReport,
     *,
     url: str | None = None,
+    outlet: str | None = None,
     reviewed_on: dt.date | None = None,
     author: str = "losswatch",
 ) -> list[dict[str, Any]]:
-    """One schema.org ``ClaimReview`` (JSON-LD) per checkable figure.
+    """One schema.org ``ClaimReview`` (JSON-LD) per checkable figure, as fact-check readers
+    (search engines, ClaimReview aggregators) read it.
 
-    ``url`` is the article's address (the claim's appearance) and ``reviewed_on`` the review
-    date (pass it: the library keeps no clock).
+    ``claimReviewed`` is the sentence the figure stands in; ``itemReviewed`` is the claim as
+    it appeared in the article (``url``, ``outlet``, the article's date); ``isBasedOn`` the
+    General Staff's report it was checked against. ``reviewed_on`` is the review date (pass
+    it: the library keeps no clock).
     """
+    article = _appearance(report, url, outlet)
     reviews = []
     for v in report.verdicts:
         rating = RATING.get(v.outcome)
         if rating is None:
             continue
-        item: dict[str, Any] = {
-            "@type": "Claim",
-            "author": {
-                "@type": "Organization",
-                "name": "General Staff of the Armed Forces of Ukraine (as quoted)",
-            },
-        }
+        item: dict[str, Any] = {"@type": "Claim", "text": v.claim.text}
+        if article is not None:
+            item |= {"appearance": article, "firstAppearance": article}
+            if "publisher" in article:
+                item["author"] = article["publisher"]
         if report.article_date is not None:
             item["datePublished"] = report.article_date.isoformat()
-        if url:
-            item["appearance"] = {"@type": "CreativeWork", "url": url}
         review: dict[str, Any] = {
             "@context": "https://schema.org",
             "@type": "ClaimReview",
-            "claimReviewed": v.claim.text,
+            "claimReviewed": _sentence(report, v.claim),
             "itemReviewed": item,
             "author": {"@type": "Organization", "name": author},
             "reviewRating": {
@@ -213,8 +291,41 @@ def claim_reviews(
         if reviewed_on is not None:
             review["datePublished"] = reviewed_on.isoformat()
         if v.source_url:
-            review["isBasedOn"] = {"@type": "CreativeWork", "url": v.source_url}
-        if url:
-            review["url"] = url
+            review["isBasedOn"] = _based_on(v)
         reviews.append(review)
     return reviews
+
+
+def _based_on(v: Verdict) -> dict[str, Any]:
+    """The official report a verdict was checked against, as a schema.org CreativeWork."""
+    report: dict[str, Any] = {"@type": "CreativeWork", "url": v.source_url}
+    if v.report_date is not None:
+        report["name"] = f"General Staff report of {v.report_date.isoformat()}"
+        report["datePublished"] = v.report_date.isoformat()
+    report["publisher"] = {
+        "@type": "Organization",
+        "name": "General Staff of the Armed Forces of Ukraine",
+    }
+    return report
+
+
+def _appearance(report: CheckReport, url: str | None, outlet: str | None) -> dict[str, Any] | None:
+    """The reviewed article as a schema.org NewsArticle, when its address or outlet is known."""
+    if not url and not outlet:
+        return None
+    article: dict[str, Any] = {"@type": "NewsArticle"}
+    if url:
+        article["url"] = url
+    name = outlet or _host(url)
+    if name:
+        article["publisher"] = {"@type": "Organization", "name": name}
+    if report.article_date is not None:
+        article["datePublished"] = report.article_date.isoformat()
+    return article
+
+
+def _host(url: str | None) -> str | None:
+    from urllib.parse import urlparse
+
+    host = urlparse(url).hostname if url else None
+    return host.removeprefix("www.") if host else None

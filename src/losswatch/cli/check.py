@@ -69,46 +69,91 @@ def check(
     elif fmt == "json":
         out.print_json(json.dumps(render.as_json(report), default=str))
     elif fmt == "html":
-        out.print(render.as_html(report), markup=False, highlight=False)
+        out.print(render.as_html_page(report, url=url), markup=False, highlight=False)
     else:
-        out.print_json(json.dumps(render.claim_reviews(report, url=url), default=str))
+        today = dt.datetime.now(dt.UTC).date()
+        reviews = render.claim_reviews(report, url=url, reviewed_on=today)
+        out.print_json(json.dumps(reviews, default=str))
     if not report.ok:
         raise typer.Exit(1)
 
 
 @app.command("check-corpus")
 def check_corpus(
-    source: Annotated[
-        Path,
+    sources: Annotated[
+        list[str],
         typer.Argument(
-            help="A folder of .txt/.html articles, or a JSONL file with text/url/date fields."
+            help="Files, folders, globs or fsspec URLs (s3://, gs://, https://) of JSONL "
+            "(.jsonl, .jsonl.gz), Parquet, .txt/.html or WARC files."
         ),
     ],
-    out_file: Annotated[
-        Path, typer.Option("--out", help="Parquet file of per-claim results.")
-    ] = Path("results.parquet"),
+    out_dir: Annotated[
+        str,
+        typer.Option(
+            "--out",
+            help="Output folder (or URL) of the Parquet dataset, one part file "
+            "per partition; re-running over it resumes.",
+        ),
+    ] = "corpus-results",
     scheduler: Annotated[
         str | None,
         typer.Option(help="Address of a running Dask scheduler (default: a LocalCluster)."),
     ] = None,
-    workers: Annotated[int, typer.Option(help="LocalCluster workers.")] = 2,
+    workers: Annotated[
+        int | None,
+        typer.Option(help="LocalCluster worker processes (default: one per core; 0: no Dask)."),
+    ] = None,
+    threads: Annotated[int, typer.Option(help="Threads per LocalCluster worker.")] = 1,
+    blocksize: Annotated[
+        str, typer.Option(help="Bytes per partition of an uncompressed JSONL file.")
+    ] = "16MiB",
+    prefilter: Annotated[
+        bool,
+        typer.Option(help="Skip documents with no loss vocabulary or no number before checking."),
+    ] = True,
 ) -> None:
-    """Check a whole corpus on Dask distributed and write every verdict to Parquet."""
+    """Check a whole corpus on Dask: workers read partitions and write a Parquet dataset."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
     from losswatch.claims.corpus import check_corpus as run_corpus
     from losswatch.store.queries import load_series
 
-    if not source.exists():
-        raise NotFound(f"no such file or folder: {source}")
-    summary = run_corpus(
-        source, load_series(STATE.engine()), out=out_file, scheduler=scheduler, n_workers=workers
+    try:
+        from dask.utils import parse_bytes
+
+        size = int(parse_bytes(blocksize))
+    except (ImportError, ValueError) as exc:
+        raise UsageError(f"--blocksize must be a size such as 16MiB, got {blocksize!r}") from exc
+    columns = (BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
+        task = bar.add_task("partitions", total=None)
+        summary = run_corpus(
+            sources,
+            load_series(STATE.engine()),
+            out=out_dir,
+            scheduler=scheduler,
+            workers=workers,
+            threads=threads,
+            blocksize=size,
+            prefilter=prefilter,
+            progress=lambda done, total: bar.update(task, completed=done, total=total),
+            on_dashboard=lambda link: err.print(f"Dask dashboard: {link}", highlight=False),
+        )
+    err.print(
+        f"{summary.documents:,} documents in {summary.partitions} partitions "
+        f"({summary.resumed} already done), {summary.filtered:,} ruled out by the pre-filter, "
+        f"{summary.unreadable:,} unreadable; {summary.claims:,} claims -> {summary.out}",
+        highlight=False,
     )
-    err.print(f"{summary.documents} articles, {summary.claims} claims -> {summary.out}")
-    for verdict, count in sorted(summary.by_verdict.items()):
+    for message in summary.messages:
+        err.print(f"unreadable: {message}", markup=False, highlight=False)
+    for verdict, count in summary.by_verdict.items():
         out.print(f"{verdict}: {count}", highlight=False)
     for outlet, counts in summary.by_outlet.items():
         out.print(
-            f"  {outlet}: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())),
+            f"  {outlet}: " + ", ".join(f"{k} {v}" for k, v in counts.items()),
+            markup=False,
             highlight=False,
         )
     for message, count in summary.common_errors:
-        out.print(f"most common error ({count}x): {message}", highlight=False)
+        out.print(f"most common error ({count}x): {message}", markup=False, highlight=False)

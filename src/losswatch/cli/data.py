@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 from rich.table import Table
 from sqlalchemy import Engine
@@ -338,7 +339,7 @@ def doctor() -> None:
     report = check_integrity(STATE.engine())
     for item in report:
         colour = {"ok": "green", "warn": "yellow", "error": "red"}[item.level]
-        out.print(f"[{colour}]{item.level:5}[/] {item.check}: {item.message}")
+        out.print(f"[{colour}]{item.level:5}[/] {escape(item.check)}: {escape(item.message)}")
     if any(i.level == "error" for i in report):
         raise typer.Exit(5)
 

@@ -6,7 +6,7 @@ JSON endpoints, and exports come with ``Content-Disposition: attachment``.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
@@ -101,18 +101,12 @@ def chart(
     )
 
 
-@router.get(
-    "/feed.atom",
-    responses=responses(304)
-    | {
-        200: {
-            "description": "Atom feed of the daily briefs.",
-            "content": {"application/atom+xml": {}},
-        }
-    },
-)
-def feed(request: Request, snapshot: SnapshotDep) -> Response:
-    """The daily briefs of the last 30 reports as an Atom feed, linked from
+FEED_MEDIA = {"atom": "application/atom+xml", "rss": "application/rss+xml"}
+FeedLang = Annotated[Literal["en", "uk"], Query(description="Language of the feed and its briefs.")]
+
+
+def _feed(request: Request, snapshot: SnapshotDep, fmt: str, lang: str) -> Response:
+    """The daily briefs of the last 30 reports as a feed, linked from
     :func:`~losswatch.api.deps.link_base` (``FALLBACK_BASE_URL`` for a host not trusted)."""
     from losswatch.feed import make_feed
 
@@ -120,8 +114,30 @@ def feed(request: Request, snapshot: SnapshotDep) -> Response:
     return cached_response(
         request,
         snapshot,
-        ("feed", "atom", base),
-        lambda: make_feed(snapshot.series, days=30, base_url=base, fmt="atom"),
+        ("feed", fmt, lang, base),
+        lambda: make_feed(snapshot.series, days=30, base_url=base, fmt=fmt, lang=lang),
         raw=True,
-        media_type="application/atom+xml; charset=utf-8",
+        media_type=f"{FEED_MEDIA[fmt]}; charset=utf-8",
     )
+
+
+def _feed_responses(fmt: str) -> dict[int | str, dict[str, Any]]:
+    about = {"atom": "Atom", "rss": "RSS 2.0"}[fmt]
+    return responses(304) | {
+        200: {
+            "description": f"{about} feed of the daily briefs.",
+            "content": {FEED_MEDIA[fmt]: {}},
+        }
+    }
+
+
+@router.get("/feed.atom", responses=_feed_responses("atom"))
+def feed_atom(request: Request, snapshot: SnapshotDep, lang: FeedLang = "en") -> Response:
+    """The daily briefs of the last 30 reports as an Atom feed."""
+    return _feed(request, snapshot, "atom", lang)
+
+
+@router.get("/feed.rss", responses=_feed_responses("rss"))
+def feed_rss(request: Request, snapshot: SnapshotDep, lang: FeedLang = "en") -> Response:
+    """The daily briefs of the last 30 reports as an RSS 2.0 feed."""
+    return _feed(request, snapshot, "rss", lang)
