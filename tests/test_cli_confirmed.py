@@ -59,3 +59,24 @@ def test_confirmed_errors_are_coded(real_store_url: str, tmp_path) -> None:  # t
     assert invoke("confirmed", "tanks", "--from", "24.02.2022", db=real_store_url).exit_code == 2
     empty = invoke("confirmed", "tanks", db=f"sqlite:///{tmp_path / 'e.db'}")
     assert empty.exit_code == 2 and "not-found" in empty.output
+
+
+def test_confirmed_check_names_the_source_and_exits_1_when_contradicted(
+    real_store_url: str,
+) -> None:
+    ok = invoke(
+        "confirmed", "--check", "Oryx has confirmed 4,074 Russian tanks.", db=real_store_url
+    )
+    assert (
+        ok.exit_code == 0
+        and "supported: '4,074 Russian tanks': Oryx's confirmed count" in ok.stdout
+    )
+    wrong = invoke(
+        "confirmed",
+        "--check",
+        "According to Oryx, 4,300 tanks.",
+        "--format",
+        "json",
+        db=real_store_url,
+    )
+    assert wrong.exit_code == 1 and json.loads(wrong.stdout)[0]["value"] == 4074

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import sys
 from typing import Annotated
@@ -15,6 +16,7 @@ from losswatch.cli import app
 from losswatch.cli.common import STATE, parse_date
 from losswatch.confirmed_view import (
     CREDIT,
+    ConfirmedData,
     category_view,
     load_confirmed,
     move_sentence,
@@ -45,6 +47,14 @@ def confirmed(
         bool, typer.Option(help="WarSpotting counts per day instead of per week.")
     ] = False,
     fmt: Annotated[str, typer.Option("--format", help="text, json or csv.")] = "text",
+    claim: Annotated[
+        str | None,
+        typer.Option(
+            "--check",
+            help="Check figures attributed to Oryx or WarSpotting in TEXT against that "
+            "source (as of --to, default: its newest figure); exit 1 if one is contradicted.",
+        ),
+    ] = None,
 ) -> None:
     """Claimed vs confirmed: per date with an Oryx figure, the General Staff's running total,
     Oryx's confirmed total by status and the ratio; WarSpotting's counts beside the daily
@@ -55,6 +65,9 @@ def confirmed(
     data = load_confirmed(STATE.engine())
     if not data.has_oryx:
         raise NotFound("no Oryx figures stored: run `losswatch sync` (or --from-dir) first")
+    if claim is not None:
+        _check(claim, data, end, fmt)
+        return
     if category is None:
         _summary(summary_view(data), fmt)
         return
@@ -125,3 +138,31 @@ def _summary(rows: list[dict[str, object]], fmt: str) -> None:
         if r["move"]:
             out.print(move_sentence(str(r["category"]), r["move"]))  # type: ignore[arg-type]
     err.print(CREDIT, style="dim")
+
+
+def _check(text: str, data: ConfirmedData, on: dt.date | None, fmt: str) -> None:
+    from losswatch.claims.model import Outcome
+    from losswatch.confirmed_check import check_attributed
+
+    verdicts = check_attributed(text, data, on=on)
+    if fmt == "json":
+        rows = [
+            {
+                "text": v.claim.text,
+                "outcome": v.outcome.value,
+                "explanation": v.explanation,
+                "category": v.category,
+                "as_of": v.report_date,
+                "value": v.official_value,
+                "true_on": v.true_on,
+            }
+            for v in verdicts
+        ]
+        out.print_json(json.dumps(rows, default=str))
+    else:
+        if not verdicts:
+            err.print("no figure attributed to Oryx or WarSpotting found")
+        for v in verdicts:
+            out.print(f"{v.outcome.value}: {v.claim.text!r}: {v.explanation}", highlight=False)
+    if any(v.outcome is Outcome.CONTRADICTED for v in verdicts):
+        raise typer.Exit(1)
