@@ -13,12 +13,13 @@ from pathlib import Path
 
 import httpx
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from losswatch import categories
 from losswatch.errors import ParseError
 from losswatch.models import ConfirmedTotal
 from losswatch.pipeline import fetch_live, ingest_documents, sync
+from losswatch.rebuild import rebuild_store
 from losswatch.settings import Settings
 from losswatch.sources.base import RawDocument
 from losswatch.sources.oryx import PAGE, OryxArchive, OryxPage, parse_page
@@ -268,10 +269,28 @@ def test_the_archive_backfill_reads_each_listed_copy_once_and_resumes(
     assert "from=20231219" in asked[3]  # resumes after the newest stored copy
 
 
-def test_a_from_dir_sync_of_oryx_and_warspotting_is_idempotent(
-    tmp_path: Path, sources_dir: Path
+def _confirmed_rows(engine) -> tuple[list[tuple], int]:  # type: ignore[no-untyped-def]
+    t = s.confirmed_totals
+    with engine.connect() as conn:
+        totals = conn.execute(
+            select(
+                t.c.source,
+                t.c.as_of,
+                t.c.equipment,
+                t.c.total,
+                t.c.destroyed,
+                t.c.captured,
+                t.c.snapshot_id,
+            ).order_by(t.c.source, t.c.as_of, t.c.equipment)
+        ).all()
+        items = conn.execute(select(func.count()).select_from(s.warspotting_items)).scalar_one()
+    return [tuple(r) for r in totals], items
+
+
+def test_a_from_dir_sync_of_oryx_and_warspotting_is_idempotent_and_rebuilds(
+    store_url: str, sources_dir: Path, tmp_path: Path
 ) -> None:
-    engine = open_store(f"sqlite:///{tmp_path / 'i.db'}")
+    engine = open_store(store_url)
     names = ["oryx", "oryx_history", "warspotting"]
     first = sync(engine, Settings(data_dir=tmp_path), sources=names, from_dir=sources_dir)
     assert first.ok and {r.source: r.snapshots for r in first.results} == {
@@ -279,14 +298,12 @@ def test_a_from_dir_sync_of_oryx_and_warspotting_is_idempotent(
         "oryx_history": 3,
         "warspotting": 1,
     }
-    with engine.connect() as conn:
-        before = conn.execute(select(s.confirmed_totals).order_by(s.confirmed_totals.c.id)).all()
+    before = _confirmed_rows(engine)
+    assert len(before[0]) == 50 + 5518 and before[1] == 20932
     second = sync(engine, Settings(data_dir=tmp_path), sources=names, from_dir=sources_dir)
     assert [(r.snapshots, r.new_observations, r.changed_observations) for r in second.results] == [
         (0, 0, 0)
     ] * 3
-    with engine.connect() as conn:
-        assert (
-            conn.execute(select(s.confirmed_totals).order_by(s.confirmed_totals.c.id)).all()
-            == before
-        )
+    assert _confirmed_rows(engine) == before
+    rebuild_store(engine)  # from the stored raw bytes alone
+    assert _confirmed_rows(engine) == before

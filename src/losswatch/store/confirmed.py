@@ -11,8 +11,9 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, bindparam, func, select, update
+from sqlalchemy import Connection, Engine, Integer, Table, bindparam, func, literal, select, update
 
 from losswatch.models import ConfirmedTotal, ParseOutcome, SpottedItem
 from losswatch.store import schema as s
@@ -295,6 +296,24 @@ def latest_confirmed_date(conn: Connection, source: str) -> dt.date | None:
             select(func.max(T.c.as_of)).where(T.c.source == source, T.c.quarantined.is_(False))
         ).scalar()
     return value if isinstance(value, dt.date) else None
+
+
+def confirmed_stats(conn: Connection, source: str) -> tuple[int, Any, Any, int] | None:
+    """(rows, first date, last date, quarantined) of a confirmed-loss source; None for the
+    others (their rows are observations)."""
+    if source == "warspotting":
+        query = select(func.count(), func.min(W.c.loss_date), func.max(W.c.loss_date), literal(0))
+    elif source.startswith("oryx"):
+        query = select(
+            func.count(),
+            func.min(T.c.as_of),
+            func.max(T.c.as_of),
+            func.sum(func.cast(T.c.quarantined, Integer)),
+        ).where(T.c.source == source)
+    else:
+        return None
+    count, first, last, quarantined = conn.execute(query).one()
+    return int(count), first, last, int(quarantined or 0)
 
 
 __all__ = [

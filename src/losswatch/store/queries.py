@@ -178,18 +178,23 @@ def corrections(engine: Engine) -> list[dict[str, Any]]:
 def sources_status(engine: Engine) -> list[dict[str, Any]]:
     """Per source: last successful sync, last run and its error, date range and row count."""
     from losswatch.sources import NAMES
+    from losswatch.store.confirmed import confirmed_stats
 
     out: list[dict[str, Any]] = []
     with engine.connect() as conn:
         for name in NAMES:
-            stats = conn.execute(
-                select(
-                    func.count(),
-                    func.min(s.observations.c.report_date),
-                    func.max(s.observations.c.report_date),
-                    func.sum(func.cast(s.observations.c.quarantined, Integer)),
-                ).where(s.observations.c.source == name)
-            ).one()
+            stats: Any = confirmed_stats(conn, name)  # Oryx, WarSpotting: their own tables
+            stats = (
+                stats
+                or conn.execute(
+                    select(
+                        func.count(),
+                        func.min(s.observations.c.report_date),
+                        func.max(s.observations.c.report_date),
+                        func.sum(func.cast(s.observations.c.quarantined, Integer)),
+                    ).where(s.observations.c.source == name)
+                ).one()
+            )
             last_ok = conn.execute(
                 select(func.max(s.sync_runs.c.finished_at)).where(
                     s.sync_runs.c.source == name,
