@@ -62,18 +62,18 @@ def confirmed(
     if fmt not in FORMATS:
         raise UsageError(f"--format must be one of {', '.join(FORMATS)}, got {fmt!r}")
     start, end = parse_date(date_from, name="--from"), parse_date(date_to, name="--to")
+    key = categories.get(category).key if category is not None else None
+    if key is not None and key not in categories.confirmed_keys("oryx"):
+        raise NotFound(f"{key!r} has no Oryx counterpart (see `losswatch categories`)")
     data = load_confirmed(STATE.engine())
     if not data.has_oryx:
         raise NotFound("no Oryx figures stored: run `losswatch sync` (or --from-dir) first")
     if claim is not None:
         _check(claim, data, end, fmt)
         return
-    if category is None:
+    if key is None:
         _summary(summary_view(data), fmt)
         return
-    key = categories.get(category).key
-    if key not in categories.confirmed_keys("oryx"):
-        raise NotFound(f"{key!r} has no Oryx counterpart (see `losswatch categories`)")
     view = category_view(data, key, start=start, end=end, weekly=not daily)
     if fmt == "json":
         out.print_json(json.dumps(view, default=str))

@@ -11,8 +11,8 @@ from starlette.responses import Response
 
 from losswatch import categories
 from losswatch.api.deps import EngineDep, SnapshotDep
-from losswatch.api.routes.confirmed import confirmed_data, confirmed_key
-from losswatch.confirmed_view import CREDIT, category_view, move_sentence, summary_view
+from losswatch.api.routes.confirmed import confirmed_data, confirmed_key, summary_rows
+from losswatch.confirmed_view import CREDIT, category_view, move_sentence
 from losswatch.web import pages
 from losswatch.web.i18n import pick_lang
 from losswatch.web.routes import Text, parse_day
@@ -40,7 +40,7 @@ def confirmed_page(
         ("confirmed-page", key, first, last),
         lambda: category_view(data, key, start=first, end=last),
     )
-    summary = snapshot.memo(("confirmed-summary",), lambda: summary_view(data))
+    summary = summary_rows(snapshot, engine)
     query = "&".join(f"{k}={v.isoformat()}" for k, v in (("from", first), ("to", last)) if v)
     move = view["move"]
     return render(

@@ -34,6 +34,13 @@ def confirmed_data(snapshot: Snapshot, engine: Engine) -> ConfirmedData:
     return snapshot.memo(("confirmed-data",), lambda: load_confirmed(engine, snapshot.series))
 
 
+def summary_rows(snapshot: Snapshot, engine: Engine) -> list[dict[str, object]]:
+    """The newest comparison of every category (the API and the dashboard share it)."""
+    return snapshot.memo(
+        ("confirmed-summary",), lambda: summary_view(confirmed_data(snapshot, engine))
+    )
+
+
 def confirmed_key(category: str) -> str:
     """The category key, if Oryx has a counterpart for it; coded 404s otherwise."""
     key = categories.get(category).key
@@ -50,7 +57,7 @@ def confirmed_summary(request: Request, engine: EngineDep, snapshot: SnapshotDep
         request,
         snapshot,
         ("confirmed",),
-        lambda: envelope(summary_view(confirmed_data(snapshot, engine)), snapshot, credit=CREDIT),
+        lambda: envelope(summary_rows(snapshot, engine), snapshot, credit=CREDIT),
     )
 
 
