@@ -56,7 +56,12 @@ class Settings(BaseSettings):
     public_base_url: str | None = Field(
         default=None,
         description="Base URL used in links the API publishes (feed, pagination); default: the "
-        "request's own, only for localhost",
+        "request's own (for the feed and /api/v1 only when it is localhost)",
+    )
+    forwarded_allow_ips: str = Field(
+        default="127.0.0.1,::1",
+        description="Peers whose X-Forwarded-Proto/-Host/-Port/-For headers are honoured "
+        "(comma-separated IPs or networks, * for any), as uvicorn's --forwarded-allow-ips",
     )
 
     @property

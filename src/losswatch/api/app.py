@@ -29,6 +29,7 @@ from losswatch.api import problems, v2
 from losswatch.api.cache import DataCache
 from losswatch.api.deps import Clock, kyiv_today
 from losswatch.api.fastpath import FastPath
+from losswatch.api.forwarded import TrustedProxy
 from losswatch.api.middleware import (
     BodyLimit,
     CatchAll,
@@ -47,7 +48,8 @@ from losswatch.web.templating import STATIC, make_templates, render_problem
 
 DESCRIPTION = """Ukraine's General Staff daily reports of Russian combat losses, reconciled from
 several public sources into one canonical series. Read-only to the public; errors are
-`application/problem+json` with a stable `code`. `/api/v2` mirrors the russianwarship.rip API."""
+`application/problem+json` with a stable `code`. `/api/v2` mirrors the russianwarship.rip API
+(and serves its older `/api/v1/statistics` and `/api/v1/terms` paths, not listed here)."""
 
 
 def plotly_js() -> Path:
@@ -94,7 +96,9 @@ def create_app(
     for module in (reports, insights, check, files, admin, confirmed):
         app.include_router(module.router)
     app.include_router(admin.health_router)
-    app.include_router(v2.router)
+    for prefix in v2.PREFIXES:  # /api/v1 aliases: the upstream's older paths, same bodies
+        app.include_router(v2.router, prefix=prefix, include_in_schema=prefix == "/api/v2")
+    app.include_router(v2.info_router)
     _static(app)
     _docs(app)
     app.include_router(web_routes.router)
@@ -124,7 +128,9 @@ def create_app(
     app.add_middleware(SecurityHeaders)
     # repeated public GETs answered from memory, with every header the stack above added
     app.add_middleware(FastPath, cache=app.state.cache, day=lambda: kyiv_today(app.state.clock))
-    app.add_middleware(HeadAsGet)  # outermost: every GET answer, errors included, has a HEAD
+    app.add_middleware(HeadAsGet)  # every GET answer, errors included, has a HEAD
+    # outermost: a trusted proxy's X-Forwarded-* made the scope before anything reads it
+    app.add_middleware(TrustedProxy, trusted=settings.forwarded_allow_ips)
     return app
 
 

@@ -5,8 +5,8 @@ Every read endpoint already memoises its rendered bytes per data version (see
 validation, a thread-pool hop and five middleware. This middleware keeps the *finished*
 response (status, every header the stack added, body) of each public, cacheable GET in the
 current :class:`~losswatch.api.cache.Snapshot`, keyed by everything the response can depend on:
-path, query string, Host (links), Origin (CORS) and the Kyiv date (``latest``). A new data
-version is a new snapshot, so nothing stale is ever served; a matching ``If-None-Match`` gets
+path, query string, scheme and Host (links), Origin (CORS) and the Kyiv date (``latest``). A new
+data version is a new snapshot, so nothing stale is ever served; a matching ``If-None-Match`` gets
 its 304 here too.
 """
 
@@ -48,6 +48,7 @@ class FastPath:
             "asgi",
             scope["path"],
             scope["query_string"],
+            scope.get("scheme", "http"),  # absolute links (a trusted proxy's X-Forwarded-Proto)
             _header(scope, b"host"),
             _header(scope, b"origin"),
             self.day(),

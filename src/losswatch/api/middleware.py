@@ -3,7 +3,8 @@
 * :class:`SecurityHeaders` adds CSP, nosniff, Referrer-Policy and X-Frame-Options to every
   response, errors and 413s included; a route may set its own CSP (the API docs page does).
 * :class:`ReadOnlyCors` lets any origin *read* the API (GET/HEAD, with the caching headers
-  exposed); a cross-origin write gets no CORS grant, so browsers refuse to send it.
+  exposed) through Starlette's CORSMiddleware; a cross-origin write gets no CORS grant, so
+  browsers refuse to send it; a plain OPTIONS gets 200 with Allow.
 * :class:`BodyLimit` answers 413 (problem) for a body over ``settings.max_body_bytes``, from
   Content-Length or while the body streams in.
 * :class:`CatchAll` turns an unexpected exception into a 500 problem *inside* the security
@@ -18,6 +19,7 @@ import logging
 from collections.abc import Awaitable, Callable
 
 from starlette.datastructures import Headers, MutableHeaders
+from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -40,7 +42,8 @@ BASE_HEADERS = {
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
 }
 READ_METHODS = ("GET", "HEAD")
-CORS_PREFIXES = ("/api/", "/feed.atom", "/openapi.json")
+CORS_HEADERS = ["Accept", "Accept-Language", "Content-Type", "If-None-Match", "If-Modified-Since"]
+CORS_PREFIXES = ("/api/", "/feed.atom", "/feed.rss", "/openapi.json")
 
 
 class SecurityHeaders:
@@ -64,44 +67,69 @@ class SecurityHeaders:
 
 
 class ReadOnlyCors:
+    """Starlette's :class:`~starlette.middleware.cors.CORSMiddleware` on the public paths, for
+    reads only, plus an answer to a plain ``OPTIONS``.
+
+    Any origin may read (GET/HEAD) with the caching headers exposed; a preflight may ask for
+    ``Content-Type`` (clients send it on GETs too, which makes them preflighted) and the
+    conditional headers. A write (POST) gets no CORS grant, so a browser refuses to send it
+    cross-origin. ``OPTIONS`` without a preflight (no Origin, as curl or a server-side client
+    sends it) answers 200 with ``Allow`` where a route exists, as the upstream (Laravel) does,
+    instead of FastAPI's 405.
+    """
+
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
+        self.cors = CORSMiddleware(
+            app,
+            allow_origins=["*"],
+            allow_methods=[*READ_METHODS, "OPTIONS"],
+            allow_headers=CORS_HEADERS,
+            expose_headers=["ETag", "Last-Modified", "Content-Disposition"],
+            max_age=86400,
+        )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "")
         if scope["type"] != "http" or not path.startswith(CORS_PREFIXES):
             await self.app(scope, receive, send)
             return
-        headers = Headers(scope=scope)
-        if "origin" not in headers:
-            await self.app(scope, receive, send)
-            return
         method = scope["method"]
-        if method == "OPTIONS" and "access-control-request-method" in headers:
-            # Preflight: grant reads only; for a write the browser sees it is not allowed.
-            await Response(
-                status_code=204,
-                headers={
-                    "Access-Control-Allow-Origin": "*",
-                    "Access-Control-Allow-Methods": ", ".join(READ_METHODS),
-                    "Access-Control-Allow-Headers": "Accept, Accept-Language, If-None-Match, "
-                    "If-Modified-Since",
-                    "Access-Control-Max-Age": "86400",
-                },
-            )(scope, receive, send)
+        headers = Headers(scope=scope)
+        preflight = "origin" in headers and "access-control-request-method" in headers
+        if method == "OPTIONS" and not preflight:
+            await _options(self.app, scope, receive, send)
             return
-        if method not in READ_METHODS:
-            await self.app(scope, receive, send)
+        if method in READ_METHODS or method == "OPTIONS":
+            await self.cors(scope, receive, send)
             return
+        await self.app(scope, receive, send)
 
-        async def send_with_cors(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                out = MutableHeaders(scope=message)
-                out["Access-Control-Allow-Origin"] = "*"
-                out["Access-Control-Expose-Headers"] = "ETag, Last-Modified, Content-Disposition"
-            await send(message)
 
-        await self.app(scope, receive, send_with_cors)
+async def _options(app: ASGIApp, scope: Scope, receive: Receive, send: Send) -> None:
+    """Route a plain OPTIONS: where the router says 405 (the path exists, OPTIONS is no method
+    of it), answer 200 with its ``Allow`` plus HEAD and OPTIONS; a 404 stays a 404."""
+    allowed = False
+
+    async def rewrite(message: Message) -> None:
+        nonlocal allowed
+        if message["type"] == "http.response.start" and message["status"] == 405:
+            allowed = True
+            given = Headers(raw=message.get("headers", [])).get("allow", "")
+            methods = {m.strip() for m in given.split(",") if m.strip()} | {"OPTIONS"}
+            methods |= {"HEAD"} if "GET" in methods else set()
+            out = MutableHeaders(scope=message)
+            out["Allow"] = ", ".join(sorted(methods))
+            out["Content-Length"] = "0"
+            del out["Content-Type"]
+            message = dict(message, status=200)
+        elif message["type"] == "http.response.body" and allowed:
+            if message.get("more_body", False):
+                return
+            message = {"type": "http.response.body", "body": b"", "more_body": False}
+        await send(message)
+
+    await app(scope, receive, rewrite)
 
 
 class BodyLimit:

@@ -202,10 +202,11 @@ def document_problems(schema: dict[str, Any]) -> dict[str, Any]:
     for path_item in schema.get("paths", {}).values():
         for operation in path_item.values():
             answers = operation.get("responses", {})
-            if "422" in answers:
+            if "422" in answers and "HTTPValidationError" in json.dumps(answers["422"]):
                 answers.pop("422")
                 answers.setdefault("400", {"description": "Invalid request."})
             for status, answer in answers.items():
-                if status.isdigit() and int(status) >= 400:
+                # an answer that documents its own body keeps it (the v2 layer's errors)
+                if status.isdigit() and int(status) >= 400 and "content" not in answer:
                     answer["content"] = {PROBLEM_TYPE: {"schema": ref}}
     return schema

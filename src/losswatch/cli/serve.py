@@ -43,6 +43,7 @@ def serve(
         port=port,
         log_level=settings.log_level.lower(),
         server_header=False,
+        proxy_headers=False,  # X-Forwarded-*: the app's TrustedProxy, from forwarded_allow_ips
         loop="auto",
         http="auto",
     )
