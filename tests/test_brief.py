@@ -27,11 +27,11 @@ def series(real_series: Series) -> Series:
 def test_the_brief_of_26_october_2022(series: Series) -> None:
     text = make_brief(series, D("2022-10-26")).to_text()
     assert (
-        "Russia lost 480 personnel on Tuesday 25 October 2022, according to the General "
+        "Russia lost about 480 personnel on Tuesday 25 October 2022, according to the General "
         "Staff report of 26 October 2022." in text
     )
     assert (
-        "In total 68,900 personnel have been lost since the start of the invasion, along "
+        "In total about 68,900 personnel have been lost since the start of the invasion, along "
         "with 2,628 tanks (+17)" in text
     )
     assert "4,076 vehicles and fuel tanks (+22)" in text
@@ -42,8 +42,10 @@ def test_the_brief_of_26_october_2022(series: Series) -> None:
 def test_records_milestones_and_conflicts_are_named(series: Series) -> None:
     record = next(r for r in all_time_records(series) if r["category"] == "personnel")
     text = make_brief(series, D(record["report_date"])).to_text()
-    assert f"Russia lost {record['value']:,} personnel" in text
-    assert "It was the highest daily personnel loss of the war so far." in text
+    assert f"Russia lost about {record['value']:,} personnel" in text
+    assert (
+        "It was the highest daily personnel loss in the daily reports since 1 April 2022." in text
+    )
     assert (
         "more than 100,000 personnel have been lost in total"
         in make_brief(series, D("2022-12-22")).to_text()
@@ -87,8 +89,10 @@ def test_html_is_escaped(series: Series) -> None:
 
 def test_ukrainian_brief(series: Series) -> None:
     text = make_brief(series, D("2022-10-26"), lang="uk").to_text()
-    assert "Росія втратила 480 осіб особового складу у вівторок, 25 жовтня 2022 року" in text
-    assert "особовий склад – 68\u00a0900 осіб, танки – 2\u00a0628 (+17)" in text
+    assert (
+        "Росія втратила близько 480 осіб особового складу у вівторок, 25 жовтня 2022 року" in text
+    )
+    assert "особовий склад – близько 68\u00a0900 осіб, танки – 2\u00a0628 (+17)" in text
     assert "з 17 жовтня 2022 року" in text
 
 
@@ -118,10 +122,14 @@ def _check_round_trip(series: Series, dates: list[dt.date], lang: str) -> None:
         report = claims.check_article(brief.to_text(), series, article_date=day, lang=lang)
         assert len(report.verdicts) >= 8, f"{day}: only {len(report.verdicts)} claims read"
         for v in report.verdicts:
-            ok = v.outcome is Outcome.SUPPORTED or (
-                v.outcome is Outcome.APPROXIMATELY_SUPPORTED
-                and v.claim.qualifier is Qualifier.LOWER_BOUND
-            )  # "more than 100,000"
+            ok = (
+                v.outcome is Outcome.SUPPORTED
+                or (
+                    v.outcome is Outcome.APPROXIMATELY_SUPPORTED
+                    and v.claim.qualifier is Qualifier.LOWER_BOUND
+                )  # "more than 100,000"
+                or (v.outcome is Outcome.NOT_CHECKABLE and "is disputed" in v.explanation)
+            )  # a figure of the note on a disputed cell, which gives every value
             if not ok:
                 failures.append(f"{day}: {v.claim.text!r} -> {v.explanation}")
     assert not failures, "\n".join(failures)
@@ -165,7 +173,7 @@ def cli(real_store_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.C
 
 def test_cli_brief(cli) -> None:  # type: ignore[no-untyped-def]
     code, out, _ = cli("brief", "--date", "2022-10-26")
-    assert code == 0 and "Russia lost 480 personnel on Tuesday 25 October 2022" in out
+    assert code == 0 and "Russia lost about 480 personnel on Tuesday 25 October 2022" in out
     code, out, _ = cli("brief", "--date", "2022-10-26", "--format", "json", "--lang", "uk")
     assert code == 0 and json.loads(out)["lang"] == "uk"
     code, out, err = cli("brief", "--date", "26-10-2022")

@@ -24,6 +24,7 @@ from typing import Any
 
 from losswatch import categories
 from losswatch.analytics.highlights import report_highlights
+from losswatch.analytics.records import RECORDS_WINDOW_START
 from losswatch.analytics.summary import resolve_report_date
 from losswatch.errors import UsageError
 from losswatch.series import Series
@@ -104,11 +105,12 @@ def make_brief(series: Series, report_date: dt.date | None = None, lang: str = "
     facts = report_highlights(series, day)
     paragraphs = compose(writer, facts, day)
     personnel = facts["summary"]["categories"]["personnel"]
+    settled = "personnel" not in facts["disputed_increments"]
     return Brief(
         day,
         day - ONE_DAY,
         lang,
-        writer.headline(personnel["increment"], day - ONE_DAY),
+        writer.headline(personnel["increment"] if settled else None, day - ONE_DAY),
         paragraphs,
         series.report_urls.get(day),
         writer.source(day),
@@ -119,15 +121,18 @@ def make_brief(series: Series, report_date: dt.date | None = None, lang: str = "
 def compose(w: Writer, facts: dict[str, Any], report_date: dt.date) -> tuple[tuple[str, ...], ...]:
     """The paragraphs of a brief from its facts, in the order a newsroom would write them."""
     loss_day = report_date - ONE_DAY
-    cats = facts["summary"]["categories"]
-    personnel = cats["personnel"]
+    conflicted = {c["category"] for c in facts["conflicts"]}
+    unsettled = set(facts["disputed_increments"])
+    # a disputed figure is never stated as a fact: its cell only in the note with every value,
+    # an increase resting on it not at all
+    cats = {k: c for k, c in facts["summary"]["categories"].items() if k not in conflicted}
+    incs = {k: None if k in unsettled else c["increment"] for k, c in cats.items()}
+    personnel = cats.get("personnel")
     first: list[str] = []
-    if personnel["increment"] is not None:
-        first.append(w.lost_on(personnel["increment"], loss_day, report_date))
-    headline_totals = [
-        (k, cats[k]["value"], cats[k]["increment"]) for k in HEADLINE_TOTALS if k in cats
-    ]
-    first.append(w.totals(personnel["value"], headline_totals))
+    if personnel is not None and incs["personnel"] is not None:
+        first.append(w.lost_on(incs["personnel"], loss_day, report_date))
+    headline_totals = [(k, cats[k]["value"], incs[k]) for k in HEADLINE_TOTALS if k in cats]
+    first.append(w.totals(personnel["value"] if personnel else None, headline_totals))
     standing, rank = facts["standing"], facts["rank"]
     if standing is not None:
         first.append(w.standing(standing, rank, loss_day))
@@ -135,7 +140,7 @@ def compose(w: Writer, facts: dict[str, Any], report_date: dt.date) -> tuple[tup
 
     second: list[str] = []
     other_totals = [
-        (k, c["value"], c["increment"])
+        (k, c["value"], incs[k])
         for k, c in cats.items()
         if k != "personnel" and k not in HEADLINE_TOTALS
     ]
@@ -155,8 +160,13 @@ def compose(w: Writer, facts: dict[str, Any], report_date: dt.date) -> tuple[tup
         third.append(w.comparison(facts["comparison_30"], loss_day))
     if third:
         paragraphs.append(tuple(third))
+    notes = []
     if facts["conflicts"]:
-        paragraphs.append((w.conflicts([c["category"] for c in facts["conflicts"]]),))
+        notes.append(w.conflicts([(c["category"], c["values"]) for c in facts["conflicts"]]))
+    if unsettled - conflicted:
+        notes.append(w.unsettled([k for k in cats if k in unsettled]))
+    if notes:
+        paragraphs.append(tuple(notes))
     return tuple(paragraphs)
 
 
@@ -171,9 +181,13 @@ class _Words:
 
     lang = ""
     conjunction = "and"
+    alternative = "or"
 
     def num(self, n: int) -> str:
         return f"{n:,}"
+
+    def values(self, values: list[int]) -> str:
+        return _join([self.num(v) for v in values], self.alternative)
 
     def count(self, key: str, n: int) -> str:
         raise NotImplementedError
@@ -257,30 +271,35 @@ class EnglishWriter(_Words):
     def headline(self, increment: int | None, loss_day: dt.date) -> str:
         if increment is None:
             return f"Russian combat losses reported on {self.day(loss_day + ONE_DAY)}"
-        return f"Russia lost {self.count('personnel', increment)} on {self.day(loss_day, True)}"
+        return (
+            f"Russia lost about {self.count('personnel', increment)} on {self.day(loss_day, True)}"
+        )
 
     def source(self, report_date: dt.date) -> str:
         return f"{SOURCE_LINE}, report of {self.day(report_date)}."
 
     def lost_on(self, n: int, loss_day: dt.date, report_date: dt.date) -> str:
         return (
-            f"Russia lost {self.count('personnel', n)} on {self.day(loss_day, True)}, "
+            f"Russia lost about {self.count('personnel', n)} on {self.day(loss_day, True)}, "
             f"according to the General Staff report of {self.day(report_date)}."
         )
 
-    def totals(self, personnel: int, items: list[tuple[str, int, int | None]]) -> str:
+    def totals(self, personnel: int | None, items: list[tuple[str, int, int | None]]) -> str:
+        if personnel is None:
+            return f"In total {self.counts(items)} have been lost since the start of the invasion."
         along = f", along with {self.counts(items)}" if items else ""
         return (
-            f"In total {self.count('personnel', personnel)} have been lost since the start "
-            f"of the invasion{along}."
+            f"In total about {self.count('personnel', personnel)} have been lost since the "
+            f"start of the invasion{along}."
         )
 
     def standing(self, s: dict[str, Any], rank: dict[str, Any] | None, loss_day: dt.date) -> str:
         what = "daily personnel loss"
+        window = self.records_window()
         if s["is_record"]:
-            return f"It was the highest {what} of the war so far."
+            return f"It was the highest {what} {window}."
         if s["ties_record"]:
-            return f"It equalled the highest {what} of the war so far."
+            return f"It equalled the highest {what} {window}."
         if rank is None:
             return f"It was the highest {what} since {self.day(dt.date.fromisoformat(s['since']))}."
         period = (
@@ -301,7 +320,12 @@ class EnglishWriter(_Words):
 
     def equipment_records(self, keys: list[str]) -> str:
         names = _join([self.noun(k) for k in keys], "and")
-        return f"For {names} it was the highest daily figure of the war so far."
+        return f"For {names} it was the highest daily figure {self.records_window()}."
+
+    def records_window(self) -> str:
+        """The window records are counted in, said in every record sentence (see
+        :mod:`losswatch.analytics.records`: the first weeks' reports summed several days)."""
+        return f"in the daily reports since {self.day(RECORDS_WINDOW_START)}"
 
     def other_totals(self, items: list[tuple[str, int, int | None]]) -> str:
         return f"The running totals of the other categories are {self.counts(items)}."
@@ -311,7 +335,7 @@ class EnglishWriter(_Words):
         return f"With this report {more}{self.count(key, threshold)} have been lost in total."
 
     def month_to_date(self, total: int, report_date: dt.date) -> str:
-        return f"This month Russia has lost {self.count('personnel', total)}."
+        return f"This month Russia has lost about {self.count('personnel', total)}."
 
     def comparison(self, c: dict[str, Any], loss_day: dt.date) -> str:
         mean, before = self.num(round(c["mean"])), self.num(round(c["previous_mean"]))
@@ -327,11 +351,18 @@ class EnglishWriter(_Words):
             f"was {mean}, {trend}."
         )
 
-    def conflicts(self, keys: list[str]) -> str:
+    def conflicts(self, items: list[tuple[str, list[int]]]) -> str:
+        disputes = _join([f"{self.noun(k)} ({self.values(v)})" for k, v in items], "and")
+        return (
+            f"Note: the sources disagree on this report's figure for {disputes}, and losswatch "
+            "could not resolve it: the figure is disputed and not stated above."
+        )
+
+    def unsettled(self, keys: list[str]) -> str:
         names = _join([self.noun(k) for k in keys], "and")
         return (
-            f"Note: the sources disagree on this report's figure for {names}, and losswatch "
-            "could not resolve it; treat it with caution."
+            f"The day's increase for {names} is not stated: it rests on the report before, "
+            "whose figure the sources disagree on."
         )
 
 
@@ -433,7 +464,7 @@ UK_NAMES: dict[str, str] = {
 }
 
 
-def _uk_form(n: int) -> int:
+def uk_form(n: int) -> int:
     if n % 10 == 1 and n % 100 != 11:
         return 0
     if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
@@ -444,6 +475,7 @@ def _uk_form(n: int) -> int:
 class UkrainianWriter(_Words):
     lang = "uk"
     conjunction = "та"
+    alternative = "або"
 
     def num(self, n: int) -> str:
         return f"{n:,}".replace(",", "\u00a0")
@@ -454,7 +486,7 @@ class UkrainianWriter(_Words):
 
     def count(self, key: str, n: int) -> str:
         forms = UK_NOUNS.get(key, (categories.get(key).label_uk,) * 3)
-        return f"{self.num(n)} {forms[_uk_form(n)]}"
+        return f"{self.num(n)} {forms[uk_form(n)]}"
 
     def noun(self, key: str) -> str:
         return f"«{UK_NAMES.get(key, categories.get(key).label_uk)}»"
@@ -462,14 +494,17 @@ class UkrainianWriter(_Words):
     def headline(self, increment: int | None, loss_day: dt.date) -> str:
         if increment is None:
             return f"Бойові втрати Росії за звітом від {self.day(loss_day + ONE_DAY)}"
-        return f"Росія втратила {self.count('personnel', increment)} {self.day(loss_day, True)}"
+        return (
+            f"Росія втратила близько {self.count('personnel', increment)} "
+            f"{self.day(loss_day, True)}"
+        )
 
     def source(self, report_date: dt.date) -> str:
         return f"Джерело: Генеральний штаб ЗСУ через losswatch, звіт від {self.day(report_date)}."
 
     def lost_on(self, n: int, loss_day: dt.date, report_date: dt.date) -> str:
         return (
-            f"Росія втратила {self.count('personnel', n)} {self.day(loss_day, True)}, "
+            f"Росія втратила близько {self.count('personnel', n)} {self.day(loss_day, True)}, "
             f"згідно зі звітом Генерального штабу від {self.day(report_date)}."
         )
 
@@ -484,19 +519,22 @@ class UkrainianWriter(_Words):
             self.conjunction,
         )
 
-    def totals(self, personnel: int, items: list[tuple[str, int, int | None]]) -> str:
+    def totals(self, personnel: int | None, items: list[tuple[str, int, int | None]]) -> str:
+        if personnel is None:
+            return f"Загалом від початку вторгнення втрачено: {self.labelled(items)}."
         along = f", {self.labelled(items)}" if items else ""
         return (
-            f"Загалом від початку вторгнення втрачено: особовий склад – "
+            f"Загалом від початку вторгнення втрачено: особовий склад – близько "
             f"{self.num(personnel)} осіб{along}."
         )
 
     def standing(self, s: dict[str, Any], rank: dict[str, Any] | None, loss_day: dt.date) -> str:
         what = "добові втрати особового складу"
+        window = self.records_window()
         if s["is_record"]:
-            return f"Це найбільші {what} від початку війни."
+            return f"Це найбільші {what} {window}."
         if s["ties_record"]:
-            return "Це дорівнює найбільшим добовим втратам особового складу від початку війни."
+            return f"Це дорівнює найбільшим добовим втратам особового складу {window}."
         if rank is None:
             since = dt.date.fromisoformat(s["since"])
             return f"Це найбільші {what} з {self.day(since)}."
@@ -518,7 +556,10 @@ class UkrainianWriter(_Words):
 
     def equipment_records(self, keys: list[str]) -> str:
         names = _join([self.noun(k) for k in keys], "та")
-        return f"Для категорій {names} це найбільші добові втрати від початку війни."
+        return f"Для категорій {names} це найбільші добові втрати {self.records_window()}."
+
+    def records_window(self) -> str:
+        return f"у щоденних зведеннях від {self.day(RECORDS_WINDOW_START)}"
 
     def other_totals(self, items: list[tuple[str, int, int | None]]) -> str:
         return f"Загальні втрати за іншими категоріями: {self.labelled(items)}."
@@ -528,7 +569,7 @@ class UkrainianWriter(_Words):
         return f"З цим звітом загалом втрачено {more}{self.count(key, threshold)}."
 
     def month_to_date(self, total: int, report_date: dt.date) -> str:
-        return f"Цього місяця Росія втратила {self.count('personnel', total)}."
+        return f"Цього місяця Росія втратила близько {self.count('personnel', total)}."
 
     def comparison(self, c: dict[str, Any], loss_day: dt.date) -> str:
         mean, before = self.num(round(c["mean"])), self.num(round(c["previous_mean"]))
@@ -545,11 +586,18 @@ class UkrainianWriter(_Words):
             f"становили {mean}, {trend}."
         )
 
-    def conflicts(self, keys: list[str]) -> str:
+    def conflicts(self, items: list[tuple[str, list[int]]]) -> str:
+        disputes = _join([f"{self.noun(k)} ({self.values(v)})" for k, v in items], "та")
+        return (
+            f"Увага: джерела розходяться щодо цифр цього звіту для категорій {disputes}, і "
+            "losswatch не зміг цього узгодити: цифра спірна, і вище її не наведено."
+        )
+
+    def unsettled(self, keys: list[str]) -> str:
         names = _join([self.noun(k) for k in keys], "та")
         return (
-            f"Увага: джерела розходяться щодо цифр цього звіту для категорій {names}, і "
-            "losswatch не зміг цього узгодити; користуйтеся ними обережно."
+            f"Добовий приріст для категорій {names} не наведено: він спирається на попереднє "
+            "зведення, щодо цифр якого джерела розходяться."
         )
 
 

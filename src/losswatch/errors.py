@@ -16,7 +16,8 @@ Tree (catch the narrowest you can handle)::
     ├── DataError             data-error          422 / exit 5
     │   ├── ParseError        parse-error         422
     │   └── StoreError        store-error         500
-    │       └── SyncLocked    sync-locked         409
+    │       ├── SyncLocked    sync-locked         409
+    │       └── RebuildRefused rebuild-refused    409
     └── Unauthorized          unauthorized        401 / exit 3
 
 A code is never reused for another meaning. ``docs/errors.md`` lists them and a test checks that
@@ -110,6 +111,10 @@ class StoreError(DataError):
 
 class SyncLocked(StoreError):
     code, title, http_status = "sync-locked", "Another sync is running", 409
+
+
+class RebuildRefused(StoreError):
+    code, title, http_status = "rebuild-refused", "Rebuild refused", 409
 
 
 class Unauthorized(LosswatchError):

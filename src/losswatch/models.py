@@ -55,6 +55,7 @@ class Status(StrEnum):
     AGREED = "agreed"
     MAJORITY = "majority"
     RESOLVED_BY_INCREMENT = "resolved_by_increment"
+    RESOLVED_BY_NEIGHBOURS = "resolved_by_neighbours"
     OFFICIAL_CORRECTION = "official_correction"
     CONFLICT = "conflict"
     SINGLE_SOURCE = "single_source"
@@ -84,6 +85,12 @@ class CanonicalValue:
     supporting: tuple[str, ...] = ()
     dissent: tuple[SourceValue, ...] = ()
     flags: tuple[str, ...] = ()
+
+    @property
+    def alternatives(self) -> list[int]:
+        """Every value the sources give for this cell, the chosen one included: what a
+        disputed (``conflict``) cell is shown with."""
+        return sorted({v for v in (self.value, *(d.value for d in self.dissent)) if v is not None})
 
     @property
     def loss_day(self) -> dt.date:

@@ -32,6 +32,7 @@ from losswatch.store.lock import store_lock
 from losswatch.store.writes import (
     IngestResult,
     clear_reconcile_pending,
+    conflicting_duplicates,
     insert_snapshot,
     mark_reconcile_pending,
     reconcile_pending,
@@ -91,13 +92,15 @@ def ingest_documents(
                 result.failed += 1
                 result.errors.append(f"{raw.url}: {exc}")
                 continue
+            duplicates = conflicting_duplicates(outcome.figures)
+            result.findings += [f"{raw.url}: {d}" for d in duplicates]
             snapshot_id = insert_snapshot(
                 conn,
                 adapter.name,
                 raw,
                 status="ok",
                 figures=len(outcome.figures),
-                warnings=outcome.warnings[:200],
+                warnings=(duplicates + outcome.warnings)[:200],
             )
             upsert_figures(conn, adapter.name, snapshot_id, outcome.figures, result, today=today)
             upsert_corrections(conn, adapter.name, snapshot_id, outcome)
@@ -273,7 +276,7 @@ def build_series_from_dir(sources_dir: Path, *, db_path: Path | None = None) -> 
     from losswatch.store.queries import load_series
 
     path = db_path or Path(tempfile.mkdtemp(prefix="losswatch-")) / "store.db"
-    engine = open_store(f"sqlite:///{path}")
+    engine = open_store(f"sqlite:///{path}", create_folder=True)
     sync(engine, Settings(data_dir=path.parent), from_dir=sources_dir)
     series = load_series(engine)
     engine.dispose()

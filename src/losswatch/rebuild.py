@@ -5,15 +5,19 @@ every snapshot is parsed again in the order it was fetched (so revisions come ou
 then the canonical series is recomputed. The re-parse is one transaction; a note in ``meta``
 marks the canonical series as pending until it is recomputed, so a kill in between is healed
 by the next sync and reported by ``doctor``.
+
+A rebuild never ends with less than it started with: a store that holds a canonical series but
+no raw snapshot to recompute it from (the bundled offline snapshot) is refused before anything
+is touched, and a re-parse that yields fewer observations than were stored is rolled back.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Engine, delete, func, select, update
+from sqlalchemy import Connection, Engine, Table, delete, func, select, update
 
-from losswatch.errors import ParseError
+from losswatch.errors import ParseError, RebuildRefused
 from losswatch.reconcile import reconcile_store
 from losswatch.sources import get_adapter
 from losswatch.sources.base import RawDocument
@@ -29,9 +33,26 @@ from losswatch.store.writes import (
 )
 
 
+def _count(conn: Connection, table: Table) -> int:
+    return int(conn.execute(select(func.count()).select_from(table)).scalar_one())
+
+
+def _refuse_without_snapshots(conn: Connection) -> None:
+    """A canonical series with no raw snapshot behind it (the bundled offline snapshot, or
+    snapshots deleted by hand) cannot be recomputed: clearing it would empty the store."""
+    if _count(conn, s.snapshots) == 0 and _count(conn, s.canonical) > 0:
+        raise RebuildRefused(
+            "the store holds a canonical series but no raw snapshot to rebuild it from "
+            "(the bundled offline snapshot has none): nothing was changed. Run `losswatch sync` "
+            "to store the sources' raw files first."
+        )
+
+
 def rebuild_store(engine: Engine) -> dict[str, int]:
     with store_lock(engine):
         with engine.begin() as conn:
+            _refuse_without_snapshots(conn)
+            stored = _count(conn, s.observations)
             for table in (
                 s.revisions,
                 s.corrections,
@@ -89,9 +110,12 @@ def rebuild_store(engine: Engine) -> dict[str, int]:
                     seen_at=row.fetched_at,
                     today=dt.date.max - dt.timedelta(days=2),
                 )
-            observations = conn.execute(
-                select(func.count()).select_from(s.observations)
-            ).scalar_one()
+            observations = _count(conn, s.observations)
+            if observations < stored:  # raising rolls the whole re-parse back
+                raise RebuildRefused(
+                    f"re-parsing the raw snapshots gives {observations} observations where the "
+                    f"store holds {stored}: nothing was changed. Run `losswatch doctor`."
+                )
             # a kill before the reconcile below leaves this note: the next sync (and doctor)
             # see that the whole series must be recomputed
             mark_reconcile_pending(conn, [dt.date.min])

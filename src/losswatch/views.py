@@ -9,8 +9,9 @@ from typing import Any
 from sqlalchemy import Engine
 
 from losswatch import categories
-from losswatch.models import CanonicalValue
-from losswatch.reconcile.audit import audit_cells, reliability
+from losswatch.errors import NotFound
+from losswatch.models import CanonicalValue, Status
+from losswatch.reconcile.audit import audit_cells, explain, reliability
 from losswatch.store import queries
 
 
@@ -35,6 +36,12 @@ def cell_dict(cv: CanonicalValue) -> dict[str, Any]:
         ],
         "flags": list(cv.flags),
     }
+
+
+def disputed(cv: CanonicalValue | None) -> bool:
+    """A cell the sources disagree on and no rule settled: shown with every value, never
+    stated as a fact."""
+    return cv is not None and cv.status is Status.CONFLICT
 
 
 def day_view(
@@ -78,9 +85,13 @@ def day_view(
                 "increment": cv.increment if cv else None,
                 "status": cv.status.value if cv else None,
                 "rule": cv.rule if cv else None,
+                "disputed": disputed(cv),
+                "alternatives": cv.alternatives if cv and disputed(cv) else [],
                 "sources": per_source,
             }
         )
+    if not rows:
+        raise _no_report(engine, report_date)
     return {
         "report_date": report_date.isoformat(),
         "loss_day": (report_date - dt.timedelta(days=1)).isoformat(),
@@ -91,10 +102,26 @@ def day_view(
     }
 
 
+def _no_report(engine: Engine, report_date: dt.date) -> NotFound:
+    """The coded error for a date nothing is stored for, naming the nearest reports."""
+    before, after = queries.nearest_report_dates(engine, report_date)
+    if before is None and after is None:
+        return NotFound("the store holds no reports: run `losswatch sync` first")
+    near = " and ".join(d.isoformat() for d in (before, after) if d is not None)
+    return NotFound(
+        f"no report for {report_date.isoformat()}; the nearest stored: {near}",
+        detail={"nearest": [d.isoformat() for d in (before, after) if d is not None]},
+    )
+
+
 def audit_view(engine: Engine, *, since: dt.date | None = None) -> dict[str, Any]:
     values = queries.canonical_values(engine)
+    index = {(cv.category, cv.report_date): cv for cv in values}
     return {
-        "cells": [cell_dict(cv) for cv in audit_cells(values, since=since)],
+        "cells": [
+            cell_dict(cv) | {"reason": explain(cv, index)}
+            for cv in audit_cells(values, since=since)
+        ],
         "reliability": [asdict(r) | {"share_right": r.share_right} for r in reliability(values)],
         "corrections": [_jsonable(c) for c in queries.corrections(engine)],
     }

@@ -21,7 +21,7 @@ def test_today_shows_the_latest_report_as_cards(web: TestClient) -> None:
     assert re.search(r'data-category="personnel">.*?1,475,270.*?\(\+1,240\)', html, re.S)
     assert "Today&#39;s report (2026-08-22, Kyiv time) is out." in html
     assert '<article class="brief"' in html
-    assert "Records (highest daily increase)" in html
+    assert "Records (highest daily increase in the daily reports since 1 April 2022)" in html
     assert 'aria-current="page"' in html
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from losswatch import categories
 from losswatch.analytics.milestones import crossed_in_report
-from losswatch.analytics.records import highest_since, rank_of_day
+from losswatch.analytics.records import Rank, disputed, highest_since, rank_of_day
 from losswatch.analytics.summary import comparison, latest_summary
 from losswatch.models import Status
 from losswatch.series import Series
@@ -21,6 +21,14 @@ ONE_DAY = dt.timedelta(days=1)
 MIN_SINCE_DAYS = 7
 #: Records are announced only once this many days of daily figures exist to compare with.
 MIN_RECORD_HISTORY = 30
+#: A rank is news only among the first this many (or as the lowest so far), never for its own
+#: sake ("the joint 128th-highest" is not news).
+TOP_RANK = 10
+
+
+def _is_news(rank: Rank) -> bool:
+    lowest = rank.rank == rank.of and rank.of > 1 and not rank.tied
+    return rank.rank <= TOP_RANK or lowest
 
 
 def report_highlights(series: Series, report_date: dt.date) -> dict[str, Any]:
@@ -30,15 +38,18 @@ def report_highlights(series: Series, report_date: dt.date) -> dict[str, Any]:
     day's personnel loss (None before a month of daily figures exists), ``rank`` in its month
     (or year) when "highest since" would be trivial, ``equipment_records`` (categories whose
     day set an all-time high), ``milestones`` first reached by this report, ``month_to_date``
-    personnel losses, ``comparison_30`` and ``conflicts`` (main categories the sources
-    disagree on and no rule resolved).
+    personnel losses, ``comparison_30``, ``conflicts`` (main categories the sources
+    disagree on and no rule resolved, with every value given) and ``disputed_increments``
+    (categories whose day's increase rests on such a cell, this report's or the one before).
+    A disputed personnel increase gets no standing, no rank and no record.
     """
     loss_day = report_date - ONE_DAY
     summary = latest_summary(series, report_date)
     cats = summary["categories"]
+    unsettled = [key for key in cats if disputed(series, key, report_date)]
     standing = highest_since(series, "personnel", loss_day)
     mature = standing is not None and (loss_day - standing.first_day).days >= MIN_RECORD_HISTORY
-    if not mature:
+    if not mature or "personnel" in unsettled:
         standing = None
     rank = None
     if (
@@ -50,6 +61,8 @@ def report_highlights(series: Series, report_date: dt.date) -> dict[str, Any]:
         rank = rank_of_day(series, "personnel", loss_day, "month", as_of=loss_day)
         if rank is not None and rank.of < MIN_SINCE_DAYS:
             rank = rank_of_day(series, "personnel", loss_day, "year", as_of=loss_day)
+        if rank is None or not _is_news(rank):  # "highest since three days ago": no news
+            standing = rank = None
     equipment_records = [
         key
         for key, c in cats.items()
@@ -63,11 +76,14 @@ def report_highlights(series: Series, report_date: dt.date) -> dict[str, Any]:
         {"category": c.category, "threshold": c.threshold, "value": c.value}
         for key in cats
         for c in crossed_in_report(series, key, report_date)
-        if not c.opening
+        if not c.opening and key not in unsettled  # crossed today, or on the disputed day?
     ]
     month_start = report_date.replace(day=1)
     month_total = None
-    if report_date.day >= 3 and series.value("personnel", month_start) is not None:
+    ends = [series.cell("personnel", d) for d in (month_start, report_date)]
+    if report_date.day >= 3 and all(
+        c is not None and c.value is not None and c.status is not Status.CONFLICT for c in ends
+    ):  # a total between two figures the sources agree on (or a rule settled)
         month_total = cats["personnel"]["value"] - series.value("personnel", month_start)
     conflicts = [
         {
@@ -75,6 +91,7 @@ def report_highlights(series: Series, report_date: dt.date) -> dict[str, Any]:
             "value": cv.value,
             "supporting": list(cv.supporting),
             "dissent": [{"source": d.source, "value": d.value} for d in cv.dissent],
+            "values": cv.alternatives,
         }
         for cv in series.row(report_date).values()
         if cv.status is Status.CONFLICT and cv.category in categories.MAIN_KEYS
@@ -88,4 +105,5 @@ def report_highlights(series: Series, report_date: dt.date) -> dict[str, Any]:
         "month_to_date": month_total,
         "comparison_30": comparison(series, "personnel", report_date, 30),
         "conflicts": conflicts,
+        "disputed_increments": unsettled,
     }

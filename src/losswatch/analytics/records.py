@@ -4,7 +4,12 @@ Records count only from the report of 2022-04-01 (loss day 2022-03-31). Before t
 General Staff published sums of several days (the 27 February report covered 24-26 February)
 and personnel in round hundreds, so those "days" are not comparable with daily figures; the
 labelled claims in shared/claims (e.g. "the highest daily figure in reports 2022-04-01..")
-count records the same way.
+count records the same way. Every sentence that states a record names this window
+(:data:`RECORDS_WINDOW_START`, the report date), so "the highest of the war so far" is never said
+of a window that leaves out the first five weeks.
+
+An increase that rests on a disputed cell (the report's or the one before, status
+``conflict``) sets no record and takes no rank: a value the sources disagree on is no news.
 
 Every function takes an ``as_of`` loss day, so a brief written for a past report date ranks
 the day only among the days known then, as a newsroom would have on that morning.
@@ -18,10 +23,13 @@ from typing import Any, Literal
 
 from losswatch import categories
 from losswatch.analytics.daily import daily, period_label, period_start
+from losswatch.models import Status
 from losswatch.series import Series
 
 #: First loss day that counts for records (the report of 2022-04-01).
 RECORDS_FROM = dt.date(2022, 3, 31)
+#: The first report date that counts, the one record sentences name.
+RECORDS_WINDOW_START = RECORDS_FROM + dt.timedelta(days=1)
 Scope = Literal["month", "year", "all"]
 SCOPES: tuple[Scope, ...] = ("month", "year", "all")
 
@@ -29,8 +37,31 @@ SCOPES: tuple[Scope, ...] = ("month", "year", "all")
 def record_days(
     series: Series, category: str, *, as_of: dt.date | None = None
 ) -> dict[dt.date, int]:
-    """The daily increases that count for records, up to loss day ``as_of``."""
-    return daily(series, category, start=RECORDS_FROM, end=as_of)
+    """The daily increases that count for records, up to loss day ``as_of``: none resting on
+    a disputed cell (:func:`disputed`)."""
+    days = daily(series, category, start=RECORDS_FROM, end=as_of)
+    # loss day d is printed in the report of d + 1 and rests on the report of d
+    conflicts = _conflict_dates(series, category)
+    if not conflicts:
+        return days
+    return {
+        d: v
+        for d, v in days.items()
+        if d not in conflicts and d + dt.timedelta(days=1) not in conflicts
+    }
+
+
+def _conflict_dates(series: Series, category: str) -> set[dt.date]:
+    return {d for d, cv in series.cells.get(category, {}).items() if cv.status is Status.CONFLICT}
+
+
+def disputed(series: Series, category: str, report_date: dt.date) -> bool:
+    """Whether the increase printed on ``report_date`` rests on a cell the sources disagree on
+    and no rule settled: that day's or the day before's (the increase is their difference)."""
+    return any(
+        (cell := series.cell(category, d)) is not None and cell.status is Status.CONFLICT
+        for d in (report_date, report_date - dt.timedelta(days=1))
+    )
 
 
 @dataclass(frozen=True)

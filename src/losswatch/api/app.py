@@ -70,7 +70,13 @@ def create_app(
 ) -> FastAPI:
     """The whole web application for ``settings`` (``engine`` and ``clock`` for tests)."""
     own_engine = engine is None
-    store = engine if engine is not None else open_store(settings.effective_database_url)
+    store = (
+        engine
+        if engine is not None
+        else open_store(
+            settings.effective_database_url, create_folder=settings.database_url is None
+        )
+    )
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:

@@ -65,6 +65,16 @@ class LatestCell(BaseModel):
     value: int
     increment: int | None
     status: str
+    disputed: bool = Field(
+        False, description="The sources disagree on this figure and no rule settled it."
+    )
+    alternatives: list[int] = Field(
+        default_factory=list, description="Every value the sources give, when disputed."
+    )
+    increment_disputed: bool = Field(
+        False,
+        description="The increase rests on a disputed figure (this report's or the day before's).",
+    )
 
 
 class LatestReport(BaseModel):

@@ -13,6 +13,7 @@ from urllib.parse import unquote, urlsplit
 
 from losswatch import categories
 from losswatch.errors import NotFound, UsageError
+from losswatch.models import Status
 from losswatch.series import Series
 from losswatch.views import cell_dict
 
@@ -60,7 +61,13 @@ def label(cat: categories.Category, lang: str) -> str:
 
 
 def day_cards(series: Series, report_date: dt.date) -> list[dict[str, Any]]:
-    """The categories of one report in the report's order: value, "(+N)", status, labels."""
+    """The categories of one report in the report's order: value, "(+N)", status, labels.
+
+    A cell the sources disagree on and no rule settled is ``disputed``, with every value given
+    in ``alternatives``; ``increment_disputed`` says the "(+N)" rests on such a cell (this
+    report's or the one before), so no one headlines it."""
+    from losswatch.analytics.records import disputed
+
     row = series.row(report_date)
     cards = []
     for cat in categories.CATEGORIES:
@@ -77,6 +84,9 @@ def day_cards(series: Series, report_date: dt.date) -> list[dict[str, Any]]:
                 "value": cv.value,
                 "increment": series.increment(cat.key, report_date),
                 "status": cv.status.value,
+                "disputed": cv.status is Status.CONFLICT,
+                "alternatives": cv.alternatives if cv.status is Status.CONFLICT else [],
+                "increment_disputed": disputed(series, cat.key, report_date),
             }
         )
     return cards

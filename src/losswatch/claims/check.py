@@ -9,37 +9,59 @@ we cannot place is ``not_checkable`` with the reason, and the report says how it
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
+from losswatch.claims import attribution
 from losswatch.claims.extract import extract_with_sentences
-from losswatch.claims.figures import figures_for
-from losswatch.claims.infer import infer_report_date
-from losswatch.claims.model import CheckReport
+from losswatch.claims.figures import Figures, figures_for
+from losswatch.claims.infer import infer_report_date, quoted_report
+from losswatch.claims.model import CheckReport, Claim
 from losswatch.claims.verdicts import Context, check_claim
 from losswatch.series import Series
 
 
 def check_article(
-    text: str, series: Series, *, article_date: dt.date | None = None, lang: str | None = None
+    text: str,
+    series: Series,
+    *,
+    article_date: dt.date | None = None,
+    lang: str | None = None,
+    other_series: Mapping[str, Series] | None = None,
 ) -> CheckReport:
     """Verdicts for every loss figure in ``text``.
 
     ``article_date`` is the article's publication date; when None the report date is inferred
     from the running totals that match exactly one report (``date_inferred=True`` and the
     evidence in ``date_evidence``). ``lang`` is a language code of ``claims/lang`` (detected
-    when None).
+    when None). ``other_series`` holds other estimators' own series ("oryx", "warspotting"):
+    a figure attributed to one of them is checked against it (see
+    :func:`losswatch.claims.attribution.series_for`), else it is not checkable.
     """
     claims, spans, code = extract_with_sentences(text, lang)
     figures = figures_for(series)
     evidence: tuple[str, ...] = ()
-    inferred = False
+    inferred = settled = False
     if article_date is not None:
-        report_date: dt.date | None = article_date
+        quoted = quoted_report(claims, figures, article_date)
+        report_date: dt.date | None = quoted.report_date
+        evidence = quoted.evidence
+        why = evidence[0] if evidence else f"the article's date, {article_date}"
+        settled = quoted.settled
     else:
         found = infer_report_date(claims, figures)
         report_date, evidence, inferred = found.report_date, found.evidence, True
         if report_date is None:
             inferred = False
-    ctx = Context(figures, report_date, article_date is not None, series.report_urls)
+        why = "inferred from the figures: " + evidence[0] if evidence else "no date"
+    ctx = Context(
+        figures,
+        report_date,
+        article_date is not None and not settled,
+        series.report_urls,
+        why,
+        dated=article_date is not None,
+        others=_others(claims, other_series or {}),
+    )
     verdicts = tuple(check_claim(c, ctx) for c in claims)
     return CheckReport(
         verdicts=verdicts,
@@ -51,3 +73,13 @@ def check_article(
         sentences=tuple(spans),
         text=text,
     )
+
+
+def _others(claims: list[Claim], available: Mapping[str, Series]) -> dict[str, Figures]:
+    """The figures of each other estimator the article names and the caller has a series of."""
+    out: dict[str, Figures] = {}
+    for who in {c.attributed_to for c in claims if c.attributed_to}:
+        own = attribution.series_for(who, available)
+        if own is not None:
+            out[who] = figures_for(own)
+    return out

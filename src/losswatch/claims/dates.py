@@ -59,6 +59,7 @@ def _date_res(code: str) -> tuple[PhraseFinder, re.Pattern[str], PhraseFinder]:
     return md, dm, month_only
 
 
+_SPACE_GAP = re.compile(r"(?:'s)?\s+")
 _POSSESSIVE_GAP = re.compile(r"(?:'s)?\s+(?:[^\W\d]+\s+)?")
 _DAY_AFTER = re.compile(r"\.?\s+\d{1,2}(?![\d])")
 _YEAR = re.compile(r"(?<![\w\d,.])(?P<y>(?:19|20)\d\d)(?![\d]|[,.]\d)")
@@ -68,9 +69,12 @@ def _role(norm: str, start: int, end: int, lex: Lexicon) -> str:
     before = norm[max(0, start - 30) : start]
     if lex.report_marker_re.search(before):
         return "report"
-    after = _POSSESSIVE_GAP.match(norm, end, end + 30)
-    if after and lex.report_marker_re.match(norm, after.end()):
-        return "report"
+    # "Tuesday's report", "Tuesday morning's update", "am Montag meldete": the marker right
+    # after the day, or after one word
+    for gap in (_SPACE_GAP, _POSSESSIVE_GAP):
+        after = gap.match(norm, end, end + 30)
+        if after and lex.report_marker_re.match(norm, after.end()):
+            return "report"
     return "loss"
 
 
@@ -118,16 +122,8 @@ def day_refs(norm: str, original: str, nz: Normalized, lex: Lexicon) -> list[Day
         for m in lex.relative_re.finditer(norm):
             offset = lex.relative_days.get(" ".join(m.group().split()))
             if offset is not None:
-                refs.append(
-                    DayRef(
-                        "relative",
-                        m.group(),
-                        m.start(),
-                        m.end(),
-                        "loss" if offset < 0 else "report",
-                        offset=offset,
-                    )
-                )
+                role = "report" if offset >= 0 else _role(norm, m.start(), m.end(), lex)
+                refs.append(DayRef("relative", m.group(), m.start(), m.end(), role, offset=offset))
     refs.sort(key=lambda r: r.start)
     return refs
 
@@ -156,6 +152,8 @@ def periods(
         month = lex.month_of(m.group("m"))
         prep = lex.period_preposition_re.search(norm, max(0, m.start() - 15), m.start())
         start = prep.start() if prep else m.start()
+        if not prep and not m.group("y") and m.group("m").lower() in lex.stopwords:
+            continue  # Romanian "mai" ("also"), a month only after "în" or before a year
         if month is not None:
             found.append(
                 Period(
@@ -165,7 +163,7 @@ def periods(
                     m.end(),
                     month=month,
                     year=int(m.group("y")) if m.group("y") else None,
-                    weak=True,
+                    weak=not prep and not m.group("y"),
                 )
             )
     for m in _YEAR.finditer(norm):

@@ -62,6 +62,11 @@ class Scores:
     def verdict_accuracy(self) -> float:
         return self.verdict_correct / self.matched if self.matched else 0.0
 
+    @property
+    def right_of_all(self) -> float:
+        """Labelled figures found and given the labelled verdict, of all labelled."""
+        return self.verdict_correct / self.expected if self.expected else 0.0
+
     def as_dict(self) -> dict[str, float | int]:
         return {
             "expected": self.expected,
@@ -70,6 +75,7 @@ class Scores:
             "precision": round(self.precision, 3),
             "recall": round(self.recall, 3),
             "verdict_accuracy": round(self.verdict_accuracy, 3),
+            "right_of_all": round(self.right_of_all, 3),
         }
 
 
@@ -80,6 +86,8 @@ class Evaluation:
     overall: Scores = field(default_factory=Scores)
     by_lang: dict[str, Scores] = field(default_factory=dict)
     by_detected: dict[str, Scores] = field(default_factory=dict)
+    #: by labelled kind (cumulative, daily, ...): ``predicted`` counts the checker's own kind
+    by_kind: dict[str, Scores] = field(default_factory=dict)
     misses: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
@@ -87,6 +95,7 @@ class Evaluation:
             "overall": self.overall.as_dict(),
             "by_lang": {k: v.as_dict() for k, v in sorted(self.by_lang.items())},
             "by_detected": {k: v.as_dict() for k, v in sorted(self.by_detected.items())},
+            "by_kind": {k: v.as_dict() for k, v in sorted(self.by_kind.items())},
         }
 
 
@@ -118,7 +127,7 @@ def label_category(key: str | None) -> str:
     """A checker category as the labels name it (retired parts roll into their successor)."""
     if key is None or key == "untracked":
         return "other"
-    if key in ("armour", "equipment"):
+    if key in ("armour", "air", "equipment"):
         return "multiple"
     if key == "vehicles":
         return "vehicles_fuel_tanks"
@@ -130,45 +139,108 @@ def label_category(key: str | None) -> str:
     return key if cat.main else "other"
 
 
-def _predicted(report: CheckReport) -> list[tuple[str, int, str, Verdict]]:
-    seen: set[tuple[str, int, str, str]] = set()
+_Predicted = tuple[str, int, str, Verdict, str]
+
+
+def _predicted(report: CheckReport) -> list[_Predicted]:
+    """(label category, value, kind, verdict, sentence text) of every verdict."""
     out = []
     for v in report.verdicts:
         cat = label_category(v.category or v.claim.category)
         kind = _KIND[v.claim.scope if v.claim.scope is Scope.RECORD else (v.scope or v.claim.scope)]
-        key = (cat, v.claim.value, kind, v.outcome.value)
-        if key not in seen:  # a figure repeated in an article (same verdict) is one claim
-            seen.add(key)
-            out.append((cat, v.claim.value, kind, v))
+        i = v.claim.sentence_index
+        a, b = report.sentences[i] if i < len(report.sentences) else (0, 0)
+        out.append((cat, v.claim.value, kind, v, report.text[a:b]))
     return out
 
 
 def _pair(
-    expected: list[dict[str, Any]], predicted: list[tuple[str, int, str, Verdict]]
-) -> list[tuple[dict[str, Any], Verdict | None]]:
+    expected: list[dict[str, Any]], predicted: list[_Predicted]
+) -> tuple[list[tuple[dict[str, Any], Verdict | None]], list[_Predicted]]:
+    """Labelled figures paired with predicted ones (same category and value; the same
+    sentence and kind preferred), and the predicted figures left over - less the repeats of
+    a figure already counted (a figure repeated in an article, same verdict, is one claim)."""
     free = list(range(len(predicted)))
-    pairs: list[tuple[dict[str, Any], Verdict | None]] = []
     found: dict[int, int] = {}
-    for strict in (True, False):
+    for same_sentence, strict in ((True, True), (True, False), (False, True), (False, False)):
         for i, e in enumerate(expected):
             if i in found:
                 continue
             for j in free:
-                cat, value, kind, _ = predicted[j]
+                cat, value, kind, _, sentence = predicted[j]
                 if (
                     cat == e["category"]
                     and value == e["value"]
                     and (not strict or kind == e["kind"])
+                    and (not same_sentence or e["sentence"].strip() == sentence.strip())
                 ):
                     found[i] = j
                     free.remove(j)
                     break
-    for i, e in enumerate(expected):
-        pairs.append((e, predicted[found[i]][3] if i in found else None))
-    return pairs
+    pairs = [(e, predicted[found[i]][3] if i in found else None) for i, e in enumerate(expected)]
+    seen = {_key(predicted[j]) for j in found.values()}
+    extra = []
+    for j in free:
+        if _key(predicted[j]) not in seen:
+            seen.add(_key(predicted[j]))
+            extra.append(predicted[j])
+    return pairs, extra
+
+
+def _key(p: _Predicted) -> tuple[str, int, str, str]:
+    return (p[0], p[1], p[2], p[3].outcome.value)
 
 
 Checker = Callable[..., CheckReport]
+
+
+def _count_kinds(
+    by_kind: dict[str, Scores],
+    pairs: list[tuple[dict[str, Any], Verdict | None]],
+    extra: list[_Predicted],
+) -> None:
+    """Per labelled kind: recall and accuracy by the label's kind, precision by the
+    checker's own kind (a matched figure counts as found in its labelled kind)."""
+    for e, v in pairs:
+        s = by_kind.setdefault(e["kind"], Scores())
+        s.expected += 1
+        if v is not None:
+            s.matched += 1
+            s.predicted += 1
+            s.verdict_correct += v.outcome.value == e["expected_verdict"]
+    for p in extra:
+        by_kind.setdefault(p[2], Scores()).predicted += 1
+
+
+def split(
+    records: list[dict[str, Any]], urls: set[str]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(records of articles not in ``urls``, records of articles in ``urls``): a held-out part."""
+    kept = [r for r in records if r["url"] not in urls]
+    return kept, [r for r in records if r["url"] in urls]
+
+
+def read_urls(path: Path) -> set[str]:
+    """The URLs listed in a file, one a line (``#`` starts a comment)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+
+
+def table(name: str, result: Evaluation) -> str:
+    """A Markdown table of one evaluation: overall, per labelled language and per kind."""
+    rows = [
+        "| set | slice | labelled | found | precision | recall | verdict acc. | right of all |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    slices = [("all", result.overall)]
+    slices += [(f"lang {k}", v) for k, v in sorted(result.by_lang.items())]
+    slices += [(f"kind {k}", v) for k, v in sorted(result.by_kind.items())]
+    for label, s in slices:
+        rows.append(
+            f"| {name} | {label} | {s.expected} | {s.predicted} | {s.precision:.1%} | "
+            f"{s.recall:.1%} | {s.verdict_accuracy:.1%} | {s.right_of_all:.1%} |"
+        )
+    return "\n".join(rows)
 
 
 def evaluate(
@@ -178,8 +250,7 @@ def evaluate(
     result = Evaluation()
     for art in articles(records):
         report = checker(art.text, series, article_date=art.published)
-        predicted = _predicted(report)
-        pairs = _pair(art.expected, predicted)
+        pairs, extra = _pair(art.expected, _predicted(report))
         slices = [
             result.overall,
             result.by_lang.setdefault(art.lang, Scores()),
@@ -191,9 +262,10 @@ def evaluate(
         )
         for s in slices:
             s.expected += len(art.expected)
-            s.predicted += len(predicted)
+            s.predicted += matched + len(extra)
             s.matched += matched
             s.verdict_correct += correct
+        _count_kinds(result.by_kind, pairs, extra)
         for e, v in pairs:
             if v is None:
                 result.misses.append(
@@ -205,10 +277,6 @@ def evaluate(
                     f"{e['id']} verdict {v.outcome.value} != "
                     f"{e['expected_verdict']}: {v.explanation[:160]}"
                 )
-        used = {id(v) for _, v in pairs if v is not None}
-        for cat, value, kind, v in predicted:
-            if id(v) not in used:
-                result.misses.append(
-                    f"extra {cat} {value} {kind} ({art.url[:50]}): {v.claim.text!r}"
-                )
+        for cat, value, kind, v, _ in extra:
+            result.misses.append(f"extra {cat} {value} {kind} ({art.url[:50]}): {v.claim.text!r}")
     return result

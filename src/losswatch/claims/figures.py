@@ -66,6 +66,8 @@ class Figures:
             return ("military_auto",) if day < categories.MERGE_DAY else ("vehicles_fuel_tanks",)
         if reading == "armour":
             return ("tanks", "afv")
+        if reading == "air":
+            return ("aircraft", "helicopters")
         if reading == "equipment":
             return EQUIPMENT
         if reading == "untracked":
@@ -117,7 +119,7 @@ class Figures:
                 if d >= categories.MERGE_DAY
             ]
             return early + late
-        if reading in ("armour", "equipment", "untracked"):
+        if reading in ("armour", "air", "equipment", "untracked"):
             return []
         return list(self.values.get(reading, {}).get(value, []))
 
@@ -129,7 +131,7 @@ class Figures:
                 for key in ("military_auto", "vehicles_fuel_tanks")
                 for d in self.incs.get(key, {}).get(value, [])
             ]
-        if reading in ("armour", "equipment", "untracked"):
+        if reading in ("armour", "air", "equipment", "untracked"):
             return []
         return list(self.incs.get(reading, {}).get(value, []))
 
@@ -141,13 +143,23 @@ class Figures:
         return dates[i] if i < len(dates) else None
 
     def unsettled(self, reading: str, day: dt.date) -> bool:
-        """Whether a cell behind ``reading`` on ``day`` or the day before is unsettled."""
-        for part in self.parts(reading, day):
-            for d in (day, day - ONE_DAY):
-                cell = self.series.cell(part, d)
-                if cell is not None and cell.status in UNSETTLED:
-                    return True
-        return False
+        """Whether a cell behind ``reading`` on ``day`` or the day before is unsettled (what an
+        increase printed on ``day`` rests on)."""
+        return bool(self.unsettled_days(reading, day, increase=True))
+
+    def unsettled_days(self, reading: str, day: dt.date, *, increase: bool) -> list[dt.date]:
+        """The report dates behind ``reading`` on ``day`` whose cells are unsettled: that day's
+        alone for a running total (the status ``show`` gives it), and the day before too for an
+        increase, which is the difference of the two."""
+        days = (day, day - ONE_DAY) if increase else (day,)
+        return [
+            d
+            for d in days
+            if any(
+                (cell := self.series.cell(part, d)) is not None and cell.status in UNSETTLED
+                for part in self.parts(reading, day)
+            )
+        ]
 
     def highest_increase(
         self, reading: str, start: dt.date, end: dt.date

@@ -26,6 +26,8 @@ class Inference:
 
     report_date: dt.date | None
     evidence: tuple[str, ...]
+    #: the figures as a group fix the report: a lone figure matching another one is stale
+    settled: bool = False
 
 
 def _label(c: Claim) -> str:
@@ -51,7 +53,9 @@ def _running_totals(claims: list[Claim]) -> list[Claim]:
 
 
 def infer_report_date(claims: list[Claim], figures: Figures) -> Inference:
-    """The report date an undated article quotes (see the module docstring)."""
+    """The report date an undated article quotes (see the module docstring). Figures the
+    text gives to another estimator (Oryx, the president...) do not vote."""
+    claims = [c for c in claims if _checkable(c)]
     totals = _running_totals(claims)
     matches: dict[int, set[dt.date]] = {}
     score: Counter[dt.date] = Counter()
@@ -64,7 +68,30 @@ def infer_report_date(claims: list[Claim], figures: Figures) -> Inference:
     daily = _from_increases(claims, figures)
     if daily.report_date is not None:
         return daily
+    named = _named_date(claims, figures)
+    if named.report_date is not None:
+        return named
     return _milestone(totals, figures)
+
+
+def _named_date(claims: list[Claim], figures: Figures) -> Inference:
+    """ "As of 27 February 2024, the losses are about 412,400": no figure matches a report
+    exactly, but the text names the report's day (with its year) beside a running total."""
+    for c in claims:
+        day = c.day
+        if (
+            c.scope is Scope.CUMULATIVE
+            and day is not None
+            and day.kind == "date"
+            and day.year is not None
+            and day.role != "start"
+        ):
+            found = resolve_day(day, None)
+            if found and figures.first is not None and figures.first <= found[0]:
+                return Inference(
+                    found[0], (f"the text names the date {day.text!r} beside {_label(c)}",)
+                )
+    return Inference(None, ())
 
 
 def _from_totals(
@@ -193,5 +220,50 @@ def _milestone(totals: list[Claim], figures: Figures) -> Inference:
         (
             f"no figure matches a report exactly; {_label(c)} was first "
             f"reached in the report of {day} (milestone reading)",
+        ),
+    )
+
+
+#: How many days before its date a dated article may quote a report ("according to the
+#: previous day's report", a round-up printed two days later, Friday's figures on Monday).
+STALE_WINDOW = 3
+
+
+def _checkable(c: Claim) -> bool:
+    return c.attributed_to in (None, "general_staff") and bool(c.readings)
+
+
+def quoted_report(claims: list[Claim], figures: Figures, article_date: dt.date) -> Inference:
+    """The report a dated article quotes: its own date's, or - when its figures as a group
+    (at least two, and more than the article date's report) match one report of the
+    :data:`STALE_WINDOW` days before - that earlier report. A lone stale figure among
+    current ones does not move the date: it stays contradicted (stale)."""
+    totals = [c for c in _running_totals(claims) if _checkable(c) and c.day is None]
+    daily = [
+        c
+        for c in claims
+        if c.scope is Scope.DAILY and c.day is None and c.value_high is None and _checkable(c)
+    ]
+    score: Counter[dt.date] = Counter()
+    for back in range(STALE_WINDOW + 1):
+        day = article_date - dt.timedelta(days=back)
+        score[day] = sum(
+            1 for c in totals if any(figures.total(r, day) == c.value for r in c.readings[:2])
+        ) + sum(
+            1 for c in daily if any(figures.increase(r, day) == c.value for r in c.readings[:1])
+        )
+    best = max(score.values())
+    own = max(score[article_date], score[article_date - ONE_DAY])
+    if best < 2 or best <= own:
+        if score[article_date] >= 2 and score[article_date] > score[article_date - ONE_DAY]:
+            return Inference(article_date, (), settled=True)
+        return Inference(article_date, ())
+    day = max(d for d, n in score.items() if n == best)
+    return Inference(
+        day,
+        settled=True,
+        evidence=(
+            f"{best} of the article's {len(totals) + len(daily)} figures match the report of "
+            f"{day}, {own} that of its date {article_date} or the day before: it quotes {day}",
         ),
     )

@@ -28,9 +28,10 @@ from losswatch.errors import ConfigError, UsageError
 #: Category groups the checker can sum, beyond the keys of :mod:`losswatch.categories`.
 #: ``vehicles`` is the bare word: military auto before the 2022-05-01 merge, the merged
 #: category after. ``armour`` is tanks + AFVs ("20 armoured vehicles, including nine tanks").
+#: ``air`` is aircraft + helicopters ("310 aircraft and helicopters").
 #: ``equipment`` is every equipment category ("300 weapons and military equipment").
 #: ``untracked`` names things the General Staff does not count (a claim we cannot check).
-GROUPS: frozenset[str] = frozenset({"vehicles", "armour", "equipment", "untracked"})
+GROUPS: frozenset[str] = frozenset({"vehicles", "armour", "air", "equipment", "untracked"})
 
 QUALIFIER_KINDS = ("approx", "lower_bound", "upper_bound", "upper_bound_loose")
 SCOPE_KINDS = ("cumulative", "daily", "record", "same")
@@ -69,6 +70,10 @@ SCHEMA_KEYS: dict[str, tuple[type, bool]] = {
     "months_capitalized": (bool, False),
     "number_word_hint": (str, False),
     "range_prefix": (str, False),
+    # optional keys read outside this module (issue 19): defaults live with their readers
+    "estimators": (dict, False),
+    "total_words": (list, False),
+    "respectively": (list, False),
 }
 
 

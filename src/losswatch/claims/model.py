@@ -108,6 +108,26 @@ class Claim:
     period: Period | None = None
     day: DayRef | None = None
     via: str | None = None
+    #: whose figure the sentence says it is (:mod:`.attribution`); None = not named, read as
+    #: the General Staff's
+    attributed_to: str | None = None
+    attribution_text: str | None = None
+
+    @property
+    def why_category(self) -> str:
+        """How the category was read, for a reader of the output."""
+        how = {
+            "increment": "the bracketed increase after the figure of that category",
+            "parenthesis": "a number in brackets after a figure of that category",
+            "inclusion": 'part of the figure before it ("including")',
+            "topic": "the category the sentence (or the one before) is about",
+            "record": "the day's figure the record phrase refers to",
+            "list_label": "the label of the list line",
+            "respectively": 'paired in order with the categories ("respectively")',
+        }.get(self.via or "")
+        if how is not None:
+            return f"{how}: {self.term!r}" if self.term else how
+        return f"the words {self.term!r} beside the number" if self.term else "no category words"
 
     @property
     def phrase(self) -> str | None:
@@ -141,6 +161,14 @@ class Verdict:
     reading: str | None = None
     scope: Scope | None = None
     source_url: str | None = None
+    #: how the report date was chosen (the article's date, the report its figures quote,
+    #: a day named beside the figure), for a reader of the output
+    why_date: str | None = None
+
+    @property
+    def attributed_to(self) -> str:
+        """Whose figure this is: ``general_staff`` unless the sentence names another source."""
+        return self.claim.attributed_to or "general_staff"
 
 
 @dataclass(frozen=True)

@@ -57,12 +57,13 @@ def _int(digits: str) -> int:
 def _digits_re(scale_re: str) -> re.Pattern[str]:
     scale = scale_re or "(?!x)x"
     return re.compile(
-        r"(?<![\d.,/])"
-        r"(?:\(\s*\+\s*(?P<inc>\d{1,3}(?:[, .]\d{3})*|\d+)\s*\)"
-        r"|(?P<dec>\d+[.,]\d+)(?P<dsp>\s?)(?P<dscale>" + scale + r")(?![\w])"
+        # the report's "(+12)", also glued to its total ("403720(+1290)") and with words
+        # inside ("(+16 over the past day)", "(+16 за минувшие сутки)")
+        r"(?:\(\s*\+\s*(?P<inc>\d{1,3}(?:[, .]\d{3})*(?![\d])|\d+)(?:\s+[^()\d]{1,40})?\s*\)"
+        r"|(?<![\d.,/])(?:(?P<dec>\d+[.,]\d+)(?P<dsp>\s?)(?P<dscale>" + scale + r")(?![\w])"
         r"|(?P<int>\d{1,3}(?:(?P<sep>[,.' ])\d{3})(?:(?P=sep)\d{3})*(?![\d])|\d+(?![\d]))"
         r"(?:(?P<isp>\s?)(?P<iscale>" + scale + r")(?![\w]))?"
-        r"(?P<frac>[.,]\d+(?![\d]))?)",
+        r"(?P<frac>[.,]\d+(?![\d]))?))",
         re.IGNORECASE,
     )
 
@@ -145,17 +146,29 @@ def find(text: str, lex: Lexicon) -> list[Number]:
             found.append(Number(m.start(), m.end(), 0, fraction=True))
             continue
         value = _int(digits) * mult
-        if mult > 1 and lex.scale_joiners:
+        if mult > 1:
             value, end = _joined(text, end, value, mult, lex)
         plain = mult == 1 and m.group("sep") is None
         found.append(Number(m.start(), end, value, plain=plain))
     found.extend(_words(text, lex, found + too_long))
     found.sort(key=lambda n: n.start)
-    return found
+    out: list[Number] = []
+    for n in found:  # a joined number ("412 bin 350") covers the digits after it
+        if not out or n.start >= out[-1].end:
+            out.append(n)
+    return out
+
+
+_THOUSANDS_REST = re.compile(r"\s+(\d{3})(?![\d]|[.,]\d)")
 
 
 def _joined(text: str, end: int, value: int, mult: int, lex: Lexicon) -> tuple[int, int]:
-    """ "23 ألفا و500": a scaled number, a joiner and a smaller number add up."""
+    """ "23 ألفا و500", "412 bin 350": a scaled number, a joiner (or, after thousands, just a
+    space before three digits) and a smaller number add up."""
+    if mult == 1000:
+        rest = _THOUSANDS_REST.match(text, end)
+        if rest is not None:
+            return value + int(rest.group(1)), rest.end()
     for joiner in lex.scale_joiners:
         m = re.compile(r"\s*" + re.escape(joiner) + r"\s*(\d{1,3})(?![\d])").match(text, end)
         if m and int(m.group(1)) < mult:
@@ -168,7 +181,16 @@ def _overlaps(start: int, end: int, taken: list[Number]) -> bool:
 
 
 def _words(text: str, lex: Lexicon, taken: list[Number]) -> list[Number]:
+    """Number words: the language file's own list first (its multi-word entries, "half a
+    million", are more specific than text2num's reading of "million"), then text2num."""
     out: list[Number] = []
+    if lex.number_word_re is not None:
+        for m in lex.number_word_re.finditer(text):
+            if _overlaps(m.start(), m.end(), taken) or _overlaps(m.start(), m.end(), out):
+                continue
+            value = lex.number_words.get(" ".join(m.group().split()))
+            if value is not None:
+                out.append(Number(m.start(), m.end(), value, "words"))
     hint = lex.number_word_hint
     if lex.text2num and _t2n_find is not None and (hint is None or hint.search(folded(text))):
         spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
@@ -182,16 +204,13 @@ def _words(text: str, lex: Lexicon, taken: list[Number]) -> list[Number]:
             ):
                 continue
             start, end = spans[occ.start][0], spans[occ.end - 1][1]
-            if any(ch.isdigit() for ch in text[start:end]) or _overlaps(start, end, taken):
+            if (
+                any(ch.isdigit() for ch in text[start:end])
+                or _overlaps(start, end, taken)
+                or _overlaps(start, end, out)
+            ):
                 continue
             out.append(Number(start, end, int(occ.value), "words"))
-    if lex.number_word_re is not None:
-        for m in lex.number_word_re.finditer(text):
-            if _overlaps(m.start(), m.end(), taken) or _overlaps(m.start(), m.end(), out):
-                continue
-            value = lex.number_words.get(" ".join(m.group().split()))
-            if value is not None:
-                out.append(Number(m.start(), m.end(), value, "words"))
     if lex.indefinite_re is not None:
         for m in lex.indefinite_re.finditer(text):
             if not _overlaps(m.start(), m.end(), taken) and not _overlaps(m.start(), m.end(), out):
@@ -200,6 +219,17 @@ def _words(text: str, lex: Lexicon, taken: list[Number]) -> list[Number]:
 
 
 _AND = re.compile(r"\s*(?:and|und|i|e|y|és|та|і|و|na|at|ve|și)\s*", re.IGNORECASE)
+
+
+def _shared_scale(low: int, high: int) -> int:
+    """ "50-70 000", "600-700 thousand", "1-2 million": the low end shares the high end's
+    scale when it is written short (at most three digits, the high end whole thousands)."""
+    if low >= 1000 or high % 1000 or low * 100 > high:
+        return low
+    scaled = low
+    while scaled * 1000 <= high:
+        scaled *= 1000
+    return scaled
 
 
 def ranges(text: str, nums: list[Number], lex: Lexicon) -> list[Number]:
@@ -219,7 +249,8 @@ def ranges(text: str, nums: list[Number], lex: Lexicon) -> list[Number]:
             )
             if joined or between:
                 start = between.start() if between else a.start
-                out.append(Number(start, b.end, a.value, "digits", high=b.value))
+                low = _shared_scale(a.value, b.value)
+                out.append(Number(start, b.end, low, "digits", high=b.value))
                 i += 2
                 continue
         out.append(a)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from losswatch.claims import language
+from losswatch.claims.attach import DESIGNATION
 from losswatch.claims.text import normalize
 
 #: Word lists of a language file that say "this text is about losses".
@@ -78,6 +79,8 @@ def _matcher(keys: tuple[str, ...]) -> _Matcher:
                 raw.append(re.compile(phrase[3:], re.IGNORECASE))
             elif keys != NUMBER_KEYS or not all(p.isascii() and len(p) < 3 for p in pieces):
                 phrases.add(pieces)
+    if keys == VOCABULARY_KEYS:
+        raw.append(DESIGNATION)  # "one Mi-8", "two Su-25s": a category without its word
     phrases_of: dict[str, list[frozenset[str]]] = {}
     for pieces in phrases:
         for piece in pieces:

@@ -107,6 +107,8 @@ def claim_dict(claim: Claim) -> dict[str, Any]:
         "start": claim.start,
         "end": claim.end,
         "language": claim.language,
+        "why_category": claim.why_category,
+        "attribution_text": claim.attribution_text,
     }
 
 
@@ -124,6 +126,9 @@ def verdict_dict(v: Verdict) -> dict[str, Any]:
         "reading": v.reading,
         "scope": v.scope.value if v.scope else None,
         "source_url": v.source_url,
+        "attributed_to": v.attributed_to,
+        "why_category": v.claim.why_category,
+        "why_date": v.why_date,
     }
 
 

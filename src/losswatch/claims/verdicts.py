@@ -16,14 +16,16 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, replace
 
 from losswatch import categories
 from losswatch.analytics.records import RECORDS_FROM
+from losswatch.claims import attribution
 from losswatch.claims.dates import ONE_DAY, period_bounds, resolve_day
 from losswatch.claims.figures import Figures
 from losswatch.claims.model import Claim, Outcome, Qualifier, Scope, Verdict
+from losswatch.models import Status
 
 #: Daily records are counted from the report of 2022-04-01 (loss day
 #: :data:`~losswatch.analytics.records.RECORDS_FROM`): the first weeks' reports were running
@@ -88,8 +90,16 @@ class Context:
 
     figures: Figures
     report_date: dt.date | None
-    dated: bool  # the article's own date was given (so the previous report is plausible)
+    #: the article's own date was given and its figures do not settle the report it quotes
+    #: (so the report before it is tried for each figure)
+    previous_plausible: bool
     urls: dict[dt.date, str]
+    #: how ``report_date`` was found (the article's date, inferred, a stale quote)
+    date_why: str = ""
+    #: the article's own date was given (no report after it is quoted)
+    dated: bool = False
+    #: other estimators' own figures (:func:`.attribution.series_for`), by estimator
+    others: Mapping[str, Figures] = field(default_factory=dict)
 
 
 def _days(claim: Claim, ctx: Context) -> list[dt.date]:
@@ -117,7 +127,7 @@ def _dates(claim: Claim, ctx: Context, scope: Scope) -> list[tuple[dt.date, str]
     if claim.day is not None or ctx.report_date is None:
         return []
     out = [(ctx.report_date, "article_report")]
-    if ctx.dated and _carried(claim, ctx.figures, ctx.report_date):
+    if ctx.previous_plausible and _carried(claim, ctx.figures, ctx.report_date):
         # published before that morning's report: the day before's figures (not for a
         # category the article's own report no longer carries)
         out.append((ctx.report_date - ONE_DAY, "previous_report"))
@@ -209,7 +219,41 @@ def _record(claim: Claim, r: Reading, ctx: Context) -> tuple[Outcome, str]:
     return Outcome.CONTRADICTED, f"not a record: {top[0]:,} in the report of {top[1]}"
 
 
+_ESTIMATOR_TEXT = {
+    "oryx": "Oryx's photo-confirmed count",
+    "warspotting": "WarSpotting's photo-confirmed count",
+    "uk_defence_intelligence": "a British (UK Defence Intelligence) estimate",
+    "russia_mod": "the Russian defence ministry's figure",
+    "isw": "the Institute for the Study of War's figure",
+    "media_count": "another organisation's count (media, foreign officials)",
+    "president": "the president's own figure (his rounding, on another basis)",
+}
+
+
 def check_claim(claim: Claim, ctx: Context) -> Verdict:
+    """The verdict on one claim: another estimator's figure is not checkable against the
+    General Staff's series, and the president's only where it does not agree with it."""
+    who = claim.attributed_to
+    if who is not None and who in ctx.others:
+        own = _check_claim(claim, replace(ctx, figures=ctx.others[who], urls={}, others={}))
+        return replace(own, explanation=f"checked against {who}'s own series: {own.explanation}")
+    if who is not None and who != attribution.GENERAL_STAFF and who != "president":
+        return _unchecked(
+            claim, f"attributed to {_ESTIMATOR_TEXT.get(who, who)}, not the General Staff"
+        )
+    verdict = _check_claim(claim, ctx)
+    if who == "president" and verdict.outcome is Outcome.CONTRADICTED:
+        return _unchecked(
+            claim,
+            f"attributed to {_ESTIMATOR_TEXT[who]}; the General Staff's figure is "
+            f"{verdict.official_value:,}",
+            verdict.report_date,
+            ctx,
+        )
+    return verdict
+
+
+def _check_claim(claim: Claim, ctx: Context) -> Verdict:
     """The verdict on one claim (see the module docstring for the order of readings)."""
     if claim.category is None or not claim.readings or claim.readings[0] == "untracked":
         return _unchecked(claim, "the category is not one the General Staff reports")
@@ -258,7 +302,13 @@ def _unchecked(
 ) -> Verdict:
     url = ctx.urls.get(day) if ctx is not None and day is not None else None
     return Verdict(
-        claim, Outcome.NOT_CHECKABLE, why, category=claim.category, report_date=day, source_url=url
+        claim,
+        Outcome.NOT_CHECKABLE,
+        why,
+        category=claim.category,
+        report_date=day,
+        source_url=url,
+        why_date=ctx.date_why if ctx is not None else None,
     )
 
 
@@ -280,7 +330,7 @@ def _stale(claim: Claim, r: Reading, ctx: Context) -> dt.date | None:
 
 
 _READING_TEXT = {
-    "article_report": "the report of the article's date",
+    "article_report": "the report the article quotes",
     "previous_report": "the report of the day before the article",
     "loss_day": "losses of the day named, printed in the next morning's report",
     "report_date": "the report published on the day named",
@@ -292,8 +342,53 @@ _READING_TEXT = {
 }
 
 
+def _why_date(claim: Claim, r: Reading, ctx: Context) -> str:
+    how = _READING_TEXT.get(r.name, r.name)
+    if claim.day is not None and r.name in (
+        "loss_day",
+        "report_date",
+        "named_report",
+        "end_of_named_day",
+    ):
+        return f"{how}: {claim.day.text!r} -> report of {r.report_date}"
+    if claim.period is not None and r.scope is Scope.PERIOD:
+        return f"{how}: {claim.period.text!r} -> {r.note}"
+    return f"{how}: report of {r.report_date} ({ctx.date_why})" if ctx.date_why else how
+
+
+def _disputed_alternatives(claim: Claim, r: Reading, ctx: Context) -> list[int] | None:
+    """Every value of a disputed running total when the claim gives one of them: a figure one
+    source prints is neither "contradicted" nor "supported" by the best guess of a cell nobody
+    settled (the record calls it disputed, and so does the checker)."""
+    cell = ctx.figures.series.cell(r.category, r.report_date)
+    if (
+        r.scope is not Scope.CUMULATIVE
+        or cell is None
+        or cell.status is not Status.CONFLICT
+        or claim.value not in cell.alternatives
+    ):
+        return None
+    return cell.alternatives
+
+
 def _verdict(claim: Claim, outcome: Outcome, r: Reading, note: str, ctx: Context) -> Verdict:
     official = r.official
+    alternatives = _disputed_alternatives(claim, r, ctx)
+    if alternatives is not None:
+        given = " or ".join(f"{v:,}" for v in alternatives)
+        return Verdict(
+            claim,
+            Outcome.NOT_CHECKABLE,
+            f"not checkable: the running total of {r.category} in the report of "
+            f"{r.report_date} is disputed, the sources give {given} and no rule settles it "
+            f"({_READING_TEXT.get(r.name, r.name)})",
+            category=r.category,
+            report_date=r.report_date,
+            reading=r.name,
+            scope=r.scope,
+            source_url=ctx.urls.get(r.report_date),
+            why_date=_why_date(claim, r, ctx),
+        )
     what = {
         Scope.CUMULATIVE: "running total",
         Scope.DAILY: "increase",
@@ -303,8 +398,16 @@ def _verdict(claim: Claim, outcome: Outcome, r: Reading, note: str, ctx: Context
         f"{outcome.value.replace('_', ' ')}: {what} of {r.category} in the report of "
         f"{r.report_date} is {official:,} ({_READING_TEXT.get(r.name, r.name)}; {note})"
     )
-    if ctx.figures.unsettled(r.category, r.report_date):
+    unsettled = ctx.figures.unsettled_days(
+        r.category, r.report_date, increase=r.scope is not Scope.CUMULATIVE
+    )
+    if r.report_date in unsettled:
         text += "; note: the sources disagree on this report, the figure is not settled"
+    elif unsettled:
+        text += (
+            f"; note: the sources disagree on the report of {unsettled[0]}, so this "
+            "increase is not settled"
+        )
     correct = true_on = None
     if outcome is Outcome.CONTRADICTED:
         correct = official
@@ -315,6 +418,7 @@ def _verdict(claim: Claim, outcome: Outcome, r: Reading, note: str, ctx: Context
         claim,
         outcome,
         text,
+        why_date=_why_date(claim, r, ctx),
         category=r.category,
         report_date=r.report_date,
         official_value=official,

@@ -25,7 +25,11 @@ class State:
     def engine(self) -> Engine:
         from losswatch.store.engine import open_store
 
-        return open_store(self.settings.effective_database_url)
+        # only the default data dir is created; a --db path's folder must exist
+        return open_store(
+            self.settings.effective_database_url,
+            create_folder=self.settings.database_url is None,
+        )
 
 
 STATE = State()

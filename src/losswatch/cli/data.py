@@ -145,7 +145,7 @@ def _print_summary(summary: SyncSummary) -> None:
             str(r.failed),
             str(r.new_observations),
             str(r.changed_observations),
-            "; ".join(r.errors)[:160] or "-",
+            "; ".join(r.errors + r.findings)[:160] or "-",
         )
     err.print(table)
     err.print(f"reconciled cells written: {summary.reconciled_cells}")
@@ -241,7 +241,16 @@ def audit(
 
         writer = csv.writer(sys.stdout)
         writer.writerow(
-            ["report_date", "category", "value", "status", "rule", "supporting", "dissent"]
+            [
+                "report_date",
+                "category",
+                "value",
+                "status",
+                "rule",
+                "supporting",
+                "dissent",
+                "reason",
+            ]
         )
         for c in view["cells"]:
             writer.writerow(
@@ -253,11 +262,12 @@ def audit(
                     c["rule"],
                     " ".join(c["supporting"]),
                     " ".join(f"{d['source']}={d['value']}" for d in c["dissent"]),
+                    c["reason"],
                 ]
             )
     elif fmt == "text":
         table = Table(title=f"audit: {len(view['cells'])} cells")
-        for col in ("date", "category", "value", "status", "rule", "supporting", "dissent"):
+        for col in ("date", "category", "value", "status", "rule", "supporting", "dissent", "why"):
             table.add_column(col)
         for c in view["cells"]:
             table.add_row(
@@ -272,6 +282,7 @@ def audit(
                     + (f" ({'/'.join(d['flags'])})" if d["flags"] else "")
                     for d in c["dissent"]
                 ),
+                c["reason"],
             )
         out.print(table)
         rel = Table(title="source reliability where sources disagreed")

@@ -92,8 +92,8 @@ def long_table(values: list[CanonicalValue]) -> Table:
             Field(
                 "status",
                 "string",
-                "Reconciliation status: agreed, majority, "
-                "resolved_by_increment, official_correction, conflict, single_source "
+                "Reconciliation status: agreed, majority, resolved_by_increment, "
+                "resolved_by_neighbours, official_correction, conflict, single_source "
                 "or missing.",
             ),
             Field("rule", "string", "The reconciliation rule that decided the value."),

@@ -4,9 +4,13 @@ Order of the rules for a cell (each in :mod:`losswatch.reconcile.rules`):
 stale copies are set aside; if the remaining sources agree the cell is ``agreed``; if they
 disagree, the stated "(+N)" of the day (and the next day's) picks the value that fits
 (``resolved_by_increment``), which also catches typos in the official text itself; else a strict
-majority that keeps the series monotonic wins (``majority``); else ``conflict``. A listed official
+majority that keeps the series monotonic wins (``majority``); else, in a category that moves
+every day, the one value whose increments on both sides are in line with the last days'
+(``resolved_by_neighbours``); else ``conflict``. A listed official
 correction lets a count fall (``official_correction``). A cell no source reports stays
-``missing``: no value is ever invented.
+``missing``: no value is ever invented; nor is one source's count that falls below the
+canonical day before without a listed correction taken (``missing``, rule
+``uncorroborated-fall``) until another source corroborates it.
 """
 
 from __future__ import annotations
@@ -107,12 +111,16 @@ def decide_cell(
     stale: set[str],
     correction: int | None,
     moving: bool = False,
+    recent: tuple[int, ...] = (),
+    floor: int | None = None,
 ) -> CanonicalValue:
     """The canonical value of one cell given the previous canonical value and the next day.
 
     ``moving`` says the category rose on every one of the last days, so a source that repeats
     the day before's value in it is a stale cell, not a report (orc-losses personnel
-    2024-10-07).
+    2024-10-07). ``recent`` are the canonical increments of the last days, the yardstick of
+    :func:`rules.plausible_by_neighbours`. ``floor`` is the last canonical value before a run
+    of withheld days (see :func:`reconcile_category`): one source's count below it is not taken.
     """
     usable = {s: v for s, (v, _) in cell.items() if v is not None}
     set_aside = False
@@ -162,6 +170,16 @@ def decide_cell(
     result = rules.vote(usable)
     if result.unanimous and set_aside:
         return make(result.value, Status.MAJORITY, "stale-copy-set-aside")
+    if (
+        result.unanimous
+        and len(usable) == 1
+        and not rules.monotonic_ok(
+            result.value or 0, previous if previous is not None else floor, correction
+        )
+    ):
+        # One source's count falling below the canonical day before, with no listed
+        # correction: breakage until another source says the same (issue 14)
+        return make(None, Status.MISSING, "uncorroborated-fall", ("uncorroborated-fall",))
     if result.unanimous:
         flags = (
             ("increment-mismatch",)
@@ -223,6 +241,9 @@ def decide_cell(
             stale = stale | {s for s, v in usable.items() if v == previous}  # not in place:
             # the set is shared by every category of the day
             return make(fresh.pop(), Status.MAJORITY, "stale-cell-set-aside")
+    plausible = rules.plausible_by_neighbours(set(usable.values()), previous, following, recent)
+    if plausible is not None:
+        return make(plausible.value, Status.RESOLVED_BY_NEIGHBOURS, "neighbour-increments")
     guess = result.value if result.value is not None else min(usable.values())
     return make(guess, Status.CONFLICT, "unresolved")
 
@@ -264,6 +285,7 @@ def reconcile_category(
     out: list[CanonicalValue] = []
     last_date: dt.date | None = None
     recent: deque[int] = deque(maxlen=rules.MOVING_DAYS)
+    floor, withheld = previous, 0
     for d in dates:
         if d not in by_date and not (cat.active_on(d) and cat.main):
             continue
@@ -279,10 +301,18 @@ def reconcile_category(
             stale=stale.get(d, set()),
             correction=evidence.correction(d, category),
             moving=rules.is_moving(recent),
+            recent=tuple(recent),
+            floor=floor,
         )
         out.append(cv)
         if cv.value is not None and previous is not None:
             recent.append(cv.value - previous)
+        # A fall withheld stays withheld while the source stays below the last value taken,
+        # for up to a week: a source's own unlisted correction then stands (a month of
+        # special equipment after orc-losses' -83 of 2024-11-30 is not breakage).
+        withheld = withheld + 1 if cv.rule == "uncorroborated-fall" else 0
+        if withheld == 0 or withheld >= rules.MOVING_DAYS:
+            floor = cv.value
         previous, last_date = cv.value, d
     return out
 
@@ -333,6 +363,7 @@ _STATUS_RANK = [
     Status.SINGLE_SOURCE,
     Status.MAJORITY,
     Status.RESOLVED_BY_INCREMENT,
+    Status.RESOLVED_BY_NEIGHBOURS,
     Status.OFFICIAL_CORRECTION,
     Status.CONFLICT,
     Status.MISSING,

@@ -139,3 +139,60 @@ def lineage_sum(parts: Mapping[str, int | None]) -> int | None:
     if not parts or any(v is None for v in parts.values()):
         return None
     return sum(v for v in parts.values() if v is not None)
+
+
+@dataclass(frozen=True)
+class NeighbourFit:
+    """How a candidate value fits between the day before and the day after."""
+
+    value: int
+    before: int  # value - previous: the increment it implies for its own day
+    after: int  # following - value: the increment it leaves the next day
+    typical: int  # the median daily increment of the last MOVING_DAYS days
+    worst: int  # the larger distance of the two increments from the typical one
+
+
+def neighbour_fits(
+    candidates: Iterable[int], previous: int, following: int, recent: Iterable[int]
+) -> list[NeighbourFit]:
+    """Each candidate's two increments beside the typical recent one, best fitting first."""
+    ordered = sorted(recent)
+    typical = ordered[len(ordered) // 2] if ordered else 0
+    fits = [
+        NeighbourFit(
+            v,
+            v - previous,
+            following - v,
+            typical,
+            max(abs(v - previous - typical), abs(following - v - typical)),
+        )
+        for v in candidates
+    ]
+    return sorted(fits, key=lambda f: (f.worst, f.value))
+
+
+def plausible_by_neighbours(
+    candidates: Iterable[int], previous: int | None, following: int | None, recent: Iterable[int]
+) -> NeighbourFit | None:
+    """The one candidate that makes both its own day's and the next day's increment plausible
+    when the others do not (personnel 2025-10-28: 1,138,750 gives +1,060 and +1,150 beside a
+    typical +910; the transposed 1,137,850 gives +160 and +2,050).
+
+    Only in a category that rose on each of the last MOVING_DAYS days (in one that moves by a
+    few units a week, a day's timing is anyone's guess), only when both increments stay within
+    half the typical one of it, and only when every other candidate is at least twice as far
+    off and beyond that half: two values a digit apart in the last place stay undecided.
+    """
+    increments = list(recent)
+    if previous is None or following is None or not is_moving(increments):
+        return None
+    fits = neighbour_fits(candidates, previous, following, increments)
+    if len(fits) < 2:
+        return None
+    best, runner_up = fits[0], fits[1]
+    limit = best.typical / 2
+    if best.before < 0 or best.after < 0 or best.worst > limit:
+        return None
+    if runner_up.worst < 2 * best.worst or runner_up.worst <= limit:
+        return None
+    return best

@@ -38,8 +38,10 @@ def _sqlite_begin(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN")
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for ``url``; SQLite files get WAL mode and their folder created."""
+def make_engine(url: str, *, create_folder: bool = False) -> Engine:
+    """An engine for ``url``; SQLite files get WAL mode. A SQLite file's folder must exist
+    (a typo in ``--db`` must not scatter folders around), unless ``create_folder`` says it is
+    the default data dir."""
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
@@ -47,7 +49,7 @@ def make_engine(url: str) -> Engine:
     kwargs: dict[str, Any] = {}
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            _store_folder(Path(parsed.database).expanduser().parent, create=create_folder)
         kwargs["connect_args"] = {"timeout": 30, "check_same_thread": False}
     else:
         kwargs["pool_pre_ping"] = True
@@ -62,6 +64,16 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
     return engine
+
+
+def _store_folder(folder: Path, *, create: bool) -> None:
+    if create:
+        folder.mkdir(parents=True, exist_ok=True)
+    elif not folder.is_dir():
+        raise ConfigError(
+            f"the folder of the SQLite store does not exist: {folder} "
+            "(create it first, or check the path given to --db / LOSSWATCH_DATABASE_URL)"
+        )
 
 
 def alembic_config(engine: Engine) -> Config:
@@ -87,8 +99,8 @@ def schema_version(engine: Engine) -> tuple[str | None, str | None]:
     return current, head
 
 
-def open_store(url: str) -> Engine:
+def open_store(url: str, *, create_folder: bool = False) -> Engine:
     """An engine on an up-to-date schema: what every command starts with."""
-    engine = make_engine(url)
+    engine = make_engine(url, create_folder=create_folder)
     upgrade(engine)
     return engine

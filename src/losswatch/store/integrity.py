@@ -27,6 +27,7 @@ def check_integrity(engine: Engine) -> list[Finding]:
         _snapshots,
         _canonical_present,
         _monotonic,
+        _withheld,
         _reconcile,
         _locks,
     )
@@ -135,6 +136,51 @@ def _monotonic(engine: Engine) -> Finding:
             + ": see `losswatch audit`",
         )
     return Finding("monotonic", "ok", "no unexplained falls")
+
+
+def _withheld(engine: Engine) -> Finding:
+    """Figures kept out of the canonical series: quarantined at ingest, stated twice with
+    different values in one file, or one source's fall nobody corroborates."""
+    obs = s.observations.c
+    with engine.connect() as conn:
+        quarantined = list(
+            conn.execute(
+                select(obs.source, obs.category, obs.report_date, obs.quarantine_reason)
+                .where(obs.quarantined.is_(True))
+                .order_by(obs.report_date.desc())
+            )
+        )
+        warned = [
+            w
+            for (warnings,) in conn.execute(
+                select(s.snapshots.c.warnings).where(s.snapshots.c.status == "ok")
+            )
+            for w in warnings or ()
+            if "stated twice with different values" in w
+        ]
+        falls = conn.execute(
+            select(func.count())
+            .select_from(s.canonical)
+            .where(s.canonical.c.rule == "uncorroborated-fall")
+        ).scalar_one()
+    if not (quarantined or warned or falls):
+        return Finding("withheld", "ok", "no figure quarantined or withheld")
+    parts = []
+    if quarantined:
+        parts.append(
+            f"{len(quarantined)} observations quarantined, e.g. "
+            + "; ".join(
+                f"{r.source} {r.category} {r.report_date}: {r.quarantine_reason}"
+                for r in quarantined[:3]
+            )
+        )
+    if warned:
+        parts.append(f"{len(warned)} cells stated twice with different values, e.g. {warned[0]}")
+    if falls:
+        parts.append(f"{falls} canonical cells withheld: one source's uncorroborated fall")
+    return Finding(
+        "withheld", "warn", "; ".join(parts) + " (see `losswatch sources` and `losswatch audit`)"
+    )
 
 
 def _correction_rows(engine: Engine) -> Sequence[Any]:

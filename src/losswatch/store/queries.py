@@ -283,3 +283,24 @@ def category_counts(engine: Engine) -> dict[str, int]:
             select(s.canonical.c.category, func.count()).group_by(s.canonical.c.category)
         )
         return {r[0]: r[1] for r in rows}
+
+
+def nearest_report_dates(engine: Engine, day: dt.date) -> tuple[dt.date | None, dt.date | None]:
+    """The last report date before ``day`` and the first after it that any source reported
+    (None at either end), to point a reader who asked for a date with no report."""
+    obs = s.observations.c
+    with engine.connect() as conn:
+        before = conn.execute(select(func.max(obs.report_date)).where(obs.report_date < day))
+        before_day = before.scalar()
+        after_day = conn.execute(
+            select(func.min(obs.report_date)).where(obs.report_date > day)
+        ).scalar()
+        if before_day is None and after_day is None:  # a store filled from the bundled snapshot
+            c = s.canonical.c
+            before_day = conn.execute(
+                select(func.max(c.report_date)).where(c.report_date < day)
+            ).scalar()
+            after_day = conn.execute(
+                select(func.min(c.report_date)).where(c.report_date > day)
+            ).scalar()
+    return before_day, after_day

@@ -38,6 +38,7 @@ class IngestResult:
     quarantined: int = 0
     errors: list[str] = field(default_factory=list)
     rejected: list[str] = field(default_factory=list)  # quarantined restatements, not stored
+    findings: list[str] = field(default_factory=list)  # e.g. a day stated twice, differently
     touched_dates: set[dt.date] = field(default_factory=set)
 
 
@@ -176,10 +177,33 @@ def _own_values(conn: Connection, source: str, figures: list[ParsedFigure]) -> t
         stored[row.category][row.report_date] = row
         if row.value is not None and not row.quarantined:
             values[row.category][row.report_date] = row.value
-    for f in figures:  # a cell stated twice: its last value (the first statement is stored)
-        if f.value is not None:
+    first: set[tuple[str, dt.date]] = set()
+    for f in figures:  # a cell stated twice: the first statement, the one upsert_figures uses
+        if f.value is not None and (f.category, f.report_date) not in first:
+            first.add((f.category, f.report_date))
             values[f.category][f.report_date] = f.value
     return stored, values
+
+
+def conflicting_duplicates(figures: Iterable[ParsedFigure]) -> list[str]:
+    """A finding per cell one document states twice with different values, naming both and
+    where they stand (the raw snapshot keeps both; the first statement is the one used).
+
+    A repeated day is how a broken file slips a bad value past the neighbour test: the new
+    day's bad value would be compared with the repeated day's bad copy (issue 14).
+    """
+    seen: dict[tuple[str, dt.date], ParsedFigure] = {}
+    found: list[str] = []
+    for fig in figures:
+        key = (fig.category, fig.report_date)
+        first = seen.setdefault(key, fig)
+        if first is not fig and first.value != fig.value:
+            found.append(
+                f"{fig.report_date.isoformat()} {fig.category} stated twice with different "
+                f"values: {first.value} ({first.location or '?'}) and {fig.value} "
+                f"({fig.location or '?'}); the first is used"
+            )
+    return found
 
 
 def upsert_figures(
@@ -383,7 +407,7 @@ def record_sync_run(
     """One row per source per sync, in its own transaction (also when the sync failed)."""
     if error is not None:
         status = "failed"
-    elif result.failed or result.rejected:
+    elif result.failed or result.rejected or result.findings:
         status = "partial"
     elif result.snapshots == 0:
         status = "unchanged"
@@ -395,12 +419,17 @@ def record_sync_run(
             f"{len(result.rejected)} restated figures quarantined, the stored values "
             "kept: " + "; ".join(result.rejected[:20])
         )
+    if result.findings:
+        notes.append(
+            f"{len(result.findings)} cells stated twice with different values: "
+            + "; ".join(result.findings[:20])
+        )
     code = (
         error.code
         if error
         else ParseError.code
         if result.failed
-        else (DataError.code if result.rejected else None)
+        else (DataError.code if result.rejected or result.findings else None)
     )
     message = error.message if error else ("; ".join(notes) or None)
     with engine.begin() as conn:

@@ -26,7 +26,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "war_day": "day {n} of the full-scale invasion",
         "out_yet": "Today's report ({date}, Kyiv time) is out.",
         "not_out_yet": "Today's report ({date}, Kyiv time) is not out yet; the newest is "
-        "{age} day(s) old.",
+        "{age} old.",
         "past_day": "A past report; the newest is of {date}.",
         "synced": "Last sync: {when}",
         "official_page": "Official report",
@@ -34,8 +34,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "date": "Date",
         "show": "Show",
         "totals": "Totals and the day's increase",
-        "records": "Records (highest daily increase)",
+        "records": "Records (highest daily increase in the daily reports since 1 April 2022)",
         "milestones": "Milestones reached in this report",
+        "next_milestones": "Next milestones",
+        "disputed": "disputed: the sources disagree and no rule settles it",
+        "increment_disputed": "increase not settled (the day before is disputed)",
         "brief": "Brief",
         "category": "Category",
         "value": "Value",
@@ -113,7 +116,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "war_day": "{n}-й день повномасштабного вторгнення",
         "out_yet": "Сьогоднішнє зведення ({date}, за київським часом) вже вийшло.",
         "not_out_yet": "Сьогоднішнього зведення ({date}, за київським часом) ще немає; "
-        "найновішому {age} дн.",
+        "найновішому {age}.",
         "past_day": "Минуле зведення; найновіше — за {date}.",
         "synced": "Остання синхронізація: {when}",
         "official_page": "Офіційне зведення",
@@ -121,8 +124,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "date": "Дата",
         "show": "Показати",
         "totals": "Загальні втрати та приріст за добу",
-        "records": "Рекорди (найбільший добовий приріст)",
+        "records": "Рекорди (найбільший добовий приріст у щоденних зведеннях від 1 квітня "
+        "2022 року)",
         "milestones": "Рубежі, досягнуті в цьому зведенні",
+        "next_milestones": "Наступні рубежі",
+        "disputed": "спірна цифра: джерела розходяться, і жодне правило цього не вирішує",
+        "increment_disputed": "приріст не встановлено (попередня цифра спірна)",
         "brief": "Коротко",
         "category": "Категорія",
         "value": "Значення",
@@ -185,6 +192,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "not_checkable": "неможливо перевірити",
     },
 }
+
+
+DAYS = {"en": ("day", "days", "days"), "uk": ("день", "дні", "днів")}
+
+
+def days(n: int, lang: str) -> str:
+    """ "1 day", "104 days"; "1 день", "3 дні", "5 днів" (the brief's plural rule)."""
+    from losswatch.brief import uk_form
+
+    forms = DAYS.get(lang, DAYS["en"])
+    index = uk_form(n) if lang == "uk" else (0 if n == 1 else 1)
+    return f"{n} {forms[index]}"
 
 
 def pick_lang(value: str | None) -> str:

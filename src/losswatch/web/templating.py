@@ -16,7 +16,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.requests import Request
 from starlette.responses import Response
 
-from losswatch.web.i18n import pick_lang, translator
+from losswatch.web.i18n import days, pick_lang, translator
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
@@ -57,6 +57,7 @@ def make_templates() -> Jinja2Templates:
     )
     env.filters["num"] = fmt_number
     env.filters["inc"] = fmt_increment
+    env.filters["days"] = days
     return Jinja2Templates(env=env)
 
 
