@@ -14,10 +14,10 @@ from losswatch.cli.common import STATE
 _register()
 
 
-def invoke(*args: str, db: str):  # type: ignore[no-untyped-def]
+def invoke(*args: str, db: str, input: str | None = None):  # type: ignore[no-untyped-def]
     STATE.overrides.clear()
     STATE.__dict__.pop("settings", None)
-    return CliRunner().invoke(app, ["--db", db, *args], catch_exceptions=True)
+    return CliRunner().invoke(app, ["--db", db, *args], input=input, catch_exceptions=True)
 
 
 def test_confirmed_tanks_prints_every_oryx_date_with_ratios(real_store_url: str) -> None:
@@ -80,3 +80,19 @@ def test_confirmed_check_names_the_source_and_exits_1_when_contradicted(
         db=real_store_url,
     )
     assert wrong.exit_code == 1 and json.loads(wrong.stdout)[0]["value"] == 4074
+
+
+def test_losswatch_check_reads_oryx_figures_against_oryx(real_store_url: str) -> None:
+    result = invoke(
+        "check",
+        "-",
+        "--date",
+        "2025-08-01",
+        "--format",
+        "json",
+        db=real_store_url,
+        input="According to Oryx, 4,300 tanks have been destroyed.",
+    )
+    assert result.exit_code == 1, result.output
+    (verdict,) = json.loads(result.stdout)["verdicts"]
+    assert verdict["verdict"] == "contradicted" and "oryx" in verdict["explanation"]

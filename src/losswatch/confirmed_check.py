@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from losswatch import categories
 from losswatch.analytics import confirmed as an
 from losswatch.claims.model import Claim, Outcome, Verdict
 from losswatch.claims.verdicts import compare
 from losswatch.confirmed_view import ConfirmedData
+from losswatch.series import Series
 
 SOURCES = {"oryx": "Oryx", "warspotting": "WarSpotting"}
 _ATTRIBUTION = re.compile(r"\b(?P<oryx>oryx)\b|\b(?P<warspotting>war\s?spotting)\b", re.I)
@@ -100,3 +102,13 @@ def _true_on(data: ConfirmedData, key: str, value: int, until: dt.date) -> dt.da
     """The newest Oryx date up to ``until`` on which the category's total was ``value``."""
     points = an.confirmed_series(data.series, data.index, key, end=until)
     return next((p.date for p in reversed(points) if p.confirmed == value), None)
+
+
+def other_series_for(text: str, load: Callable[[], ConfirmedData]) -> dict[str, Series] | None:
+    """The estimators' series for ``check_article(other_series=...)``, built only when ``text``
+    names Oryx or WarSpotting (reading them costs a second; most articles never do)."""
+    if attributed_source(text) is None:
+        return None
+    from losswatch.confirmed_view import estimator_series
+
+    return estimator_series(load())

@@ -168,3 +168,44 @@ def with_confirmed(brief: Brief, data: ConfirmedData) -> Brief:
         paragraphs=(*brief.paragraphs, (sentence,)),
         facts=brief.facts | {"confirmed_move": sentence},
     )
+
+
+def estimator_series(data: ConfirmedData) -> dict[str, Series]:
+    """Oryx's and WarSpotting's own running totals as series of the General Staff's categories,
+    one value a day (each carried forward from its last change), for the claim checker's
+    ``check_article(other_series=...)``: a figure attributed to Oryx is checked against these."""
+    from losswatch.models import CanonicalValue, Status
+
+    values: list[CanonicalValue] = []
+    for source in ("oryx", "warspotting"):
+        for key in categories.confirmed_keys(source):
+            values += [
+                CanonicalValue(day, key, value, Status.SINGLE_SOURCE, source, supporting=(source,))
+                for day, value in _daily(data, source, key)
+            ]
+    by_source: dict[str, list[CanonicalValue]] = {"oryx": [], "warspotting": []}
+    for cv in values:
+        by_source[cv.rule].append(cv)
+    return {name: Series.from_values(vals) for name, vals in by_source.items()}
+
+
+def _daily(data: ConfirmedData, source: str, key: str) -> list[tuple[dt.date, int]]:
+    if source == "oryx":
+        points = an.confirmed_series(data.series, data.index, key)
+        known = {p.date: p.confirmed for p in points}
+    else:
+        counts = an.spotted_daily(data.items, key)
+        running, known = 0, {}
+        for day in sorted(counts):
+            running += counts[day]
+            known[day] = running
+    if not known:
+        return []
+    out: list[tuple[dt.date, int]] = []
+    # carried forward to the newest report too: "on or before" is what a dated claim asks
+    day, last, value = min(known), max(max(known), data.series.latest_date or min(known)), 0
+    while day <= last:
+        value = known.get(day, value)
+        out.append((day, value))
+        day += dt.timedelta(days=1)
+    return out

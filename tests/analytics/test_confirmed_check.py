@@ -60,3 +60,27 @@ def test_only_attributed_sentences_and_warspotting(data: ConfirmedData) -> None:
     )
     assert v.official_value == 1010  # the recorded slice starts on 2022-04-03
     assert estimator_value(data, "oryx", "personnel", D("2024-01-01")) is None
+
+
+def test_the_claim_checkers_hook_checks_oryx_figures_against_oryx(data: ConfirmedData) -> None:
+    """i19a's ``check_article(other_series=...)`` with the series of confirmed_view."""
+    from losswatch.claims import check_article
+    from losswatch.confirmed_view import estimator_series
+
+    other = estimator_series(data)
+    day = D("2023-04-25")
+    report = check_article(
+        "Oryx has confirmed 1,907 Russian tanks.", data.series, article_date=day, other_series=other
+    )
+    (verdict,) = report.verdicts
+    assert verdict.outcome is Outcome.SUPPORTED and "oryx" in verdict.explanation
+    later = check_article(
+        "According to Oryx, 4,300 tanks have been destroyed.",
+        data.series,
+        article_date=D("2025-08-01"),
+        other_series=other,
+    )
+    assert (
+        later.verdicts[0].outcome is Outcome.CONTRADICTED
+        and later.verdicts[0].official_value == 4074
+    )

@@ -63,7 +63,13 @@ def check(
         raise UsageError(f"--format must be one of {', '.join(FORMATS)}, got {fmt!r}")
     text, page_date, url = read_article(source)
     article_date = parse_date(date) or page_date
-    report = check_article(text, load_series(STATE.engine()), article_date=article_date, lang=lang)
+    from losswatch.confirmed_check import other_series_for
+    from losswatch.confirmed_view import load_confirmed
+
+    engine = STATE.engine()
+    series = load_series(engine)
+    others = other_series_for(text, lambda: load_confirmed(engine, series))  # issue 17
+    report = check_article(text, series, article_date=article_date, lang=lang, other_series=others)
     if fmt == "text":
         out.print(render.as_text(report), markup=False, highlight=False)
     elif fmt == "json":

@@ -12,7 +12,7 @@ from fastapi import APIRouter
 from starlette.responses import Response
 
 from losswatch.api.article import article_from
-from losswatch.api.deps import FetcherDep, SnapshotDep, dumps, envelope
+from losswatch.api.deps import EngineDep, FetcherDep, SnapshotDep, dumps, envelope
 from losswatch.api.models import CheckRequest, Dict, Envelope
 from losswatch.api.problems import responses
 
@@ -20,17 +20,29 @@ router = APIRouter(prefix="/api/v1", tags=["check"])
 
 
 @router.post("/check", response_model=Envelope[Dict], responses=responses(400, 404, 413, 502))
-def check(body: CheckRequest, snapshot: SnapshotDep, fetch: FetcherDep) -> Response:
-    """Check every loss figure of an article against the canonical series."""
+def check(
+    body: CheckRequest, engine: EngineDep, snapshot: SnapshotDep, fetch: FetcherDep
+) -> Response:
+    """Check every loss figure of an article against the canonical series (a figure attributed
+    to Oryx or WarSpotting against that source's own series)."""
+    from losswatch.api.routes.confirmed import confirmed_data
     from losswatch.claims import check_article
     from losswatch.claims.render import as_json
+    from losswatch.confirmed_check import attributed_source
+    from losswatch.confirmed_view import estimator_series
 
     article = article_from(body.text, body.url, fetch)
+    others = None
+    if attributed_source(article.text) is not None:  # built once per data version
+        others = snapshot.memo(
+            ("estimator-series",), lambda: estimator_series(confirmed_data(snapshot, engine))
+        )
     report = check_article(
         article.text,
         snapshot.series,
         article_date=body.article_date or article.date,
         lang=body.lang,
+        other_series=others,
     )
     payload = envelope(as_json(report), snapshot, url=article.url)
     return Response(dumps(payload), media_type="application/json")
