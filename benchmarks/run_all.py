@@ -107,6 +107,7 @@ def sections(max_scale: int) -> list[tuple[str, str, str, Callable[[], str]]]:
     import bench_corpus
     import bench_ingest
     import bench_load
+    import bench_long_input
     import bench_reconcile
 
     return [
@@ -129,6 +130,12 @@ def sections(max_scale: int) -> list[tuple[str, str, str, Callable[[], str]]]:
             "2. Claim checking vs quantulum3",
             (bench_claims.__doc__ or "").split("\n\n")[1].replace("\n", " "),
             bench_claims.run,
+        ),
+        (
+            "long-input",
+            "2b. Long articles up to the cap: check time and memory",
+            (bench_long_input.__doc__ or "").split("\n\n")[1].replace("\n", " "),
+            bench_long_input.run,
         ),
         (
             "api",

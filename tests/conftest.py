@@ -12,6 +12,16 @@ SHARED = Path(os.environ.get("LOSSWATCH_SHARED_DIR", ROOT.parent / "shared"))
 SOURCES = SHARED / "data" / "sources"
 
 
+def child_env() -> dict[str, str]:
+    """The environment for a ``python -m losswatch`` child: no LOSSWATCH_* variables (only
+    --db decides the store) and this checkout's src first on PYTHONPATH (a relative one does
+    not survive the child's working directory, and the child would run another checkout's
+    code, e.g. the shared venv's editable install)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LOSSWATCH_")}
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), *filter(None, [env.get("PYTHONPATH")])])
+    return env
+
+
 def need_shared(path: Path = SOURCES) -> Path:
     """Skip (with the reason) when the recorded data is not beside the checkout."""
     if not path.exists():

@@ -127,11 +127,8 @@ def test_cli_chart_and_feed(
     capsysbinary: pytest.CaptureFixture[bytes],
 ) -> None:
     from losswatch.cli import main
-    from losswatch.cli.common import STATE
 
     def run(*args: str) -> int:
-        STATE.overrides.clear()
-        STATE.__dict__.pop("settings", None)
         monkeypatch.setattr("sys.argv", ["losswatch", "--db", str(real_store_path), *args])
         try:
             main()

@@ -5,27 +5,27 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import typing
 from pathlib import Path
 
 import pytest
+import typer
 from typer.testing import CliRunner
 
+from losswatch import categories
 from losswatch.cli import _register, app
-from losswatch.cli.common import STATE
 
 _register()
 runner = CliRunner()
 
 
 def invoke(*args: str, db: str | None = None):  # type: ignore[no-untyped-def]
-    STATE.overrides.clear()
-    STATE.__dict__.pop("settings", None)
     full = (["--db", db] if db else []) + list(args)
     return runner.invoke(app, full, catch_exceptions=True)
 
 
 def test_show_2022_10_26_from_every_source(real_store_url: str) -> None:
-    result = invoke("show", "2022-10-26", "--json", db=real_store_url)
+    result = invoke("show", "2022-10-26", "--format", "json", db=real_store_url)
     assert result.exit_code == 0, result.output
     view = json.loads(result.stdout)
     rows = {r["category"]: r for r in view["rows"]}
@@ -56,7 +56,9 @@ def test_audit_json_and_csv(real_store_url: str) -> None:
 
 
 def test_sources_lists_every_source(real_store_url: str) -> None:
-    rows = json.loads(invoke("sources", "--json", db=real_store_url).stdout)
+    shown = invoke("sources", "--format", "json", db=real_store_url).stdout
+    assert invoke("sources", "--json", db=real_store_url).stdout == shown  # the hidden alias
+    rows = json.loads(shown)
     assert {r["source"] for r in rows} == {
         "official_en",
         "official_uk",
@@ -116,10 +118,10 @@ def test_sync_from_dir_then_rebuild_gives_the_same_series(
     for name in ("orc-losses", "official_uk"):
         (sub / name).symlink_to(sources_dir / name, target_is_directory=True)
     assert invoke("sync", "--from-dir", str(sub), db=db).exit_code == 0
-    before = invoke("show", "2024-02-01", "--json", db=db).stdout
+    before = invoke("show", "2024-02-01", "-f", "json", db=db).stdout
     assert invoke("rebuild", db=db).exit_code == 0
     assert (
-        json.loads(invoke("show", "2024-02-01", "--json", db=db).stdout)["rows"]
+        json.loads(invoke("show", "2024-02-01", "-f", "json", db=db).stdout)["rows"]
         == json.loads(before)["rows"]
     )
 
@@ -151,3 +153,36 @@ def test_config_masks_the_api_token(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LOSSWATCH_API_TOKEN", "s3cret-token")
     result = invoke("config")
     assert "s3cret-token" not in result.stdout and "api_token" in result.stdout
+
+
+DATA_COMMANDS = ("sources", "show", "audit", "categories", "config", "doctor", "check", "brief")
+
+
+@pytest.mark.parametrize("name", [*DATA_COMMANDS, "feed", "export", "confirmed"])
+def test_every_data_command_has_the_one_format_option(name: str) -> None:
+    """Like sqlite-utils' output options: the same ``--format``/``-f`` with listed choices."""
+    command = typer.main.get_command(app).commands[name]  # type: ignore[attr-defined]
+    option = next(p for p in command.params if "--format" in p.opts)
+    choices = typing.get_args(option.type_descriptor.annotation)
+    assert "-f" in option.opts and len(choices) > 1
+    assert "json" in choices or name == "feed"
+
+
+def test_a_format_outside_the_choices_is_a_usage_error(real_store_url: str) -> None:
+    result = invoke("sources", "--format", "yaml", db=real_store_url)
+    assert result.exit_code == 2 and "yaml" in result.output
+
+
+def test_categories_and_doctor_as_json(real_store_url: str) -> None:
+    cats = json.loads(invoke("categories", "-f", "json").stdout)
+    assert cats[0]["key"] == "personnel" and len(cats) == len(categories.CATEGORIES)
+    findings = json.loads(invoke("doctor", "-f", "json", db=real_store_url).stdout)
+    assert {f["check"] for f in findings} >= {"monotonic", "canonical"}
+
+
+def test_settings_come_from_each_runs_own_options(tmp_path: Path) -> None:
+    """No global state: a run's --db does not stay for the next run in the same process."""
+    first = json.loads(invoke("config", "-f", "json", db=str(tmp_path / "a.db")).stdout)
+    second = json.loads(invoke("config", "-f", "json").stdout)
+    assert first["effective_database_url"].endswith("a.db")
+    assert not second["effective_database_url"].endswith("a.db")

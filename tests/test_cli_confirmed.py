@@ -9,14 +9,11 @@ import json
 from typer.testing import CliRunner
 
 from losswatch.cli import _register, app
-from losswatch.cli.common import STATE
 
 _register()
 
 
 def invoke(*args: str, db: str, input: str | None = None):  # type: ignore[no-untyped-def]
-    STATE.overrides.clear()
-    STATE.__dict__.pop("settings", None)
     return CliRunner().invoke(app, ["--db", db, *args], input=input, catch_exceptions=True)
 
 

@@ -12,14 +12,12 @@ import json
 from importlib import resources
 from pathlib import Path
 
-from sqlalchemy import Engine, delete, func, insert, select
+from sqlalchemy import Engine
 
 from losswatch.errors import DataError
 from losswatch.models import CanonicalValue, Status
-from losswatch.reconcile import canonical_rows
-from losswatch.store import schema as s
+from losswatch.store.canonical import canonical_is_empty, load_bundled_rows
 from losswatch.store.queries import canonical_values, report_urls
-from losswatch.store.writes import bump_canonical_version
 
 FILE = "canonical-snapshot.json.gz"
 
@@ -80,23 +78,7 @@ def read_bundled(path: Path | None = None) -> tuple[list[CanonicalValue], dict[s
 
 def load_bundled_if_empty(engine: Engine, path: Path | None = None) -> int:
     """Fill an empty canonical table from the bundled snapshot; returns the cells loaded."""
-    with engine.connect() as conn:
-        if conn.execute(select(func.count()).select_from(s.canonical)).scalar():
-            return 0
+    if not canonical_is_empty(engine):
+        return 0
     values, payload = read_bundled(path)
-    rows = canonical_rows(values)
-    with engine.begin() as conn:
-        for i in range(0, len(rows), 2000):
-            conn.execute(insert(s.canonical), rows[i : i + 2000])
-        bump_canonical_version(conn)
-        conn.execute(
-            delete(s.meta).where(s.meta.c.key.in_(("bundled_snapshot", "bundled_report_urls")))
-        )
-        conn.execute(
-            insert(s.meta),
-            [
-                {"key": "bundled_snapshot", "value": str(payload.get("made_at", ""))},
-                {"key": "bundled_report_urls", "value": json.dumps(payload.get("report_urls", {}))},
-            ],
-        )
-    return len(rows)
+    return load_bundled_rows(engine, values, payload)

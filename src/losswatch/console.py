@@ -17,3 +17,11 @@ PIPE_WIDTH = 180
 
 out = Console(soft_wrap=True, emoji=False, width=None if sys.stdout.isatty() else PIPE_WIDTH)
 err = Console(stderr=True, emoji=False, width=None if sys.stderr.isatty() else PIPE_WIDTH)
+
+
+def write_plain(text: str) -> None:
+    """``text`` and a newline to ``out``'s file as they are: no wrapping, markup or JSON
+    highlighting, whose cost grows faster than the output (rich's ``print_json`` took 80 s
+    for 8,000 verdicts); what a long report on stdout needs."""
+    out.file.write(text + "\n")
+    out.file.flush()

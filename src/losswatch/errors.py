@@ -8,13 +8,17 @@ Tree (catch the narrowest you can handle)::
     │   ├── UnknownCategory   unknown-category    404
     │   ├── UnknownSource     unknown-source      404
     │   ├── NotFound          not-found           404
-    │   └── PayloadTooLarge   payload-too-large   413
+    │   ├── PayloadTooLarge   payload-too-large   413
+    │   │   └── ArticleTooLong article-too-long   413
+    │   └── CrossOrigin       cross-origin        403
     ├── ConfigError           config-error        500 / exit 3
     ├── SourceError           source-unavailable  502 / exit 4
     │   ├── FetchRefused      fetch-refused       400
+    │   ├── NoRecordedFiles   no-recorded-files   404
     │   └── BadContentType    bad-content-type    502
     ├── DataError             data-error          422 / exit 5
     │   ├── ParseError        parse-error         422
+    │   ├── ValueOutOfRange   value-out-of-range  422
     │   └── StoreError        store-error         500
     │       ├── SyncLocked    sync-locked         409
     │       └── RebuildRefused rebuild-refused    409
@@ -81,6 +85,18 @@ class PayloadTooLarge(UsageError):
     code, title, http_status = "payload-too-large", "Payload too large", 413
 
 
+class ArticleTooLong(PayloadTooLarge):
+    """An article over the checker's cap (``losswatch.models.MAX_ARTICLE_CHARS``)."""
+
+    code, title = "article-too-long", "Article too long"
+
+
+class CrossOrigin(UsageError):
+    """A dashboard form posted from another site (cross-site request forgery)."""
+
+    code, title, http_status = "cross-origin", "Cross-origin request refused", 403
+
+
 class ConfigError(LosswatchError):
     code, title, http_status, exit_code = "config-error", "Configuration error", 500, 3
 
@@ -93,6 +109,12 @@ class FetchRefused(SourceError):
     code, title, http_status = "fetch-refused", "Fetch refused", 400
 
 
+class NoRecordedFiles(SourceError):
+    """``sync --from-dir`` given a folder that is not there, or a source whose folder is not."""
+
+    code, title, http_status = "no-recorded-files", "No recorded files", 404
+
+
 class BadContentType(SourceError):
     code, title = "bad-content-type", "Unexpected content type"
 
@@ -103,6 +125,12 @@ class DataError(LosswatchError):
 
 class ParseError(DataError):
     code, title = "parse-error", "Parse error"
+
+
+class ValueOutOfRange(DataError):
+    """A count too large (or too negative) for the store's 64-bit integer columns."""
+
+    code, title = "value-out-of-range", "Value out of range"
 
 
 class StoreError(DataError):

@@ -9,6 +9,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+#: The most characters one article may hold to be checked: pasted into the API or the dashboard,
+#: read from a file or standard input by ``losswatch check``, or fetched from a URL.
+MAX_ARTICLE_CHARS = 500_000
+
 
 @dataclass(frozen=True)
 class ParsedFigure:
@@ -49,6 +53,16 @@ class Correction:
     delta: int
 
 
+def correction_days(listed_on: dt.date) -> tuple[dt.date, dt.date]:
+    """The report dates on which a correction listed for ``listed_on`` may show.
+
+    PetroIvaniuk lists the tank correction of -5 on 2023-05-27; the official text applies it in
+    the report of 2023-05-28 (3799 -> 3797 with "+3"). So a listed correction covers its day
+    and the next.
+    """
+    return listed_on, listed_on + dt.timedelta(days=1)
+
+
 class Status(StrEnum):
     """Why a canonical value is trusted (issue: reconciliation)."""
 
@@ -70,6 +84,15 @@ class SourceValue:
     value: int
     stated_increment: int | None = None
     flags: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict[str, object]:
+        """As stored in the canonical table's ``dissent`` and shown by the API."""
+        return {
+            "source": self.source,
+            "value": self.value,
+            "stated_increment": self.stated_increment,
+            "flags": list(self.flags),
+        }
 
 
 @dataclass(frozen=True)

@@ -10,25 +10,22 @@ killed between the two is completed by the next one.
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine
 
-from losswatch.errors import LosswatchError, ParseError, SourceError
-from losswatch.series import Series
+from losswatch.errors import LosswatchError, NoRecordedFiles, ParseError, SourceError
 from losswatch.settings import Settings
 from losswatch.sources import all_adapters, get_adapter
 from losswatch.sources.base import Adapter, LiveRequest, RawDocument, fetch
-from losswatch.store import schema as s
 from losswatch.store.bulk import gc_paused
-from losswatch.store.confirmed import latest_confirmed_date, upsert_confirmed
-from losswatch.store.engine import open_store
+from losswatch.store.confirmed import upsert_confirmed
 from losswatch.store.lock import store_lock
+from losswatch.store.queries import last_validators, latest_report_date
 from losswatch.store.writes import (
     IngestResult,
     clear_reconcile_pending,
@@ -117,34 +114,6 @@ def ingest_documents(
         mark_reconcile_pending(conn, result.touched_dates)
 
 
-def latest_report_date(engine: Engine, source: str) -> dt.date | None:
-    with engine.connect() as conn:
-        # quarantined rows (a typo'd future date) must not stop the source asking for new days
-        value = conn.execute(
-            select(func.max(s.observations.c.report_date)).where(
-                s.observations.c.source == source, s.observations.c.quarantined.is_(False)
-            )
-        ).scalar()
-        if value is None:  # a confirmed-loss source resumes after its own newest date
-            value = latest_confirmed_date(conn, source)
-    return value if isinstance(value, dt.date) else None
-
-
-def _conditional_headers(engine: Engine, source: str, url: str) -> tuple[str | None, str | None]:
-    with engine.connect() as conn:
-        row = conn.execute(
-            select(s.snapshots.c.etag, s.snapshots.c.last_modified)
-            .where(
-                s.snapshots.c.source == source,
-                s.snapshots.c.url == url,
-                s.snapshots.c.status == "ok",
-            )
-            .order_by(s.snapshots.c.id.desc())
-            .limit(1)
-        ).first()
-    return (row.etag, row.last_modified) if row else (None, None)
-
-
 def fetch_live(
     engine: Engine,
     adapter: Adapter,
@@ -167,7 +136,7 @@ def fetch_live(
         pages += 1
         if pages > 1 and adapter.request_interval:
             time.sleep(adapter.request_interval)  # a paged API, asked politely
-        etag, modified = _conditional_headers(engine, adapter.name, request.url)
+        etag, modified = last_validators(engine, adapter.name, request.url)
         try:
             raw = fetch(
                 client, request, retries=settings.http_retries, etag=etag, last_modified=modified
@@ -216,6 +185,8 @@ def sync(
     from losswatch.reconcile import reconcile_store
 
     adapters = [get_adapter(n) for n in sources] if sources else all_adapters()
+    if from_dir is not None:
+        _check_recorded(from_dir, adapters, named=bool(sources))
     summary = SyncSummary(mode="from-dir" if from_dir else "live")
     today = today or dt.datetime.now(dt.UTC).date()
     own_client = client is None and from_dir is None
@@ -236,6 +207,18 @@ def sync(
         if own_client and http is not None:
             http.close()
     return summary
+
+
+def _check_recorded(from_dir: Path, adapters: list[Adapter], *, named: bool) -> None:
+    """Refuse (before the store is touched) a ``--from-dir`` that is not a folder, one holding
+    no source's folder, and a missing folder of a source named with ``--source``: a typo must
+    not pass as a sync that found nothing new. With every source, a subset of folders is fine."""
+    if not from_dir.is_dir():
+        raise NoRecordedFiles(f"--from-dir {from_dir}: no such folder")
+    missing = [a for a in adapters if not (from_dir / a.recorded_dir).is_dir()]
+    if missing and (named or len(missing) == len(adapters)):
+        names = ", ".join(f"{a.recorded_dir}/ ({a.name})" for a in missing)
+        raise NoRecordedFiles(f"--from-dir {from_dir} has no folder {names}")
 
 
 def _sync_one(
@@ -266,18 +249,3 @@ def _sync_one(
         engine, result, started_at=started, mode="from-dir" if from_dir else "live", error=error
     )
     return result
-
-
-def build_series_from_dir(sources_dir: Path, *, db_path: Path | None = None) -> Series:
-    """Sync every recorded source into a fresh SQLite file and load the canonical series.
-
-    The test suite and the benchmarks use this to get the real pipeline's output.
-    """
-    from losswatch.store.queries import load_series
-
-    path = db_path or Path(tempfile.mkdtemp(prefix="losswatch-")) / "store.db"
-    engine = open_store(f"sqlite:///{path}", create_folder=True)
-    sync(engine, Settings(data_dir=path.parent), from_dir=sources_dir)
-    series = load_series(engine)
-    engine.dispose()
-    return series

@@ -15,15 +15,21 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Connection, Engine, Table, delete, func, select, update
+from sqlalchemy import Engine
 
 from losswatch.errors import ParseError, RebuildRefused
 from losswatch.reconcile import reconcile_store
 from losswatch.sources import get_adapter
 from losswatch.sources.base import RawDocument
-from losswatch.store import schema as s
 from losswatch.store.confirmed import upsert_confirmed
 from losswatch.store.lock import store_lock
+from losswatch.store.reparse import (
+    clear_parsed,
+    count_rows,
+    refuse_without_snapshots,
+    set_parse_status,
+    snapshots_in_fetch_order,
+)
 from losswatch.store.writes import (
     IngestResult,
     clear_reconcile_pending,
@@ -33,35 +39,13 @@ from losswatch.store.writes import (
 )
 
 
-def _count(conn: Connection, table: Table) -> int:
-    return int(conn.execute(select(func.count()).select_from(table)).scalar_one())
-
-
-def _refuse_without_snapshots(conn: Connection) -> None:
-    """A canonical series with no raw snapshot behind it (the bundled offline snapshot, or
-    snapshots deleted by hand) cannot be recomputed: clearing it would empty the store."""
-    if _count(conn, s.snapshots) == 0 and _count(conn, s.canonical) > 0:
-        raise RebuildRefused(
-            "the store holds a canonical series but no raw snapshot to rebuild it from "
-            "(the bundled offline snapshot has none): nothing was changed. Run `losswatch sync` "
-            "to store the sources' raw files first."
-        )
-
-
 def rebuild_store(engine: Engine) -> dict[str, int]:
     with store_lock(engine):
         with engine.begin() as conn:
-            _refuse_without_snapshots(conn)
-            stored = _count(conn, s.observations)
-            for table in (
-                s.revisions,
-                s.corrections,
-                s.observations,
-                s.confirmed_totals,
-                s.warspotting_items,
-            ):
-                conn.execute(delete(table))
-            rows = conn.execute(select(s.snapshots).order_by(s.snapshots.c.id)).all()
+            refuse_without_snapshots(conn)
+            stored = count_rows(conn, "observations")
+            clear_parsed(conn)
+            rows = snapshots_in_fetch_order(conn)
             for row in rows:
                 adapter = get_adapter(row.source)
                 raw = RawDocument(
@@ -75,27 +59,11 @@ def rebuild_store(engine: Engine) -> dict[str, int]:
                 try:
                     outcome = adapter.parse(raw)
                 except ParseError as exc:
-                    conn.execute(
-                        update(s.snapshots)
-                        .where(s.snapshots.c.id == row.id)
-                        .values(
-                            status="failed",
-                            error_code=exc.code,
-                            error_message=exc.message,
-                            figures=0,
-                        )
+                    set_parse_status(
+                        conn, row.id, "failed", error_code=exc.code, error_message=exc.message
                     )
                     continue
-                conn.execute(
-                    update(s.snapshots)
-                    .where(s.snapshots.c.id == row.id)
-                    .values(
-                        status="ok",
-                        error_code=None,
-                        error_message=None,
-                        figures=len(outcome.figures),
-                    )
-                )
+                set_parse_status(conn, row.id, "ok", figures=len(outcome.figures))
                 result = IngestResult(row.source)
                 upsert_figures(
                     conn, row.source, row.id, outcome.figures, result, seen_at=row.fetched_at
@@ -110,7 +78,7 @@ def rebuild_store(engine: Engine) -> dict[str, int]:
                     seen_at=row.fetched_at,
                     today=dt.date.max - dt.timedelta(days=2),
                 )
-            observations = _count(conn, s.observations)
+            observations = count_rows(conn, "observations")
             if observations < stored:  # raising rolls the whole re-parse back
                 raise RebuildRefused(
                     f"re-parsing the raw snapshots gives {observations} observations where the "

@@ -9,9 +9,9 @@ import pytest
 
 from losswatch import categories
 from losswatch.analytics import confirmed as an
-from losswatch.confirmed_view import ConfirmedData, category_view, load_confirmed, summary_view
 from losswatch.series import Series
 from losswatch.store.engine import open_store
+from losswatch.views.confirmed import ConfirmedData, category_view, load_confirmed, summary_view
 
 D = dt.date.fromisoformat
 
@@ -108,7 +108,7 @@ def test_views_cover_every_mapped_category(data: ConfirmedData) -> None:
 
 def test_the_brief_says_when_a_ratio_moved_notably(data: ConfirmedData) -> None:
     from losswatch.brief import make_brief
-    from losswatch.confirmed_view import with_confirmed
+    from losswatch.views.confirmed import with_confirmed
 
     moved = with_confirmed(make_brief(data.series, D("2022-09-09")), data)
     assert moved.paragraphs[-1] == (

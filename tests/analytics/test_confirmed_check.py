@@ -6,11 +6,11 @@ import datetime as dt
 
 import pytest
 
+from losswatch.claims.confirmed import attributed_source, check_attributed, estimator_value
 from losswatch.claims.model import Outcome
-from losswatch.confirmed_check import attributed_source, check_attributed, estimator_value
-from losswatch.confirmed_view import ConfirmedData, load_confirmed
 from losswatch.series import Series
 from losswatch.store.engine import open_store
+from losswatch.views.confirmed import ConfirmedData, load_confirmed
 
 D = dt.date.fromisoformat
 
@@ -63,9 +63,9 @@ def test_only_attributed_sentences_and_warspotting(data: ConfirmedData) -> None:
 
 
 def test_the_claim_checkers_hook_checks_oryx_figures_against_oryx(data: ConfirmedData) -> None:
-    """i19a's ``check_article(other_series=...)`` with the series of confirmed_view."""
+    """i19a's ``check_article(other_series=...)`` with the series of analytics.confirmed."""
+    from losswatch.analytics.confirmed import estimator_series
     from losswatch.claims import check_article
-    from losswatch.confirmed_view import estimator_series
 
     other = estimator_series(data)
     day = D("2023-04-25")

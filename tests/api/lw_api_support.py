@@ -19,7 +19,7 @@ from fastapi import FastAPI
 from pydantic import SecretStr
 
 from losswatch.api.deps import get_fetcher
-from losswatch.fetch_article import FetchedArticle, fetch_article
+from losswatch.guarded_fetch import FetchedArticle, fetch_article
 from losswatch.settings import Settings
 
 with warnings.catch_warnings():

@@ -8,6 +8,7 @@ import pytest
 
 from losswatch.api import create_app
 from losswatch.claims.language import available
+from losswatch.models import MAX_ARTICLE_CHARS
 from tests.api.lw_api_support import (
     FIXED_NOW,
     TestClient,
@@ -190,3 +191,13 @@ def test_text_and_url_together_are_refused_with_a_clear_problem(client: TestClie
         "bad-request",
     )
     assert body["detail"] == "give the article's text or its URL, not both"
+
+
+def test_an_article_over_the_cap_is_413_article_too_long_as_in_the_cli(client: TestClient) -> None:
+    text = (
+        "x" * (MAX_ARTICLE_CHARS + 1 - len("Russia lost 480 troops.")) + "Russia lost 480 troops."
+    )
+    body = assert_problem(
+        client.post("/api/v1/check", json={"text": text}), 413, "article-too-long"
+    )
+    assert "at most 500,000" in body["detail"]

@@ -13,7 +13,7 @@ import httpx
 import pytest
 
 from losswatch.errors import BadContentType, FetchRefused, SourceError
-from losswatch.fetch_article import check_url, fetch_article
+from losswatch.guarded_fetch import check_url, fetch_article
 from losswatch.settings import Settings
 
 PUBLIC = "93.184.216.34"

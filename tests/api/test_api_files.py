@@ -9,7 +9,7 @@ import zipfile
 
 import pytest
 
-from losswatch.api.app import plotly_js
+from losswatch.web import plotly_js
 from tests.api.lw_api_support import TestClient, assert_problem
 
 

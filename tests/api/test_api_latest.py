@@ -53,14 +53,17 @@ def test_etag_and_if_none_match_give_304(client: TestClient) -> None:
     assert client.get("/api/v1/latest", headers={"If-None-Match": '"other"'}).status_code == 200
 
 
-def test_latest_bytes_are_built_once_per_data_version(client: TestClient, app: FastAPI) -> None:
+def test_latest_is_kept_once_per_data_version_and_kyiv_day(
+    client: TestClient, app: FastAPI
+) -> None:
     client.get("/api/v1/latest")
+    first = client.get("/api/v1/latest")
     snapshot = app.state.cache.current()
-    key = ("http", ("latest", dt.date(2026, 8, 22)))
-    cached = snapshot.peek(key)
-    assert isinstance(cached, bytes)
-    assert client.get("/api/v1/latest").content == cached
-    assert snapshot.peek(key) is cached
+    key = ("/api/v1/latest", (), ("http", b"testserver", ""), False, dt.date(2026, 8, 22), None)
+    kept = snapshot.kept(key)
+    assert kept is not None and kept[2] == first.content
+    assert client.get("/api/v1/latest").content == first.content
+    assert snapshot.kept(key) is kept
 
 
 def test_cors_allows_reads_from_any_origin_but_no_writes(client: TestClient) -> None:

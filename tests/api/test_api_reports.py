@@ -168,7 +168,7 @@ def test_recorded_files_show_their_name_never_a_local_path(client: TestClient) -
     ],
 )
 def test_public_url(url: str | None, shown: str | None) -> None:
-    from losswatch.api.present import public, public_url
+    from losswatch.views.present import public, public_url
 
     assert public_url(url) == shown
     assert public({"a": [url, {"url": url}], "n": 1}) == {"a": [shown, {"url": shown}], "n": 1}

@@ -83,7 +83,7 @@ def test_finders_match_their_full_patterns_on_real_text(
 
 def test_unanchored_phrases_fall_back_to_the_full_scan() -> None:
     finder = PhraseFinder([("a", r"(?:very\s+)?big"), ("b", "small")])
-    assert finder._anchors is None
+    assert not finder.anchored
     assert _spans(finder.finditer("a very big and a small one")) == [
         ((2, 10), "a", "very big"),
         ((17, 22), "b", "small"),
@@ -133,10 +133,10 @@ def test_the_number_scan_finds_what_the_full_pattern_finds(real_sentences: list[
 
 
 def test_the_word_scan_finds_the_longest_word_at_a_word_start() -> None:
-    from losswatch.claims.anchored import _word_scan
+    from losswatch.claims.anchored import word_scan
 
-    scan = _word_scan({"i", "in", "including", "incl", "the"})
-    assert [m.group() for m in scan.finditer("including in i the other inc thex")] == [
+    scan = word_scan({"i", "in", "including", "incl", "the"})
+    assert [w for _, w, _ in scan.hits("including in i the other inc thex")] == [
         "including",
         "in",
         "i",
@@ -144,3 +144,29 @@ def test_the_word_scan_finds_the_longest_word_at_a_word_start() -> None:
         "in",
         "the",
     ]
+
+
+_JA_PIECES = sorted(
+    {
+        p
+        for section in ("categories", "scope", "qualifiers", "links")
+        for v in (
+            language.raw("ja")[section].values()
+            if isinstance(language.raw("ja")[section], dict)
+            else [language.raw("ja")[section]]
+        )
+        for p in v
+        if not p.startswith("re:")
+    }
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from([*_JA_PIECES, "3000", "万", "人", "、", "の", "は", " "]), max_size=25)
+)
+def test_finders_match_inside_unspaced_text(pieces: list[str]) -> None:
+    """Japanese: phrases start anywhere, also inside a longer word or right after digits."""
+    text = "".join(pieces)
+    for finder in _finders("ja").values():
+        _assert_same(finder, text)

@@ -41,7 +41,7 @@ def test_every_main_category_has_words(code: str) -> None:
         (lambda d: d.update({"order": "sideways"}), "order"),
         (lambda d: d["qualifiers"].update({"maybe": ["perhaps"]}), "unknown kind"),
         (lambda d: d["scope"].update({"daily": ["re:(unclosed"]}), "bad phrase"),
-        (lambda d: d.update({"surprise": 1}), "unknown keys"),
+        (lambda d: d.update({"surprise": 1}), "unknown key .surprise."),
     ],
 )
 def test_schema_rejects_broken_files(mutate: object, message: str) -> None:
@@ -71,3 +71,29 @@ def test_schema_rejects_broken_files(mutate: object, message: str) -> None:
 )
 def test_detect(text: str, code: str) -> None:
     assert language.detect(text) == code
+
+
+def test_optional_keys_take_their_defaults() -> None:
+    data = copy.deepcopy(language.raw("en"))
+    for key in ("range_joiners", "topic_markers", "spaced", "script", "comment"):
+        data.pop(key, None)
+    parsed = language.LanguageFile.model_validate(data)
+    assert parsed.range_joiners == [] and parsed.topic_markers == []
+    assert parsed.spaced is True and parsed.script is None
+
+
+def test_every_problem_of_a_file_is_named_at_once() -> None:
+    data = copy.deepcopy(language.raw("en"))
+    data["weekdays"] = data["weekdays"][:6]
+    data["stopwords"] = "the"
+    with pytest.raises(ConfigError) as info:
+        language.validate(data, "en")
+    assert "weekdays" in str(info.value) and "stopwords" in str(info.value)
+
+
+def test_unspaced_scripts_match_phrases_inside_runs_of_letters() -> None:
+    """Japanese has no spaces: "戦車" (tanks) stands between "の" and the digits."""
+    found = language.load("ja").category_re.finditer("ロシア軍の戦車3000両")
+    assert [m.group() for m in found] == ["戦車"]
+    spaced = language.load("en").category_re.finditer("antitanks 3000")
+    assert spaced == []  # a word edge is still needed where the script has spaces

@@ -69,8 +69,8 @@ def test_incremental_from_any_date_equals_full_on_the_real_store(
 
 def test_a_quarantined_future_row_does_not_stop_a_source(tmp_path: Path) -> None:
     from losswatch.models import ParsedFigure
-    from losswatch.pipeline import latest_report_date
     from losswatch.sources.base import RawDocument
+    from losswatch.store.queries import latest_report_date
     from losswatch.store.writes import IngestResult, insert_snapshot, upsert_figures
 
     engine = open_store(f"sqlite:///{tmp_path / 'q.db'}")

@@ -331,7 +331,7 @@ def test_parse_errors(text: str, hint: dt.date | None, message: str) -> None:
         b"<body><h1>502 Bad Gateway</h1><hr><center>nginx/1.24.0</center></body></html>",
         b"<html><body><p>Page not found - 404</p></body></html>",
         b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
-        "tanks ‒ 10".encode("utf-16"),
+        b"\xff\xfe\x00\xd8a\x00",  # a UTF-16 BOM, then a lone surrogate (UTF-16 text is read)
         b"",
     ],
 )

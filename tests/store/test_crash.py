@@ -9,7 +9,6 @@ canonical rows (no duplicate, partial or lost rows), with no lock left behind.
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -19,6 +18,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import Engine, delete, func, select
+from tests.conftest import child_env
 
 from losswatch.pipeline import sync
 from losswatch.settings import Settings
@@ -53,11 +53,6 @@ def crash_subset(sources_dir: Path, tmp_path: Path) -> Path:
 
 def losswatch(url: str, *args: str) -> list[str]:
     return [sys.executable, "-m", "losswatch", "--db", url, *args]
-
-
-def child_env() -> dict[str, str]:
-    """The environment minus LOSSWATCH_* variables, so only --db decides the store."""
-    return {k: v for k, v in os.environ.items() if not k.startswith("LOSSWATCH_")}
 
 
 def _json(value: object) -> str:
@@ -279,4 +274,5 @@ def test_a_store_killed_during_its_first_migration_can_be_opened_again(
     )
     assert child.returncode == -signal.SIGKILL
     engine = open_store(store_url)
-    assert sync(engine, Settings(), from_dir=tmp_path).ok
+    (tmp_path / "sources" / "official_en").mkdir(parents=True)  # a tree with nothing new in it
+    assert sync(engine, Settings(), from_dir=tmp_path / "sources").ok

@@ -15,7 +15,6 @@ from typer.testing import CliRunner
 
 from losswatch.api import create_app
 from losswatch.cli import _register, app
-from losswatch.cli.common import STATE
 from losswatch.models import Status
 from losswatch.pipeline import sync
 from losswatch.reconcile import Evidence, reconcile
@@ -81,8 +80,6 @@ def test_a_new_bad_day_hidden_behind_a_repeated_bad_day_is_quarantined(
     assert "personnel" not in {c["category"] for c in day["values"]}
     assert day["report_date"] == "2026-08-23"
 
-    STATE.overrides.clear()
-    STATE.__dict__.pop("settings", None)
     doctor = CliRunner().invoke(app, ["--db", store_url, "doctor"])
     assert "warn  withheld" in doctor.stdout and "stated twice" in doctor.stdout
     assert "orc_losses personnel 2026-08-23: 100 falls" in doctor.stdout

@@ -12,7 +12,6 @@ from typer.testing import CliRunner
 
 from losswatch.bundled import load_bundled_if_empty
 from losswatch.cli import _register, app
-from losswatch.cli.common import STATE
 from losswatch.pipeline import sync
 from losswatch.settings import Settings
 from losswatch.store import schema as s
@@ -22,8 +21,6 @@ _register()
 
 
 def invoke(*args: str, db: str) -> Any:
-    STATE.overrides.clear()
-    STATE.__dict__.pop("settings", None)
     return CliRunner().invoke(app, ["--db", db, *args], catch_exceptions=True)
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import random
 import shutil
 import subprocess
@@ -19,10 +18,10 @@ from typing import Any
 import httpx
 import pytest
 from sqlalchemy import Engine, func, select
+from tests.conftest import child_env
 from typer.testing import CliRunner
 
 from losswatch.cli import _register, app
-from losswatch.cli.common import STATE
 from losswatch.cli.data import _duration
 from losswatch.errors import UsageError
 from losswatch.pipeline import sync
@@ -44,17 +43,11 @@ _register()
 
 def invoke(*args: str, db: str) -> Any:
     """The CLI in-process (as tests/test_cli.py does), on the store ``db``."""
-    STATE.overrides.clear()
-    STATE.__dict__.pop("settings", None)
     return CliRunner().invoke(app, ["--db", db, *args], catch_exceptions=True)
 
 
 def losswatch(url: str, *args: str) -> list[str]:
     return [sys.executable, "-m", "losswatch", "--db", url, *args]
-
-
-def child_env() -> dict[str, str]:
-    return {k: v for k, v in os.environ.items() if not k.startswith("LOSSWATCH_")}
 
 
 def count(engine: Engine, table: Any) -> int:
@@ -263,6 +256,11 @@ def _future(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{k: v + 100 if isinstance(v, int) else v for k, v in newest.items()}, *records]
 
 
+def _oversized(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    records[0]["personnel"], records[5]["tanks"] = 2**63, 10**30
+    return records
+
+
 def _renamed(records: list[dict[str, Any]], old: str, new: str) -> list[dict[str, Any]]:
     return [{(new if k == old else k): v for k, v in r.items()} for r in records]
 
@@ -314,6 +312,12 @@ BROKEN: dict[str, tuple[Callable[[bytes], bytes], tuple[str, str, Any]]] = {
         lambda raw: _dump(_future(_records(raw))),
         ("quarantined", "future report date", 14),
     ),
+    # restated counts too large for the database (2^63, 10^30): the stored values stand, the
+    # run is partial with a coded error instead of a crash (issue 14)
+    "numbers beyond 64 bits": (
+        lambda raw: _dump(_oversized(_records(raw))),
+        ("out-of-range", "[value-out-of-range]", 2),
+    ),
     # one day in May 2026 (petroivaniuk reports it too) at ten times its neighbours
     "ten times its neighbours": (
         lambda raw: _dump(_scaled(_records(raw), 100, 10)),
@@ -359,6 +363,11 @@ def test_a_broken_source_is_coded_or_quarantined_and_the_canonical_series_holds(
         assert (run.status, run.error_code) == ("partial", code_or_reason)
         assert status["last_status"] == "partial" and status["failed_snapshots"] == 1
         assert status["last_error"].startswith(f"[{code_or_reason}]")
+    elif kind == "out-of-range":  # restatements that cannot be stored: kept out, run partial
+        assert not summary.ok and len(result.rejected) == detail == result.out_of_range
+        assert all(code_or_reason in note for note in result.rejected)
+        assert (run.status, run.error_code) == ("partial", "value-out-of-range")
+        assert status["last_error"].startswith(f"[value-out-of-range] {detail} figures")
     elif kind == "unnoticed":  # the stored cells stand; the unknown field is reported
         assert summary.ok and (result.new_observations, result.changed_observations) == (0, 0)
         with engine.connect() as conn:

@@ -17,12 +17,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 
 from losswatch import categories
+from losswatch.models import CanonicalValue, Status
 from losswatch.series import Series
 from losswatch.store.confirmed import STATUSES, OryxRow, SpottedRow
 
 NOTABLE_MOVE = 0.10  # a ratio that moved by a tenth or more over MOVE_WINDOW is news
 MOVE_WINDOW = dt.timedelta(days=30)
 MAX_LAG = 14
+CREDIT = (
+    "Confirmed losses: Oryx (oryxspioenkop.com), its history via scarnecchia/oryx_data "
+    "(CC-BY-4.0; daily totals derived by losswatch); WarSpotting (ukr.warspotting.net) via "
+    "lazar-bit/automated-warspotting-scraper (MIT)."
+)
 
 
 @dataclass(frozen=True)
@@ -268,3 +274,54 @@ def _pearson(xs: list[float], ys: list[float]) -> float | None:
         return statistics.correlation(xs, ys)
     except statistics.StatisticsError:
         return None
+
+
+@dataclass
+class ConfirmedData:
+    """The canonical series, Oryx's rows and WarSpotting's current records, in memory (read by
+    :func:`losswatch.views.confirmed.load_confirmed`)."""
+
+    series: Series
+    index: OryxIndex
+    items: list[SpottedRow]
+
+    @property
+    def has_oryx(self) -> bool:
+        return bool(self.index.by_series)
+
+
+def estimator_series(data: ConfirmedData) -> dict[str, Series]:
+    """Oryx's and WarSpotting's own running totals as series of the General Staff's categories,
+    one value a day (each carried forward from its last change), for the claim checker's
+    ``check_article(other_series=...)``: a figure attributed to Oryx is checked against these."""
+    out: dict[str, Series] = {}
+    for source in ("oryx", "warspotting"):
+        values = [
+            CanonicalValue(day, key, value, Status.SINGLE_SOURCE, source, supporting=(source,))
+            for key in categories.confirmed_keys(source)
+            for day, value in _daily(data, source, key)
+        ]
+        out[source] = Series.from_values(values)
+    return out
+
+
+def _daily(data: ConfirmedData, source: str, key: str) -> list[tuple[dt.date, int]]:
+    if source == "oryx":
+        points = confirmed_series(data.series, data.index, key)
+        known = {p.date: p.confirmed for p in points}
+    else:
+        counts = spotted_daily(data.items, key)
+        running, known = 0, {}
+        for day in sorted(counts):
+            running += counts[day]
+            known[day] = running
+    if not known:
+        return []
+    out: list[tuple[dt.date, int]] = []
+    # carried forward to the newest report too: "on or before" is what a dated claim asks
+    day, last, value = min(known), max(max(known), data.series.latest_date or min(known)), 0
+    while day <= last:
+        value = known.get(day, value)
+        out.append((day, value))
+        day += dt.timedelta(days=1)
+    return out

@@ -60,14 +60,6 @@ def rolling_mean(values: Mapping[dt.date, int], window: int) -> dict[dt.date, fl
     return out
 
 
-def rolling_means(
-    series: Series, category: str, windows: tuple[int, ...] = (7, 30)
-) -> dict[int, dict[dt.date, float]]:
-    """The 7- and 30-day (or other) trailing means of the daily increases, by loss day."""
-    values = daily(series, category)
-    return {w: rolling_mean(values, w) for w in windows}
-
-
 def mean_before(series: Series, category: str, loss_day: dt.date, days: int) -> float | None:
     """Mean daily increase of the ``days`` loss days ending on ``loss_day`` (None if any lacks)."""
     incs = [
@@ -201,17 +193,3 @@ def period_totals(
             )
         )
     return out
-
-
-def year_total(series: Series, category: str, year: int) -> int | None:
-    """Losses of the loss days of ``year`` (value(report 1 Jan next year) - value(1 Jan))."""
-    return total_between(series, category, dt.date(year, 1, 1), dt.date(year, 12, 31))
-
-
-def shares(
-    series: Series, category: str, period: Period = "year", *, as_of: dt.date | None = None
-) -> list[dict[str, Any]]:
-    """Each period's total and its share of all losses counted so far (shares sum to 1)."""
-    totals = period_totals(series, category, period, as_of=as_of)
-    grand = sum(t.total for t in totals)
-    return [t.to_dict() | {"share": (t.total / grand) if grand else None} for t in totals]

@@ -20,15 +20,13 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.openapi.utils import get_openapi
-from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 from starlette.responses import FileResponse, Response
 
 import losswatch
+from losswatch import web
 from losswatch.api import problems, v2
-from losswatch.api.cache import DataCache
 from losswatch.api.deps import Clock, kyiv_today
-from losswatch.api.fastpath import FastPath
 from losswatch.api.forwarded import TrustedProxy
 from losswatch.api.middleware import (
     BodyLimit,
@@ -37,24 +35,17 @@ from losswatch.api.middleware import (
     ReadOnlyCors,
     SecurityHeaders,
 )
+from losswatch.api.response_cache import ResponseCache
 from losswatch.api.routes import admin, check, confirmed, files, insights, reports
 from losswatch.errors import NotFound
 from losswatch.settings import Settings
 from losswatch.store.engine import open_store
-from losswatch.web import confirmed as web_confirmed
-from losswatch.web import routes as web_routes
-from losswatch.web.checks import SubmissionStore
-from losswatch.web.templating import STATIC, make_templates, render_problem
+from losswatch.views.snapshot import DataCache
 
 DESCRIPTION = """Ukraine's General Staff daily reports of Russian combat losses, reconciled from
 several public sources into one canonical series. Read-only to the public; errors are
 `application/problem+json` with a stable `code`. `/api/v2` mirrors the russianwarship.rip API
 (and serves its older `/api/v1/statistics` and `/api/v1/terms` paths, not listed here)."""
-
-
-def plotly_js() -> Path:
-    """The plotly.min.js that ships inside the installed plotly package (never copied)."""
-    return Path(str(resources.files("plotly") / "package_data" / "plotly.min.js"))
 
 
 def _utcnow() -> dt.datetime:
@@ -95,20 +86,16 @@ def create_app(
     app.state.settings = settings
     app.state.cache = DataCache(store, ttl=cache_ttl)
     app.state.clock = clock or _utcnow
-    app.state.templates = make_templates()
-    app.state.submissions = SubmissionStore()
 
-    respond = problems.install(app, html=render_problem)
+    respond = problems.install(app, html=web.render_problem)
     for module in (reports, insights, check, files, admin, confirmed):
         app.include_router(module.router)
     app.include_router(admin.health_router)
     for prefix in v2.PREFIXES:  # /api/v1 aliases: the upstream's older paths, same bodies
         app.include_router(v2.router, prefix=prefix, include_in_schema=prefix == "/api/v2")
     app.include_router(v2.info_router)
-    _static(app)
     _docs(app)
-    app.include_router(web_routes.router)
-    app.include_router(web_confirmed.router)
+    web.mount(app)  # the dashboard, after the API's routes
 
     schema: dict[str, Any] = {}
 
@@ -132,26 +119,18 @@ def create_app(
     app.add_middleware(ReadOnlyCors)
     app.add_middleware(CatchAll, render=respond)
     app.add_middleware(SecurityHeaders)
-    # repeated public GETs answered from memory, with every header the stack above added
-    app.add_middleware(FastPath, cache=app.state.cache, day=lambda: kyiv_today(app.state.clock))
+    # The one cache: public GETs answered from memory per data version, every header the stack
+    # above added included (so a hit costs no routing and no middleware: the hot path)
+    app.add_middleware(
+        ResponseCache,
+        cache=app.state.cache,
+        day=lambda: kyiv_today(app.state.clock),
+        settings=settings,
+    )
     app.add_middleware(HeadAsGet)  # every GET answer, errors included, has a HEAD
     # outermost: a trusted proxy's X-Forwarded-* made the scope before anything reads it
     app.add_middleware(TrustedProxy, trusted=settings.forwarded_allow_ips)
     return app
-
-
-def _static(app: FastAPI) -> None:
-    script = plotly_js()
-
-    @app.get("/static/plotly.min.js", include_in_schema=False)
-    def plotly() -> Response:
-        return FileResponse(
-            script,
-            media_type="text/javascript",
-            headers={"Cache-Control": "public, max-age=604800"},
-        )
-
-    app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
 
 def _swagger_assets() -> Path | None:

@@ -1,8 +1,9 @@
-"""Dependencies shared by the routes, as ``Annotated`` aliases so tests can override them.
+"""The API's own dependencies and responses: the write token, the ``{"data", "meta"}``
+envelope, and :func:`cached_response`, the one place that turns a payload into bytes with
+ETag / Last-Modified / Cache-Control and answers ``If-None-Match`` with 304.
 
-Everything comes from ``app.state`` (set by :func:`losswatch.api.app.create_app`): nothing is
-created at import time. :func:`cached_response` is the one place that turns a memoised payload
-into bytes with ETag / Last-Modified / Cache-Control and answers ``If-None-Match`` with 304.
+The handles the dashboard shares (settings, engine, snapshot, clock...) live in
+:mod:`losswatch.views.deps` and are re-exported here for the API's routes.
 """
 
 from __future__ import annotations
@@ -14,60 +15,54 @@ import secrets
 from collections.abc import Callable, Hashable
 from email.utils import format_datetime
 from typing import Annotated, Any
-from urllib.parse import urlencode
-from zoneinfo import ZoneInfo
 
 from fastapi import Depends, Request
-from sqlalchemy import Engine
 from starlette.responses import Response
 
-from losswatch.api.cache import DataCache, Snapshot
-from losswatch.api.present import public
 from losswatch.errors import Unauthorized
-from losswatch.fetch_article import FetchedArticle, fetch_article
-from losswatch.settings import Settings
+from losswatch.views.deps import (
+    CACHE_CONTROL,
+    FALLBACK_BASE_URL,
+    CacheDep,
+    Clock,
+    ClockDep,
+    EngineDep,
+    FetcherDep,
+    SettingsDep,
+    SnapshotDep,
+    get_fetcher,
+    get_settings,
+    kyiv_today,
+    link_base,
+    page_link,
+)
+from losswatch.views.present import public
+from losswatch.views.snapshot import Snapshot
 
-KYIV = ZoneInfo("Europe/Kyiv")
-Clock = Callable[[], dt.datetime]
-CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300"
-#: Hosts whose requests may name the base of published links themselves (``testserver`` is
-#: the name of Starlette's test client).
-LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "testserver"})
-#: The feed's base when no trusted one is known (Atom ids and links must be absolute).
-FALLBACK_BASE_URL = "http://localhost:8000"
-
-
-def get_settings(request: Request) -> Settings:
-    return request.app.state.settings  # type: ignore[no-any-return]
-
-
-def get_engine(request: Request) -> Engine:
-    return request.app.state.cache.engine  # type: ignore[no-any-return]
-
-
-def get_cache(request: Request) -> DataCache:
-    return request.app.state.cache  # type: ignore[no-any-return]
-
-
-def get_snapshot(request: Request) -> Snapshot:
-    """The current data snapshot (a plain ``def``: FastAPI runs it in the thread pool)."""
-    return get_cache(request).current()
-
-
-def get_clock(request: Request) -> Clock:
-    return request.app.state.clock  # type: ignore[no-any-return]
-
-
-SettingsDep = Annotated[Settings, Depends(get_settings)]
-EngineDep = Annotated[Engine, Depends(get_engine)]
-CacheDep = Annotated[DataCache, Depends(get_cache)]
-SnapshotDep = Annotated[Snapshot, Depends(get_snapshot)]
-ClockDep = Annotated[Clock, Depends(get_clock)]
-
-
-def kyiv_today(clock: Clock) -> dt.date:
-    """Today's date in Kyiv: the General Staff publishes each morning, Kyiv time."""
-    return clock().astimezone(KYIV).date()
+__all__ = [
+    "CACHE_CONTROL",
+    "CacheDep",
+    "Clock",
+    "ClockDep",
+    "FALLBACK_BASE_URL",
+    "EngineDep",
+    "FetcherDep",
+    "SettingsDep",
+    "SnapshotDep",
+    "TokenDep",
+    "cached_response",
+    "conditional_headers",
+    "dumps",
+    "envelope",
+    "etag_for",
+    "get_fetcher",
+    "get_settings",
+    "kyiv_today",
+    "link_base",
+    "not_modified",
+    "page_link",
+    "require_token",
+]
 
 
 def require_token(request: Request, settings: SettingsDep) -> None:
@@ -85,47 +80,6 @@ def require_token(request: Request, settings: SettingsDep) -> None:
 TokenDep = Annotated[None, Depends(require_token)]
 
 
-def link_base(request: Request) -> str | None:
-    """The base (scheme, host, optional path prefix; no trailing slash) of the links a
-    response publishes — the feed's, the pagination links — or None for relative links.
-
-    ``settings.public_base_url`` when set. Otherwise the request's own base URL, but only when
-    its Host is a local name (:data:`LOCAL_HOSTS`: a development server or a test): these
-    responses go out with ``Cache-Control: public``, so a Host header one client made up must
-    never reach what a shared cache serves to everybody else. Any other host gives None, and
-    the caller publishes relative links (pagination) or uses :data:`FALLBACK_BASE_URL` (the
-    feed). Behind a proxy, set ``LOSSWATCH_PUBLIC_BASE_URL`` to get absolute links.
-    """
-    configured = get_settings(request).public_base_url
-    if configured:
-        return configured.rstrip("/")
-    if request.url.hostname in LOCAL_HOSTS:
-        return str(request.base_url).rstrip("/")
-    return None
-
-
-def page_link(request: Request, **params: Any) -> str:
-    """This endpoint with ``params`` as its query: absolute on :func:`link_base` (which holds
-    the app's root path), else relative (path and query only)."""
-    base, path = link_base(request), request.url.path
-    root = str(request.scope.get("root_path", ""))
-    if base is not None and root and path.startswith(root):
-        path = path[len(root) :]
-    return f"{base or ''}{path}?{urlencode(params)}"
-
-
-def get_fetcher(settings: SettingsDep) -> Callable[[str], FetchedArticle]:
-    """How articles are fetched for the claim checker (tests swap in an offline one)."""
-
-    def fetch(url: str) -> FetchedArticle:
-        return fetch_article(url, settings)
-
-    return fetch
-
-
-FetcherDep = Annotated[Callable[[str], FetchedArticle], Depends(get_fetcher)]
-
-
 def dumps(payload: Any) -> bytes:
     """Compact UTF-8 JSON, dates as ISO strings."""
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":"), default=_default).encode()
@@ -141,7 +95,7 @@ def _default(value: Any) -> Any:
 
 def envelope(data: Any, snapshot: Snapshot, **meta: Any) -> dict[str, Any]:
     """The one success shape of the v1 API: ``{"data": ..., "meta": {...}}``; ``file://``
-    URLs of recorded files show their file name only (:func:`~losswatch.api.present.public`)."""
+    URLs of recorded files show their file name only (:func:`~losswatch.views.present.public`)."""
     shown: dict[str, Any] = public(
         {"data": data, "meta": {"data_version": snapshot.version, **meta}}
     )
@@ -181,13 +135,15 @@ def cached_response(
     raw: bool = False,
     extra_headers: dict[str, str] | None = None,
 ) -> Response:
-    """Serve the memoised representation ``key`` of ``snapshot`` (built once per version).
+    """The representation ``key`` of ``snapshot`` with its ETag (from the data version and
+    ``key``), Last-Modified and ``Cache-Control: public``, which lets the response cache
+    (:mod:`losswatch.api.response_cache`) and any proxy keep it.
 
-    ``build`` returns a JSON-able payload, or bytes when ``raw``. A matching If-None-Match gets
-    a 304 with no body.
+    ``build`` returns a JSON-able payload, or bytes when ``raw``; it is not called when a
+    matching If-None-Match gets a 304 with no body.
     """
     headers = conditional_headers(snapshot, key) | (extra_headers or {})
     if not_modified(request, headers):
         return Response(status_code=304, headers=headers)
-    body: bytes = snapshot.memo(("http", key), lambda: build() if raw else dumps(build()))
+    body: bytes = build() if raw else dumps(build())
     return Response(body, media_type=media_type, headers=headers)

@@ -1,7 +1,8 @@
 """Plain ASGI middleware (no BaseHTTPMiddleware, so the hot path stays cheap).
 
 * :class:`SecurityHeaders` adds CSP, nosniff, Referrer-Policy and X-Frame-Options to every
-  response, errors and 413s included; a route may set its own CSP (the API docs page does).
+  response, errors and 413s included, and HSTS when served over HTTPS; a route may set its own
+  CSP (the API docs page does).
 * :class:`ReadOnlyCors` lets any origin *read* the API (GET/HEAD, with the caching headers
   exposed) through Starlette's CORSMiddleware; a cross-origin write gets no CORS grant, so
   browsers refuse to send it; a plain OPTIONS gets 200 with Allow.
@@ -41,6 +42,9 @@ BASE_HEADERS = {
     "Cross-Origin-Opener-Policy": "same-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
 }
+#: Sent only on HTTPS responses (uvicorn sets the scheme from X-Forwarded-Proto of a trusted
+#: proxy): a browser then never asks for the plain-HTTP address again for a year.
+HSTS = "max-age=31536000"
 READ_METHODS = ("GET", "HEAD")
 CORS_HEADERS = ["Accept", "Accept-Language", "Content-Type", "If-None-Match", "If-Modified-Since"]
 CORS_PREFIXES = ("/api/", "/feed.atom", "/feed.rss", "/openapi.json")
@@ -61,6 +65,8 @@ class SecurityHeaders:
                 for key, value in BASE_HEADERS.items():
                     headers.setdefault(key, value)
                 headers.setdefault("Content-Security-Policy", self.csp)
+                if scope.get("scheme") == "https":  # served over TLS (or behind a TLS proxy)
+                    headers.setdefault("Strict-Transport-Security", HSTS)
             await send(message)
 
         await self.app(scope, receive, send_with_headers)

@@ -6,40 +6,16 @@ schema-conformance test is what holds the two together.
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Annotated, Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
-from pydantic_core import PydanticCustomError
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from losswatch.models import MAX_ARTICLE_CHARS
+from losswatch.views.dates import DATE_MESSAGE as DATE_MESSAGE
+from losswatch.views.dates import Day as Day
+from losswatch.views.dates import Moment as Moment
 
 T = TypeVar("T")
-
-#: Every date the API and the dashboard take lies in this range: wide enough for any filter a
-#: client means, narrow enough that date arithmetic (the day before, a month on) cannot leave
-#: Python's date range and fail with a 500.
-FIRST_DATE, LAST_DATE = dt.date(1900, 1, 1), dt.date(2999, 12, 31)
-DATE_MESSAGE = f"a date must be YYYY-MM-DD, from {FIRST_DATE} to {LAST_DATE}"
-
-
-def in_range(day: dt.date) -> bool:
-    return FIRST_DATE <= day <= LAST_DATE
-
-
-def _checked_date(day: dt.date) -> dt.date:
-    if not in_range(day):  # a "date_*" error type: the problem's code is invalid-date
-        raise PydanticCustomError("date_range", DATE_MESSAGE)
-    return day
-
-
-def _checked_moment(moment: dt.datetime) -> dt.datetime:
-    _checked_date(moment.date())
-    return moment
-
-
-#: A date parameter or field (path, query or body): YYYY-MM-DD within FIRST_DATE..LAST_DATE.
-Day = Annotated[dt.date, AfterValidator(_checked_date)]
-#: A timestamp parameter whose date lies within FIRST_DATE..LAST_DATE.
-Moment = Annotated[dt.datetime, AfterValidator(_checked_moment)]
 
 
 class Meta(BaseModel):
@@ -151,7 +127,8 @@ class CheckRequest(BaseModel):
     """An article to check: its text, or a URL to fetch it from (one of the two)."""
 
     model_config = ConfigDict(extra="forbid")
-    text: str | None = Field(default=None, max_length=500_000)
+    # the cap is the checker's own (413 article-too-long, as in the CLI), documented here
+    text: str | None = Field(default=None, json_schema_extra={"maxLength": MAX_ARTICLE_CHARS})
     url: str | None = Field(default=None, max_length=2000)
     article_date: Day | None = Field(default=None, description="YYYY-MM-DD, if known.")
     lang: str | None = Field(

@@ -20,7 +20,6 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
-from losswatch.api.models import DATE_MESSAGE
 from losswatch.errors import (
     InvalidDate,
     LosswatchError,
@@ -29,6 +28,7 @@ from losswatch.errors import (
     Unauthorized,
     UsageError,
 )
+from losswatch.views.dates import DATE_MESSAGE
 
 PROBLEM_TYPE = "application/problem+json"
 #: What russianwarship.rip says on bad input; its compatibility layer adds it to problems.

@@ -41,13 +41,13 @@ from pydantic import BaseModel, Field
 from starlette.responses import Response
 
 from losswatch import categories
-from losswatch.api.cache import Snapshot
 from losswatch.api.compat import FieldError, UpstreamRoute, error_responses
 from losswatch.api.deps import ClockDep, SnapshotDep, cached_response, get_settings, kyiv_today
 from losswatch.api.models import Day
-from losswatch.api.present import war_day
 from losswatch.errors import InvalidDate, NotFound, UsageError
 from losswatch.series import Series
+from losswatch.views.present import war_day
+from losswatch.views.snapshot import Snapshot
 
 SOURCE = "russianwarship"
 MESSAGE = "The data were fetched successfully."
@@ -165,6 +165,12 @@ def request_base(request: Request) -> str:
     headers made (:mod:`losswatch.api.forwarded`). Absolute whatever the host, as upstream."""
     configured = get_settings(request).public_base_url
     return (configured or str(request.base_url)).rstrip("/")
+
+
+def host_vary(request: Request) -> dict[str, str]:
+    """``Vary: Host`` when the links are on the request's own base (no public base URL set):
+    the response cache then keeps such an answer per scheme, Host and root path."""
+    return {} if get_settings(request).public_base_url else {"Vary": "Host"}
 
 
 def absolute_link(request: Request, **params: Any) -> str:
@@ -298,7 +304,13 @@ def _answer(
     request: Request, snapshot: Snapshot, key: Hashable, data: Callable[[], Any]
 ) -> Response:
     """The memoised success body ``{"message", "data"}`` of ``key``."""
-    return cached_response(request, snapshot, key, lambda: {"message": MESSAGE, "data": data()})
+    return cached_response(
+        request,
+        snapshot,
+        key,
+        lambda: {"message": MESSAGE, "data": data()},
+        extra_headers=host_vary(request),
+    )
 
 
 @router.get("/statistics/latest", response_model=V2One, responses=error_responses(304, 404))
@@ -369,7 +381,7 @@ def statistics(
         return {"message": MESSAGE, "data": {"records": records, "paging": paging}}
 
     key = ("v2-list", request_base(request), request.url.path, offset, limit, date_from, date_to)
-    return cached_response(request, snapshot, key, build)
+    return cached_response(request, snapshot, key, build, extra_headers=host_vary(request))
 
 
 @router.get("/terms/{lang}", response_model=V2Terms, responses=error_responses(304, 404))

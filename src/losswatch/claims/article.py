@@ -22,7 +22,8 @@ def extract_article_text(html: str) -> tuple[str, dt.date | None]:
         import trafilatura
     except ImportError as exc:  # pragma: no cover - only without the extra
         raise ConfigError(
-            "reading HTML needs the claims extra: pip install 'losswatch[claims]'"
+            f"reading HTML needs the claims extra, and importing it failed ({exc}): "
+            "pip install 'losswatch[claims]'"
         ) from exc
     doc = trafilatura.bare_extraction(html, with_metadata=True)
     if doc is None:

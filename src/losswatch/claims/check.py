@@ -17,7 +17,19 @@ from losswatch.claims.figures import Figures, figures_for
 from losswatch.claims.infer import infer_report_date, quoted_report
 from losswatch.claims.model import CheckReport, Claim
 from losswatch.claims.verdicts import Context, check_claim
+from losswatch.errors import ArticleTooLong
+from losswatch.models import MAX_ARTICLE_CHARS
 from losswatch.series import Series
+
+
+def ensure_checkable_size(text: str) -> None:
+    """Refuse an article over :data:`MAX_ARTICLE_CHARS` with a coded error (the CLI, the API
+    and a fetched page alike), so no input can hold a check for minutes."""
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise ArticleTooLong(
+            f"the article has {len(text):,} characters; at most {MAX_ARTICLE_CHARS:,} "
+            "are checked (split it into parts)"
+        )
 
 
 def check_article(
@@ -35,8 +47,10 @@ def check_article(
     evidence in ``date_evidence``). ``lang`` is a language code of ``claims/lang`` (detected
     when None). ``other_series`` holds other estimators' own series ("oryx", "warspotting"):
     a figure attributed to one of them is checked against it (see
-    :func:`losswatch.claims.attribution.series_for`), else it is not checkable.
+    :func:`losswatch.claims.attribution.series_for`), else it is not checkable. Raises
+    :class:`~losswatch.errors.ArticleTooLong` over the size cap.
     """
+    ensure_checkable_size(text)
     claims, spans, code = extract_with_sentences(text, lang)
     figures = figures_for(series)
     evidence: tuple[str, ...] = ()

@@ -1,13 +1,10 @@
 """Language files: the words the extractor looks for, one JSON file per language.
 
 Adding a language means adding ``lang/<code>.json``; nothing in the code names a language. Each
-file is validated against :data:`SCHEMA_KEYS` when loaded (a test loads them all), and compiled
-once (``functools.cache``) into a :class:`Lexicon` of ready regexes, so checking an article never
-re-reads or re-compiles anything.
-
-Phrase syntax inside the files: words separated by spaces match any run of white space; a
-trailing ``*`` on a word matches any word ending ("czołg*" for czołgów/czołgi); a hyphen also
-matches a space or nothing ("anti-aircraft"); a phrase starting with ``re:`` is a raw regex.
+file is validated by the :class:`~losswatch.claims.langfile.LanguageFile` model when loaded (a
+test loads them all), and compiled once (``functools.cache``) into a :class:`Lexicon` of ready
+regexes, so checking an article never re-reads or re-compiles anything. The phrase syntax is
+described in :mod:`losswatch.claims.langfile`.
 """
 
 from __future__ import annotations
@@ -15,135 +12,46 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from losswatch import categories
 from losswatch.claims.anchored import Alternative, AnchorIndex, PhraseFinder
+from losswatch.claims.langfile import (
+    GROUPS,
+    PERIOD_KINDS,
+    QUALIFIER_KINDS,
+    SCOPE_KINDS,
+    LanguageFile,
+    parse,
+    phrase_regex,
+)
+from losswatch.claims.text import fold_accents
 from losswatch.errors import ConfigError, UsageError
 
-#: Category groups the checker can sum, beyond the keys of :mod:`losswatch.categories`.
-#: ``vehicles`` is the bare word: military auto before the 2022-05-01 merge, the merged
-#: category after. ``armour`` is tanks + AFVs ("20 armoured vehicles, including nine tanks").
-#: ``air`` is aircraft + helicopters ("310 aircraft and helicopters").
-#: ``equipment`` is every equipment category ("300 weapons and military equipment").
-#: ``untracked`` names things the General Staff does not count (a claim we cannot check).
-GROUPS: frozenset[str] = frozenset({"vehicles", "armour", "air", "equipment", "untracked"})
-
-QUALIFIER_KINDS = ("approx", "lower_bound", "upper_bound", "upper_bound_loose")
-SCOPE_KINDS = ("cumulative", "daily", "record", "same")
-PERIOD_KINDS = ("past_week", "this_week", "this_month", "last_month", "this_year", "last_year")
-
-#: key -> (type, required). The one schema every language file is checked against.
-SCHEMA_KEYS: dict[str, tuple[type, bool]] = {
-    "code": (str, True),
-    "name": (str, True),
-    "text2num": (str, False),
-    "script": (str, False),
-    "stopwords": (list, True),
-    "order": (str, True),
-    "decimal_separator": (str, True),
-    "number_words": (dict, False),
-    "indefinite": (list, False),
-    "scale_words": (dict, True),
-    "scale_joiners": (list, False),
-    "categories": (dict, True),
-    "fillers": (list, True),
-    "links": (list, True),
-    "qualifiers": (dict, True),
-    "inclusion": (list, False),
-    "loss_verbs": (list, True),
-    "scope": (dict, True),
-    "periods": (dict, True),
-    "period_prepositions": (list, True),
-    "weekdays": (list, True),
-    "relative_days": (dict, True),
-    "report_markers": (list, True),
-    "months": (list, True),
-    "exclude_after": (list, True),
-    "exclude_before": (list, True),
-    "range_joiners": (list, False),
-    "topic_markers": (list, False),
-    "months_capitalized": (bool, False),
-    "number_word_hint": (str, False),
-    "range_prefix": (str, False),
-    # optional keys read outside this module (issue 19): defaults live with their readers
-    "estimators": (dict, False),
-    "total_words": (list, False),
-    "respectively": (list, False),
-}
-
-
-def _fail(code: str, message: str) -> ConfigError:
-    return ConfigError(f"language file {code}.json: {message}")
+__all__ = [
+    "GROUPS",
+    "PERIOD_KINDS",
+    "QUALIFIER_KINDS",
+    "SCOPE_KINDS",
+    "LanguageFile",
+    "Lexicon",
+    "alternatives",
+    "available",
+    "detect",
+    "load",
+    "phrase_key",
+    "phrase_regex",
+    "raw",
+    "spec",
+    "validate",
+]
 
 
 def validate(data: dict[str, Any], code: str = "?") -> None:
-    """Check one parsed language file against the schema; raise :class:`ConfigError` if not."""
-    for key, (kind, required) in SCHEMA_KEYS.items():
-        if key not in data:
-            if required:
-                raise _fail(code, f"missing key {key!r}")
-            continue
-        if not isinstance(data[key], kind):
-            raise _fail(code, f"{key!r} must be a {kind.__name__}")
-    unknown = set(data) - set(SCHEMA_KEYS) - {"_comment"}
-    if unknown:
-        raise _fail(code, f"unknown keys {sorted(unknown)}")
-    if data["code"] != code and code != "?":
-        raise _fail(code, f"code {data['code']!r} does not match the file name")
-    if data["order"] not in ("number_first", "noun_first"):
-        raise _fail(code, "order must be number_first or noun_first")
-    for target, phrases in data["categories"].items():
-        for part in target.split("|"):
-            if part not in categories.BY_KEY and part not in GROUPS:
-                raise _fail(code, f"unknown category {part!r}")
-        _check_phrases(code, f"categories.{target}", phrases)
-    for section, allowed in (
-        ("qualifiers", QUALIFIER_KINDS),
-        ("scope", SCOPE_KINDS),
-        ("periods", PERIOD_KINDS),
-    ):
-        for kind, phrases in data[section].items():
-            if kind not in allowed:
-                raise _fail(code, f"{section}: unknown kind {kind!r}")
-            _check_phrases(code, f"{section}.{kind}", phrases)
-    if len(data["weekdays"]) != 7 or len(data["months"]) != 12:
-        raise _fail(code, "weekdays needs 7 lists (Monday first) and months 12")
-    for name in ("number_words", "scale_words", "relative_days"):
-        for word, value in data.get(name, {}).items():
-            if not isinstance(word, str) or not isinstance(value, int):
-                raise _fail(code, f"{name} maps words to integers")
-
-
-def _check_phrases(code: str, where: str, phrases: object) -> None:
-    if not isinstance(phrases, list) or not all(isinstance(p, str) and p for p in phrases):
-        raise _fail(code, f"{where} must be a list of non-empty strings")
-    for phrase in phrases:
-        try:
-            re.compile(phrase_regex(phrase))
-        except re.error as exc:
-            raise _fail(code, f"{where}: bad phrase {phrase!r} ({exc})") from exc
-
-
-def phrase_regex(phrase: str) -> str:
-    """The regex source for one phrase of a language file (see the module docstring)."""
-    if phrase.startswith("re:"):
-        return phrase[3:]
-    parts = []
-    for word in phrase.lower().split():
-        wildcard = word.endswith("*") and len(word) > 1
-        core = word[:-1] if wildcard else word
-        pieces = core.split("-")
-        if all(pieces):  # "anti-aircraft" also matches "anti aircraft"; a bare "-" stays "-"
-            piece = "[-\\s]?".join(re.escape(p) for p in pieces)
-        else:
-            piece = re.escape(core)
-        parts.append(piece + ("\\w*" if wildcard else ""))
-    return "\\s+".join(parts)
+    """Check one parsed language file against the model; raise :class:`ConfigError` if not."""
+    parse(data, code)
 
 
 def _alternation(phrases: Iterable[str]) -> str:
@@ -154,6 +62,21 @@ def _alternation(phrases: Iterable[str]) -> str:
 def alternatives(phrases: Iterable[str]) -> list[Alternative]:
     """The phrases' regex sources, longest phrase first (for a :class:`PhraseFinder`)."""
     return [(None, phrase_regex(p)) for p in sorted(set(phrases), key=lambda p: (-len(p), p))]
+
+
+#: Scripts whose scale words may run straight into the next word ("30만명", "3万人")
+_SOLID = re.compile("[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]$")
+
+
+def _scale_alternation(words: list[str]) -> str:
+    """Scale words, longest first, each ending at a word edge unless written in a script whose
+    counters follow it solid."""
+    return "|".join(
+        f"(?:{source})" + ("" if _SOLID.search(word) else "(?![\\w])")
+        for word, (_, source) in zip(
+            sorted(set(words), key=lambda p: (-len(p), p)), alternatives(words), strict=True
+        )
+    )
 
 
 def _letter_first(phrases: list[str]) -> str:
@@ -229,7 +152,7 @@ class Lexicon:
 
     def month_of(self, word: str) -> int | None:
         """1-12 for a month name or abbreviation of this language (any inflection listed)."""
-        return self.month_index.get(word.lower().rstrip("."))
+        return self.month_index.get(fold_accents(word.lower()).rstrip("."))
 
 
 def _named_alternatives(
@@ -246,7 +169,7 @@ def _word_index(groups: list[list[str]], first: int = 0) -> dict[str, int]:
     index: dict[str, int] = {}
     for i, words in enumerate(groups, start=first):
         for word in words:
-            index.setdefault(word.lower().rstrip("."), i)
+            index.setdefault(fold_accents(word.lower()).rstrip("."), i)
     return index
 
 
@@ -271,6 +194,18 @@ def _split_phrases(
 
 def _compile(data: dict[str, Any]) -> Lexicon:
     flags = re.IGNORECASE
+    spaced = bool(data.get("spaced", True))
+    # word edges: scripts written without spaces (ja, zh) have none between words
+    L, R = ("(?<![\\w])", "(?![\\w])") if spaced else ("", "")
+
+    def bounded(source: str) -> str:
+        return f"{L}(?:{source}){R}"
+
+    def finder(
+        alts: list[Alternative], before: str = f"{L}(?:", after: str = f"){R}"
+    ) -> PhraseFinder:
+        return PhraseFinder(alts, before, after, word_start=spaced)
+
     whole = {k: [p for p in v if " # " not in f" {p} "] for k, v in data["categories"].items()}
     cat_alternatives, cat_names = _named_alternatives(whole, "c")
     targets = {name: tuple(section.split("|")) for name, section in cat_names.items()}
@@ -300,7 +235,7 @@ def _compile(data: dict[str, Any]) -> Lexicon:
         order=data["order"],
         decimal_separator=data["decimal_separator"],
         stopwords=frozenset(w.lower() for w in data["stopwords"]),
-        number_words={k.lower(): v for k, v in number_words.items()},
+        number_words={fold_accents(k.lower()): v for k, v in number_words.items()},
         indefinite_re=(
             re.compile(
                 r"(?<![\w])("
@@ -310,61 +245,57 @@ def _compile(data: dict[str, Any]) -> Lexicon:
             if data.get("indefinite")
             else None
         ),
-        scale_words={k.lower(): v for k, v in scale.items()},
+        scale_words={fold_accents(k.lower()): v for k, v in scale.items()},
         scale_joiners=tuple(data.get("scale_joiners", [])),
-        category_re=PhraseFinder(cat_alternatives, f"(?<![\\w]){cat_first}(?:"),
+        category_re=finder(cat_alternatives, f"{L}{cat_first}(?:"),
         category_targets={n: targets[n] for n in cat_names},
-        category_start_re=re.compile(f"(?<![\\w]){cat_first}") if cat_first else None,
+        category_start_re=re.compile(f"{L}{cat_first}") if cat_first else None,
         filler_re=re.compile(
-            f"(?:\\s+|[\"'\\-]|\\s*(?<![\\w])(?:{_alternation(data['fillers']) or '(?!x)x'})"
-            f"(?![\\w]))*\\s*",
+            f"(?:\\s+|[\"'\\-]|\\s*{L}(?:{_alternation(data['fillers']) or '(?!x)x'}){R})*\\s*",
             flags,
         ),
         link_tail_re=re.compile(
-            f"(?:[\\s:\\-–—]|(?<![\\w]){_letter_first(links)}(?:{_alternation(links) or '(?!x)x'})"
-            f"(?![\\w]))*$",
+            f"(?:[\\s:\\-–—)]|{L}{_letter_first(links)}(?:{_alternation(links) or '(?!x)x'}){R})*$",
             flags,
         ),
-        qualifier_tail_re=PhraseFinder(qual_alternatives, after=")\\s*[:\\-–—]?\\s*$"),
+        qualifier_tail_re=finder(qual_alternatives, after=")\\s*[:\\-–—]?\\s*$"),
         qualifier_kinds=qual_names,
         inclusion_tail_re=(
-            re.compile(f"(?<![\\w])(?:{_alternation(inclusion)})(?![\\w])[^.;\\d]{{0,40}}$", flags)
+            re.compile(f"{L}(?:{_alternation(inclusion)}){R}[^.;\\d]{{0,40}}$", flags)
             if inclusion
             else None
         ),
-        inclusion_re=(re.compile(_bounded(_alternation(inclusion)), flags) if inclusion else None),
-        loss_verb_re=PhraseFinder(alternatives(data["loss_verbs"])),
-        scope_re=PhraseFinder(scope_alternatives),
-        period_re=PhraseFinder(period_alternatives),
-        weekday_re=PhraseFinder(alternatives(weekday_words)),
+        inclusion_re=(re.compile(bounded(_alternation(inclusion)), flags) if inclusion else None),
+        loss_verb_re=finder(alternatives(data["loss_verbs"])),
+        scope_re=finder(scope_alternatives),
+        period_re=finder(period_alternatives),
+        weekday_re=finder(alternatives(weekday_words)),
         weekday_index=_word_index(data["weekdays"]),
-        relative_re=PhraseFinder(alternatives(relative)) if relative else None,
+        relative_re=finder(alternatives(relative)) if relative else None,
         relative_days={phrase_key(k): v for k, v in relative.items()},
-        report_marker_re=re.compile(_bounded(_alternation(data["report_markers"])), flags),
+        report_marker_re=re.compile(bounded(_alternation(data["report_markers"])), flags),
         month_re=_alternation(month_words),
-        month_finder=PhraseFinder(alternatives(month_words)),
+        month_finder=finder(alternatives(month_words)),
         month_index=_word_index(data["months"], first=1),
         period_preposition_re=re.compile(
-            f"(?<![\\w])(?:{_alternation(data['period_prepositions'])})\\s+$", flags
+            f"{L}(?:{_alternation(data['period_prepositions'])})\\s+$", flags
         ),
-        exclude_after_re=re.compile(
-            f"\\s?(?:{_alternation(data['exclude_after'])})(?![\\w])", flags
-        ),
+        exclude_after_re=re.compile(f"\\s?(?:{_alternation(data['exclude_after'])}){R}", flags),
         exclude_before_re=re.compile(f"(?:{_alternation(data['exclude_before'])})\\s?$", flags),
-        number_word_re=PhraseFinder(alternatives(number_words)) if number_words else None,
+        number_word_re=finder(alternatives(number_words)) if number_words else None,
         range_joiner_re=(
             re.compile(f"\\s*(?:{_alternation(joiners)})\\s*", flags) if joiners else None
         ),
-        scale_re=_alternation(list(scale)),
+        scale_re=_scale_alternation(list(scale)),
         topic_re=(
-            PhraseFinder(alternatives(data["topic_markers"]), after=")\\s+")
+            finder(alternatives(data["topic_markers"]), after=")\\s+")
             if data.get("topic_markers")
             else None
         ),
         months_capitalized=bool(data.get("months_capitalized", False)),
         split_categories=_split_phrases(data["categories"]),
         range_prefix_re=(
-            re.compile(f"(?<![\\w])(?:{data['range_prefix']})\\s+$", flags)
+            re.compile(f"{L}(?:{data['range_prefix']})\\s+$", flags)
             if data.get("range_prefix")
             else None
         ),
@@ -375,7 +306,7 @@ def _compile(data: dict[str, Any]) -> Lexicon:
         period_kinds=period_names,
         verb_after_re=re.compile(
             "[\\s,]*(?:[^\\W\\d]+\\s+){0,2}?"
-            + _bounded(_alternation(data["loss_verbs"]) or "(?!x)x"),
+            + bounded(_alternation(data["loss_verbs"]) or "(?!x)x"),
             flags,
         ),
     )
@@ -402,7 +333,7 @@ def _compile(data: dict[str, Any]) -> Lexicon:
 
 def phrase_key(text: str) -> str:
     """Lower-case with single spaces: how matched phrases are looked up in word tables."""
-    return " ".join(text.lower().split())
+    return " ".join(fold_accents(text.lower()).split())
 
 
 def available() -> tuple[str, ...]:
@@ -412,19 +343,22 @@ def available() -> tuple[str, ...]:
 
 
 @functools.cache
-def raw(code: str) -> dict[str, Any]:
-    """The parsed, validated JSON of one language file."""
+def spec(code: str) -> LanguageFile:
+    """The validated model of one language file."""
     path = resources.files("losswatch.claims") / "lang" / f"{code}.json"
     try:
-        data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise UsageError(f"no language file for {code!r}; have: {', '.join(available())}") from None
     except json.JSONDecodeError as exc:
-        raise _fail(code, f"not valid JSON ({exc})") from exc
-    if not isinstance(data, dict):
-        raise _fail(code, "must hold one JSON object")
-    validate(data, code)
-    return data
+        raise ConfigError(f"language file {code}.json: not valid JSON ({exc})") from exc
+    return parse(data, code)
+
+
+@functools.cache
+def raw(code: str) -> dict[str, Any]:
+    """The validated language file as a plain dict (every optional key with its default)."""
+    return spec(code).model_dump()
 
 
 @functools.cache
@@ -433,39 +367,8 @@ def load(code: str) -> Lexicon:
     return _compile(raw(code))
 
 
-_ARABIC = re.compile("[\u0600-\u06ff]")
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
-_WORD = re.compile(r"[^\W\d_]+")
-
-
-@functools.cache
-def _stopword_index() -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
-    """word -> languages listing it as a stop word; script -> language."""
-    index: dict[str, list[str]] = {}
-    scripts: dict[str, str] = {}
-    for code in available():
-        lex = load(code)
-        if lex.script is not None:
-            scripts[lex.script] = code
-        for word in lex.stopwords:
-            index.setdefault(word, []).append(code)
-    return {w: tuple(c) for w, c in index.items()}, scripts
-
-
 def detect(text: str) -> str:
-    """The language of ``text``: its script first, then which file's stop words occur most.
+    """The language of ``text`` (see :func:`losswatch.claims.detect.detect`)."""
+    from losswatch.claims.detect import detect as _detect
 
-    Good enough for news text of a few sentences, and it needs no model: a language we do not
-    have a file for falls back to English, where at least the digits are read.
-    """
-    sample = text[:4000]
-    index, scripts = _stopword_index()
-    counts: dict[str, float] = {}
-    for script, pattern in (("arabic", _ARABIC), ("cyrillic", _CYRILLIC)):
-        if script in scripts:
-            counts[scripts[script]] = len(pattern.findall(sample)) / 2.0
-    for word, times in Counter(_WORD.findall(sample.lower())).items():
-        for code in index.get(word, ()):
-            counts[code] = counts.get(code, 0.0) + times
-    best = max(counts.items(), key=lambda item: item[1], default=("en", 0.0))
-    return best[0] if best[1] > 0 else "en"
+    return _detect(text)

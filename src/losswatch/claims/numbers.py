@@ -60,9 +60,9 @@ def _digits_re(scale_re: str) -> re.Pattern[str]:
         # the report's "(+12)", also glued to its total ("403720(+1290)") and with words
         # inside ("(+16 over the past day)", "(+16 за минувшие сутки)")
         r"(?:\(\s*\+\s*(?P<inc>\d{1,3}(?:[, .]\d{3})*(?![\d])|\d+)(?:\s+[^()\d]{1,40})?\s*\)"
-        r"|(?<![\d.,/])(?:(?P<dec>\d+[.,]\d+)(?P<dsp>\s?)(?P<dscale>" + scale + r")(?![\w])"
+        r"|(?<![\d.,/])(?:(?P<dec>\d+[.,]\d+)(?P<dsp>\s?)(?P<dscale>" + scale + r")"
         r"|(?P<int>\d{1,3}(?:(?P<sep>[,.' ])\d{3})(?:(?P=sep)\d{3})*(?![\d])|\d+(?![\d]))"
-        r"(?:(?P<isp>\s?)(?P<iscale>" + scale + r")(?![\w]))?"
+        r"(?:(?P<isp>\s?)(?P<iscale>" + scale + r"))?"
         r"(?P<frac>[.,]\d+(?![\d]))?))",
         re.IGNORECASE,
     )
@@ -163,16 +163,18 @@ _THOUSANDS_REST = re.compile(r"\s+(\d{3})(?![\d]|[.,]\d)")
 
 
 def _joined(text: str, end: int, value: int, mult: int, lex: Lexicon) -> tuple[int, int]:
-    """ "23 ألفا و500", "412 bin 350": a scaled number, a joiner (or, after thousands, just a
-    space before three digits) and a smaller number add up."""
+    """ "23 ألفا و500", "412 bin 350", "45万9530": a scaled number, a joiner (or, after
+    thousands, just a space before three digits; or none) and a smaller number add up."""
     if mult == 1000:
         rest = _THOUSANDS_REST.match(text, end)
         if rest is not None:
             return value + int(rest.group(1)), rest.end()
     for joiner in lex.scale_joiners:
-        m = re.compile(r"\s*" + re.escape(joiner) + r"\s*(\d{1,3})(?![\d])").match(text, end)
-        if m and int(m.group(1)) < mult:
-            return value + int(m.group(1)), m.end()
+        m = re.compile(
+            r"\s*" + re.escape(joiner) + r"\s*(\d{1,3}(?:,\d{3})+|\d{1,4})(?![\d])"
+        ).match(text, end)
+        if m and int(m.group(1).replace(",", "")) < mult:
+            return value + int(m.group(1).replace(",", "")), m.end()
     return value, end
 
 

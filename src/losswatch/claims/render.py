@@ -64,11 +64,21 @@ def _non_overlapping(
 
 
 def as_text(report: CheckReport) -> str:
-    """The article's sentences that hold figures, each figure marked, then a summary line."""
+    """The article's sentences that hold figures, each figure marked, then a summary line.
+
+    One walk over the sentences and the (sorted) marks together: linear in the article's
+    length (a 100,000-sentence article once took minutes when each sentence scanned every mark).
+    """
     marks = _non_overlapping(_marks(report))
     lines: list[str] = []
+    first = 0  # the first mark not yet placed in a sentence
     for index, (s_start, s_end) in enumerate(report.sentences):
-        inside = [m for m in marks if s_start <= m[0] < s_end]
+        while first < len(marks) and marks[first][0] < s_start:
+            first += 1
+        last = first
+        while last < len(marks) and marks[last][0] < s_end:
+            last += 1
+        inside, first = marks[first:last], last
         if not inside:
             continue
         pieces, pos = [], s_start

@@ -7,6 +7,7 @@ map back to the original offsets, because every claim reports its span in the ar
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -39,8 +40,32 @@ _ONE_TO_ONE = str.maketrans(
         "\u066b": ".",
         **{chr(0x0660 + i): str(i) for i in range(10)},
         **{chr(0x06F0 + i): str(i) for i in range(10)},
+        # full-width forms (Japanese, Chinese, Korean text): digits and the signs around them
+        **{chr(0xFF10 + i): str(i) for i in range(10)},
+        "\uff0c": ",",
+        "\uff0e": ".",
+        "\uff1a": ":",
+        "\uff08": "(",
+        "\uff09": ")",
+        "\uff0b": "+",
+        "\uff05": "%",
+        "\u3001": ",",
+        "\u3000": " ",
     }
 )
+#: Greek vowels with an accent or diaeresis -> without: headlines in capitals drop the accents
+#: ("ΑΡΜΑΤΑ ΜΑΧΗΣ" for "άρματα μάχης"), so both text and phrases are matched without them
+_GREEK_ACCENTS = str.maketrans(
+    dict(zip("άέήίόύώΐΰϊϋΆΈΉΊΌΎΏΪΫ", "αεηιουωιυιυΑΕΗΙΟΥΩΙΥ", strict=True))
+)
+_ONE_TO_ONE.update(_GREEK_ACCENTS)
+
+
+def fold_accents(text: str) -> str:
+    """``text`` with Greek accents dropped (as :func:`normalize` drops them)."""
+    return text.translate(_GREEK_ACCENTS)
+
+
 #: any character _ONE_TO_ONE maps: ``str.translate`` with a table is slow, so it runs only
 #: on the sentences that have one
 _MAPPED = re.compile("[" + "".join(re.escape(chr(c)) for c in _ONE_TO_ONE) + "]")
@@ -86,7 +111,10 @@ _ABBREVIATIONS = frozenset(
     "no nos vs approx ca etc e.g i.e inc ltd jr sr prof gov rep sen pres dept est fig vol art "
     "ul ok tys mln mld ds tzw np itd ім ст тис млн р".split()
 )
-_BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*\s+|\n+")
+_BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*\s+|\n+|[\u3002\uff01\uff1f]+\s*")
+#: "am 1. Mai 2023", "24. února": a day's ordinal before a month name ends no sentence
+_ORDINAL = re.compile(r"(?<![\d.])\d{1,2}\.$")
+_NEXT_WORD = re.compile(r"[^\W\d_]+")
 _LAST_WORD = re.compile(r"([^\W\d_][\w.]*)\.$")
 
 
@@ -108,11 +136,28 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                 continue
             if word and len(word.group(1)) == 1 and word.group(1).isupper():
                 continue
+            if _ORDINAL.search(text, max(start, m.start() - 3), m.start() + 1) and _is_month(
+                text, m.end()
+            ):
+                continue
         end = m.start() + len(m.group().rstrip())  # keep the full stop, drop the space
         _add(spans, text, start, end)
         start = m.end()
     _add(spans, text, start, len(text))
     return spans
+
+
+def _is_month(text: str, pos: int) -> bool:
+    """Whether the word at ``pos`` is a month name of any language file."""
+    word = _NEXT_WORD.match(text, pos)
+    return word is not None and word.group().lower() in _month_names()
+
+
+@functools.cache
+def _month_names() -> frozenset[str]:
+    from losswatch.claims.language import available, spec
+
+    return frozenset(w.lower() for code in available() for m in spec(code).months for w in m)
 
 
 def _add(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:

@@ -7,14 +7,13 @@ library errors into ``[code] message`` on stderr and the error's exit code; trac
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
 from typer.core import TyperGroup
 
-from losswatch.cli.common import STATE
+from losswatch.cli.common import State
 from losswatch.console import err
 from losswatch.errors import LosswatchError
 
@@ -27,7 +26,7 @@ class _LosswatchGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except LosswatchError as exc:
-            if STATE.debug:
+            if isinstance(ctx.obj, State) and ctx.obj.debug:
                 raise
             err.print(f"[bold red]{exc.code}[/]: {escape(exc.message)}", highlight=False)
             raise typer.Exit(exc.exit_code) from None
@@ -45,6 +44,7 @@ app = typer.Typer(
 
 @app.callback()
 def _root(
+    ctx: typer.Context,
     db: Annotated[
         str | None,
         typer.Option(
@@ -55,9 +55,9 @@ def _root(
     ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
-    STATE.debug = debug
+    ctx.obj = State(debug=debug)
     if db:
-        STATE.overrides["database_url"] = db if "://" in db else f"sqlite:///{Path(db).resolve()}"
+        ctx.obj.use_database(db)
 
 
 def _register() -> None:

@@ -11,19 +11,18 @@ from typing import Annotated
 import typer
 
 from losswatch.cli import app
-from losswatch.cli.common import STATE, parse_date
-from losswatch.console import err, out
+from losswatch.cli.common import CheckFormat, parse_date, state
+from losswatch.console import err, out, write_plain
 from losswatch.errors import NotFound, UsageError
+from losswatch.settings import Settings
 
-FORMATS = ("text", "json", "html", "claimreview")
 
-
-def read_article(source: str) -> tuple[str, dt.date | None, str | None]:
+def read_article(source: str, settings: Settings) -> tuple[str, dt.date | None, str | None]:
     """(text, publication date if known, URL if fetched) from a path, ``-`` or a URL."""
     if source.startswith(("http://", "https://")):
-        from losswatch.fetch_article import fetch_article
+        from losswatch.guarded_fetch import fetch_article
 
-        fetched = fetch_article(source, STATE.settings)
+        fetched = fetch_article(source, settings)
         return fetched.text, fetched.date, fetched.url
     if source == "-":
         raw = sys.stdin.read()
@@ -42,6 +41,7 @@ def read_article(source: str) -> tuple[str, dt.date | None, str | None]:
 
 @app.command()
 def check(
+    ctx: typer.Context,
     source: Annotated[
         str, typer.Argument(help="Article: a file (text or HTML), a URL, or - for standard input.")
     ],
@@ -52,40 +52,41 @@ def check(
             "figures)."
         ),
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", help="text, json, html or claimreview.")] = "text",
+    fmt: CheckFormat = "text",
     lang: Annotated[str | None, typer.Option(help="Language code (default: detected).")] = None,
 ) -> None:
     """Check every loss figure in an article against the record. Exit 1 if any is contradicted."""
     from losswatch.claims import check_article, render
     from losswatch.store.queries import load_series
 
-    if fmt not in FORMATS:
-        raise UsageError(f"--format must be one of {', '.join(FORMATS)}, got {fmt!r}")
-    text, page_date, url = read_article(source)
+    text, page_date, url = read_article(source, state(ctx).settings)
     article_date = parse_date(date) or page_date
-    from losswatch.confirmed_check import other_series_for
-    from losswatch.confirmed_view import load_confirmed
+    from losswatch.analytics.confirmed import estimator_series
+    from losswatch.claims.confirmed import other_series_for
+    from losswatch.views.confirmed import load_confirmed
 
-    engine = STATE.engine()
+    engine = state(ctx).engine()
     series = load_series(engine)
-    others = other_series_for(text, lambda: load_confirmed(engine, series))  # issue 17
+    # a figure attributed to Oryx or WarSpotting is checked against that source (issue 17)
+    others = other_series_for(text, lambda: estimator_series(load_confirmed(engine, series)))
     report = check_article(text, series, article_date=article_date, lang=lang, other_series=others)
     if fmt == "text":
-        out.print(render.as_text(report), markup=False, highlight=False)
+        write_plain(render.as_text(report))
     elif fmt == "json":
-        out.print_json(json.dumps(render.as_json(report), default=str))
+        write_plain(json.dumps(render.as_json(report), default=str, indent=2, ensure_ascii=False))
     elif fmt == "html":
         out.print(render.as_html_page(report, url=url), markup=False, highlight=False)
     else:
         today = dt.datetime.now(dt.UTC).date()
         reviews = render.claim_reviews(report, url=url, reviewed_on=today)
-        out.print_json(json.dumps(reviews, default=str))
+        write_plain(json.dumps(reviews, default=str, indent=2, ensure_ascii=False))
     if not report.ok:
         raise typer.Exit(1)
 
 
 @app.command("check-corpus")
 def check_corpus(
+    ctx: typer.Context,
     sources: Annotated[
         list[str],
         typer.Argument(
@@ -135,7 +136,7 @@ def check_corpus(
         task = bar.add_task("partitions", total=None)
         summary = run_corpus(
             sources,
-            load_series(STATE.engine()),
+            load_series(state(ctx).engine()),
             out=out_dir,
             scheduler=scheduler,
             workers=workers,

@@ -13,8 +13,10 @@ from rich.table import Table
 
 from losswatch import categories
 from losswatch.cli import app
-from losswatch.cli.common import STATE, parse_date
-from losswatch.confirmed_view import (
+from losswatch.cli.common import ConfirmedFormat, parse_date, state
+from losswatch.console import err, out
+from losswatch.errors import NotFound
+from losswatch.views.confirmed import (
     CREDIT,
     ConfirmedData,
     category_view,
@@ -22,10 +24,7 @@ from losswatch.confirmed_view import (
     move_sentence,
     summary_view,
 )
-from losswatch.console import err, out
-from losswatch.errors import NotFound, UsageError
 
-FORMATS = ("text", "json", "csv")
 COLUMNS = (
     "date", "claimed", "confirmed", "destroyed", "damaged", "abandoned", "captured", "ratio",
     "ratio_change",
@@ -38,6 +37,7 @@ def _n(value: object) -> str:
 
 @app.command()
 def confirmed(
+    ctx: typer.Context,
     category: Annotated[
         str | None, typer.Argument(help="A category key (tanks, afv, ...); none: all, latest.")
     ] = None,
@@ -46,7 +46,7 @@ def confirmed(
     daily: Annotated[
         bool, typer.Option(help="WarSpotting counts per day instead of per week.")
     ] = False,
-    fmt: Annotated[str, typer.Option("--format", help="text, json or csv.")] = "text",
+    fmt: ConfirmedFormat = "text",
     claim: Annotated[
         str | None,
         typer.Option(
@@ -59,13 +59,11 @@ def confirmed(
     """Claimed vs confirmed: per date with an Oryx figure, the General Staff's running total,
     Oryx's confirmed total by status and the ratio; WarSpotting's counts beside the daily
     increases, with the lag where the data shows it."""
-    if fmt not in FORMATS:
-        raise UsageError(f"--format must be one of {', '.join(FORMATS)}, got {fmt!r}")
     start, end = parse_date(date_from, name="--from"), parse_date(date_to, name="--to")
     key = categories.get(category).key if category is not None else None
     if key is not None and key not in categories.confirmed_keys("oryx"):
         raise NotFound(f"{key!r} has no Oryx counterpart (see `losswatch categories`)")
-    data = load_confirmed(STATE.engine())
+    data = load_confirmed(state(ctx).engine())
     if not data.has_oryx:
         raise NotFound("no Oryx figures stored: run `losswatch sync` (or --from-dir) first")
     if claim is not None:
@@ -141,8 +139,8 @@ def _summary(rows: list[dict[str, object]], fmt: str) -> None:
 
 
 def _check(text: str, data: ConfirmedData, on: dt.date | None, fmt: str) -> None:
+    from losswatch.claims.confirmed import check_attributed
     from losswatch.claims.model import Outcome
-    from losswatch.confirmed_check import check_attributed
 
     verdicts = check_attributed(text, data, on=on)
     if fmt == "json":

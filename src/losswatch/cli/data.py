@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import math
 import time
 from pathlib import Path
@@ -16,12 +15,21 @@ from sqlalchemy import Engine
 
 from losswatch import categories
 from losswatch.cli import app
-from losswatch.cli.common import STATE, parse_date, parse_timestamp
+from losswatch.cli.common import (
+    AuditFormat,
+    JsonFlag,
+    TextOrJson,
+    parse_date,
+    parse_timestamp,
+    print_json,
+    state,
+)
 from losswatch.console import err, out
 from losswatch.errors import SourceError, UsageError
 
 if TYPE_CHECKING:
     from losswatch.pipeline import SyncSummary
+    from losswatch.settings import Settings
 
 
 def _progress() -> Progress:
@@ -37,6 +45,7 @@ def _progress() -> Progress:
 
 @app.command()
 def sync(
+    ctx: typer.Context,
     source: Annotated[
         list[str] | None, typer.Option("--source", "-s", help="Only this source (repeatable).")
     ] = None,
@@ -67,10 +76,10 @@ def sync(
     ] = 600,
 ) -> None:
     """Fetch every source (or the recorded files), store the raw bytes, parse, reconcile."""
-    engine = STATE.engine()
+    settings, engine = state(ctx).settings, state(ctx).engine()
     interval = _duration(every) if every else None
     while True:
-        summary = _sync_with_progress(engine, source or None, from_dir, lock_wait=wait)
+        summary = _sync_with_progress(engine, settings, source or None, from_dir, lock_wait=wait)
         _print_summary(summary)
         fetched = any(r.snapshots or r.unchanged for r in summary.results)
         if or_snapshot and not fetched:
@@ -83,7 +92,12 @@ def sync(
 
 
 def _sync_with_progress(
-    engine: Engine, sources: list[str] | None, from_dir: Path | None, *, lock_wait: float = 0.0
+    engine: Engine,
+    settings: Settings,
+    sources: list[str] | None,
+    from_dir: Path | None,
+    *,
+    lock_wait: float = 0.0,
 ) -> SyncSummary:
     """One sync with a progress bar per source (on stderr, only on a terminal)."""
     from losswatch.pipeline import sync as run_sync
@@ -98,7 +112,7 @@ def _sync_with_progress(
 
         return run_sync(
             engine,
-            STATE.settings,
+            settings,
             sources=sources,
             from_dir=from_dir,
             progress=tick,
@@ -153,14 +167,16 @@ def _print_summary(summary: SyncSummary) -> None:
 
 @app.command()
 def sources(
-    as_json: Annotated[bool, typer.Option("--json", help="JSON instead of a table.")] = False,
+    ctx: typer.Context,
+    fmt: TextOrJson = "text",
+    as_json: JsonFlag = False,
 ) -> None:
     """Each source: last successful sync, date range, row count, last error."""
     from losswatch.store.queries import sources_status
 
-    rows = sources_status(STATE.engine())
-    if as_json:
-        out.print_json(json.dumps(rows, default=str))
+    rows = sources_status(state(ctx).engine())
+    if as_json or fmt == "json":
+        print_json(rows)
         return
     table = Table(title="sources")
     for col in ("source", "observations", "first", "last", "last success", "status", "last error"):
@@ -180,18 +196,20 @@ def sources(
 
 @app.command()
 def show(
+    ctx: typer.Context,
     date: Annotated[str, typer.Argument(help="Report date, YYYY-MM-DD.")],
     as_of: Annotated[
         str | None, typer.Option(help="What the record said at this past moment (ISO timestamp).")
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="JSON instead of a table.")] = False,
+    fmt: TextOrJson = "text",
+    as_json: JsonFlag = False,
 ) -> None:
     """Every source's observation for a report date side by side, with the canonical value."""
     from losswatch.views import day_view
 
-    view = day_view(STATE.engine(), parse_date(date), as_of=parse_timestamp(as_of))
-    if as_json:
-        out.print_json(json.dumps(view, default=str))
+    view = day_view(state(ctx).engine(), parse_date(date), as_of=parse_timestamp(as_of))
+    if as_json or fmt == "json":
+        print_json(view)
         return
     table = Table(title=f"report of {view['report_date']} (losses of {view['loss_day']})")
     table.add_column("category")
@@ -226,15 +244,16 @@ def _fmt(value: int | None, increment: int | None) -> str:
 
 @app.command()
 def audit(
+    ctx: typer.Context,
     since: Annotated[str | None, typer.Option(help="Only report dates from this day.")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="text, json or csv.")] = "text",
+    fmt: AuditFormat = "text",
 ) -> None:
     """Every non-agreed cell with its decision and evidence, and per-source reliability."""
     from losswatch.views import audit_view
 
-    view = audit_view(STATE.engine(), since=parse_date(since, name="since"))
+    view = audit_view(state(ctx).engine(), since=parse_date(since, name="since"))
     if fmt == "json":
-        out.print_json(json.dumps(view, default=str))
+        print_json(view)
     elif fmt == "csv":
         import csv
         import sys
@@ -265,7 +284,7 @@ def audit(
                     c["reason"],
                 ]
             )
-    elif fmt == "text":
+    else:
         table = Table(title=f"audit: {len(view['cells'])} cells")
         for col in ("date", "category", "value", "status", "rule", "supporting", "dissent", "why"):
             table.add_column(col)
@@ -295,13 +314,16 @@ def audit(
             f"official corrections listed: {len(view['corrections'])} cells on "
             f"{len({c['report_date'] for c in view['corrections']})} dates"
         )
-    else:
-        raise UsageError(f"--format must be text, json or csv, got {fmt!r}")
 
 
 @app.command("categories")
-def list_categories() -> None:
+def list_categories(fmt: TextOrJson = "text") -> None:
     """The category table: keys, labels, date range and lineage."""
+    if fmt == "json":
+        from losswatch.views.present import category_dict
+
+        print_json([category_dict(c) for c in categories.CATEGORIES])
+        return
     table = Table(title="categories")
     for col in ("key", "English", "Ukrainian", "first", "last", "lineage"):
         table.add_column(col)
@@ -320,22 +342,26 @@ def list_categories() -> None:
 
 
 @app.command()
-def config() -> None:
+def config(ctx: typer.Context, fmt: TextOrJson = "text") -> None:
     """The effective settings (secrets masked)."""
-    settings = STATE.settings
-    for name, value in settings.model_dump().items():
-        if name == "database_url" and value:
-            value = settings.display_database_url
+    settings = state(ctx).settings
+    shown = settings.model_dump()
+    if shown.get("database_url"):
+        shown["database_url"] = settings.display_database_url
+    if fmt == "json":
+        print_json(shown | {"effective_database_url": settings.display_database_url})
+        return
+    for name, value in shown.items():
         out.print(f"{name} = {value!r}", highlight=False)
     out.print(f"effective database url = {settings.display_database_url}", highlight=False)
 
 
 @app.command()
-def rebuild() -> None:
+def rebuild(ctx: typer.Context) -> None:
     """Recompute observations and the canonical series from the stored raw snapshots alone."""
     from losswatch.rebuild import rebuild_store
 
-    counts = rebuild_store(STATE.engine())
+    counts = rebuild_store(state(ctx).engine())
     err.print(
         f"rebuilt from {counts['snapshots']} snapshots: {counts['observations']} "
         f"observations, {counts['canonical']} canonical cells"
@@ -343,12 +369,16 @@ def rebuild() -> None:
 
 
 @app.command()
-def doctor() -> None:
+def doctor(ctx: typer.Context, fmt: TextOrJson = "text") -> None:
     """Check the store's integrity and say what to do."""
+    from dataclasses import asdict
+
     from losswatch.store.integrity import check_integrity
 
-    report = check_integrity(STATE.engine())
-    for item in report:
+    report = check_integrity(state(ctx).engine())
+    if fmt == "json":
+        print_json([asdict(item) for item in report])
+    for item in report if fmt == "text" else ():
         colour = {"ok": "green", "warn": "yellow", "error": "red"}[item.level]
         out.print(f"[{colour}]{item.level:5}[/] {escape(item.check)}: {escape(item.message)}")
     if any(i.level == "error" for i in report):
@@ -357,6 +387,7 @@ def doctor() -> None:
 
 @app.command("snapshot-write")
 def snapshot_write(
+    ctx: typer.Context,
     out_file: Annotated[
         Path | None,
         typer.Option("--out", help="Where to write (default: the package's bundled snapshot)."),
@@ -365,5 +396,5 @@ def snapshot_write(
     """Write the store's canonical series as the bundled offline snapshot (maintainers)."""
     from losswatch.bundled import write_bundled
 
-    path = write_bundled(STATE.engine(), out_file)
+    path = write_bundled(state(ctx).engine(), out_file)
     err.print(f"wrote {path} ({path.stat().st_size:,} bytes)")

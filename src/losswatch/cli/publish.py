@@ -9,16 +9,16 @@ from typing import Annotated, cast
 import typer
 
 from losswatch.cli import app
-from losswatch.cli.common import STATE, parse_date
+from losswatch.cli.common import BriefFormat, ExportFormat, FeedFormat, parse_date, state
 from losswatch.console import err, out
 from losswatch.errors import UsageError
 from losswatch.series import Series
 
 
-def _series() -> Series:
+def _series(ctx: typer.Context) -> Series:
     from losswatch.store.queries import load_series
 
-    return load_series(STATE.engine())
+    return load_series(state(ctx).engine())
 
 
 def _choice(value: str, allowed: tuple[str, ...], name: str) -> str:
@@ -44,19 +44,19 @@ def _emit_bytes(content: bytes, target: Path | None) -> None:
 
 @app.command()
 def brief(
+    ctx: typer.Context,
     date: Annotated[
         str | None, typer.Option(help="Report date, YYYY-MM-DD (default: the latest report).")
     ] = None,
     lang: Annotated[str, typer.Option(help="en or uk.")] = "en",
-    fmt: Annotated[str, typer.Option("--format", help="text, markdown, html or json.")] = "text",
+    fmt: BriefFormat = "text",
 ) -> None:
     """A few publishable sentences on one report: totals, increases, records, milestones."""
     from losswatch.brief import make_brief
-    from losswatch.confirmed_view import load_confirmed, with_confirmed
+    from losswatch.views.confirmed import load_confirmed, with_confirmed
 
-    _choice(fmt, ("text", "markdown", "html", "json"), "--format")
-    made = make_brief(series := _series(), parse_date(date), lang)
-    made = with_confirmed(made, load_confirmed(STATE.engine(), series))  # issue 17
+    made = make_brief(series := _series(ctx), parse_date(date), lang)
+    made = with_confirmed(made, load_confirmed(state(ctx).engine(), series))  # issue 17
     rendered = {
         "text": made.to_text,
         "markdown": made.to_markdown,
@@ -68,6 +68,7 @@ def brief(
 
 @app.command()
 def chart(
+    ctx: typer.Context,
     category: Annotated[str, typer.Argument(help="Category key, e.g. personnel or tanks.")],
     start: Annotated[str | None, typer.Option("--from", help="First date, YYYY-MM-DD.")] = None,
     end: Annotated[str | None, typer.Option("--to", help="Last date, YYYY-MM-DD.")] = None,
@@ -87,7 +88,7 @@ def chart(
         fmt = target.suffix.lower().lstrip(".")
         _choice(fmt, ("png", "svg"), "--out file type")
     content = render_chart(
-        _series(),
+        _series(ctx),
         category,
         kind=cast(Kind, kind),
         start=parse_date(start, name="--from"),
@@ -99,31 +100,31 @@ def chart(
 
 @app.command()
 def feed(
+    ctx: typer.Context,
     target: Annotated[Path | None, typer.Option("--out", help="File (default: stdout).")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="atom or rss.")] = "atom",
+    fmt: FeedFormat = "atom",
     days: Annotated[int, typer.Option(help="Number of daily briefs.")] = 30,
     base_url: Annotated[
         str, typer.Option(help="Site the entries link to.")
     ] = "http://localhost:8000",
 ) -> None:
     """An Atom or RSS feed with one entry per daily brief."""
-    from losswatch.feed import FORMATS, make_feed
+    from losswatch.feed import make_feed
 
-    _choice(fmt, FORMATS, "--format")
-    _emit_bytes(make_feed(_series(), days=days, base_url=base_url, fmt=fmt), target)
+    _emit_bytes(make_feed(_series(ctx), days=days, base_url=base_url, fmt=fmt), target)
 
 
 @app.command()
 def export(
-    fmt: Annotated[str, typer.Option("--format", help="csv, json, parquet or datapackage.")],
+    ctx: typer.Context,
+    fmt: ExportFormat,
     target: Annotated[Path, typer.Option("--out", help="Directory to write into.")] = Path(
         "losswatch-export"
     ),
 ) -> None:
     """The canonical series (wide, long), daily increases, audit and provenance tables."""
-    from losswatch.exports import FORMATS, write_export
+    from losswatch.exports import write_export
 
-    _choice(fmt, FORMATS, "--format")
-    written = write_export(STATE.engine(), fmt, target)
+    written = write_export(state(ctx).engine(), fmt, target)
     for path in written:
         err.print(f"wrote {path} ({path.stat().st_size:,} bytes)", highlight=False)

@@ -6,13 +6,14 @@ from typing import Annotated
 
 import typer
 
-from losswatch.cli import _root, app
-from losswatch.cli.common import STATE
+from losswatch.cli import app
+from losswatch.cli.common import state
 from losswatch.console import err
 
 
 @app.command()
 def serve(
+    ctx: typer.Context,
     host: Annotated[
         str, typer.Option(help="Interface to listen on (0.0.0.0 for all).")
     ] = "127.0.0.1",
@@ -28,8 +29,8 @@ def serve(
     from losswatch.api import create_app
 
     if db:
-        _root(db=db, debug=STATE.debug)  # the global option's parsing, so both behave alike
-    settings = STATE.settings
+        state(ctx).use_database(db)  # the global option's parsing, so both behave alike
+    settings = state(ctx).settings
     application = create_app(settings)
     err.print(
         f"losswatch: serving http://{host}:{port}/ (API docs at /docs) from "

@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 
 from losswatch import categories
 from losswatch.analytics import confirmed as an
-from losswatch.confirmed_view import CREDIT
+from losswatch.analytics.confirmed import CREDIT
 from losswatch.exports.tables import CATEGORY, Field, Table
 from losswatch.series import Series
 from losswatch.store.confirmed import STATUSES, oryx_rows, spotted_rows

@@ -20,6 +20,7 @@ from losswatch import categories
 from losswatch.models import CanonicalValue
 from losswatch.series import Series
 from losswatch.store import queries
+from losswatch.store.canonical import canonical_row
 
 ONE_DAY = dt.timedelta(days=1)
 
@@ -57,16 +58,8 @@ def _joined(values: Any) -> str:
 
 def long_table(values: list[CanonicalValue]) -> Table:
     rows = [
-        {
-            "report_date": cv.report_date,
-            "loss_day": cv.loss_day,
-            "category": cv.category,
-            "value": cv.value,
-            "increment": cv.increment,
-            "status": cv.status.value,
-            "rule": cv.rule,
-            "supporting": _joined(cv.supporting),
-        }
+        {k: v for k, v in canonical_row(cv).items() if k not in ("dissent", "flags")}
+        | {"supporting": _joined(cv.supporting)}
         for cv in values
     ]
     rows.sort(key=lambda r: (r["report_date"], r["category"]))

@@ -1,20 +1,22 @@
-"""Reconciliation: observations in the store -> the canonical series in the store."""
+"""Reconciliation: observations in the store -> the canonical series in the store.
+
+The rules and the engine are pure; :mod:`losswatch.store.canonical` reads their evidence and
+writes their result.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
 
-from sqlalchemy import Engine, delete, select
+from sqlalchemy import Engine
 
-from losswatch.models import CanonicalValue
 from losswatch.reconcile import rules
 from losswatch.reconcile.engine import Evidence, reconcile
-from losswatch.store import schema as s
-from losswatch.store.bulk import bulk_insert, gc_paused
-from losswatch.store.writes import bump_canonical_version
+from losswatch.store.bulk import gc_paused
+from losswatch.store.canonical import evidence_rows, replace_canonical
 
-__all__ = ["Evidence", "reconcile", "reconcile_store", "load_evidence", "canonical_rows"]
+__all__ = ["Evidence", "reconcile", "reconcile_store", "load_evidence"]
 
 # Days before the first touched date re-read for the rules' context: the "moving" test looks
 # back MOVING_DAYS days, so fewer would let an incremental run decide differently from a full one.
@@ -24,61 +26,12 @@ CONTEXT_DAYS = rules.MOVING_DAYS + 2
 def load_evidence(engine: Engine, *, since: dt.date | None = None) -> Evidence:
     """Non-quarantined observations and the official corrections, from ``since`` on."""
     evidence = Evidence()
-    query = select(
-        s.observations.c.source,
-        s.observations.c.report_date,
-        s.observations.c.category,
-        s.observations.c.value,
-        s.observations.c.stated_increment,
-    ).where(s.observations.c.quarantined.is_(False))
-    if since is not None:
-        query = query.where(s.observations.c.report_date >= since)
-    with engine.connect() as conn:
-        for row in conn.execute(query):
-            evidence.add(row.source, row.report_date, row.category, row.value, row.stated_increment)
-        for row in conn.execute(select(s.corrections)):
-            evidence.corrections.setdefault((row.report_date, row.category), row.delta)
+    observations, corrections = evidence_rows(engine, since=since)
+    for row in observations:
+        evidence.add(row.source, row.report_date, row.category, row.value, row.stated_increment)
+    for c in corrections:
+        evidence.corrections.setdefault((c.report_date, c.category), c.delta)
     return evidence
-
-
-CANONICAL_COLUMNS = (
-    "report_date",
-    "category",
-    "loss_day",
-    "value",
-    "increment",
-    "status",
-    "rule",
-    "supporting",
-    "dissent",
-    "flags",
-)
-
-
-def canonical_rows(values: Iterable[CanonicalValue]) -> list[dict[str, object]]:
-    return [
-        {
-            "report_date": cv.report_date,
-            "category": cv.category,
-            "loss_day": cv.loss_day,
-            "value": cv.value,
-            "increment": cv.increment,
-            "status": cv.status.value,
-            "rule": cv.rule,
-            "supporting": list(cv.supporting),
-            "dissent": [
-                {
-                    "source": d.source,
-                    "value": d.value,
-                    "stated_increment": d.stated_increment,
-                    "flags": list(d.flags),
-                }
-                for d in cv.dissent
-            ],
-            "flags": list(cv.flags),
-        }
-        for cv in values
-    ]
 
 
 def reconcile_store(engine: Engine, *, dates: Iterable[dt.date] | None = None) -> int:
@@ -103,17 +56,4 @@ def _reconcile_from(engine: Engine, start: dt.date | None) -> int:
     values = reconcile(evidence)
     if start is not None:
         values = [cv for cv in values if cv.report_date >= start]
-    rows = canonical_rows(values)
-    with engine.begin() as conn:
-        stmt = delete(s.canonical)
-        if start is not None:
-            stmt = stmt.where(s.canonical.c.report_date >= start)
-        conn.execute(stmt)
-        bulk_insert(
-            conn,
-            s.canonical,
-            CANONICAL_COLUMNS,
-            [tuple(row[c] for c in CANONICAL_COLUMNS) for row in rows],
-        )
-        bump_canonical_version(conn)
-    return len(rows)
+    return replace_canonical(engine, values, start=start)

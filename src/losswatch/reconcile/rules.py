@@ -7,10 +7,11 @@ them into a decision per cell.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+
+from losswatch.models import correction_days as correction_days
 
 
 @dataclass(frozen=True)
@@ -108,16 +109,6 @@ def monotonic_ok(value: int, previous: int | None, correction: int | None = None
     if previous is None or value >= previous:
         return True
     return correction is not None and correction < 0
-
-
-def correction_days(listed_on: dt.date) -> tuple[dt.date, dt.date]:
-    """The report dates on which a correction listed for ``listed_on`` may show.
-
-    PetroIvaniuk lists the tank correction of -5 on 2023-05-27; the official text applies it in
-    the report of 2023-05-28 (3799 -> 3797 with "+3"). So a listed correction covers its day
-    and the next.
-    """
-    return listed_on, listed_on + dt.timedelta(days=1)
 
 
 def neighbour_fit(value: int, previous: int | None, following: int | None) -> bool:

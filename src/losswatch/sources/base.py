@@ -7,6 +7,7 @@ the "1 234" / "+12" helpers live here, once.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import functools
 import re
@@ -125,14 +126,29 @@ def parse_increment(text: str) -> int:
     return sign * parse_count(stripped.lstrip("+-−‒–"))
 
 
+#: Byte-order marks of the encodings a text document may announce (UTF-32 first: its
+#: little-endian BOM begins with UTF-16's). A file saved as "Unicode" on Windows is UTF-16.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
 def decode_text(raw: bytes) -> str:
-    """UTF-8 text (BOM tolerated); a coded ParseError for bytes that are not text."""
-    if b"\x00" in raw:
+    """UTF-8 text (BOM tolerated), or UTF-16/32 announced by its BOM; a coded ParseError for
+    bytes that are not text (NUL characters, invalid sequences)."""
+    encoding = next((name for bom, name in _BOMS if raw.startswith(bom)), "utf-8-sig")
+    if encoding == "utf-8-sig" and b"\x00" in raw:
         raise ParseError("binary content: NUL bytes in a text document")
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise ParseError(f"not UTF-8 text: {exc}") from exc
+        raise ParseError(f"not {encoding.removesuffix('-sig').upper()} text: {exc}") from exc
+    if "\x00" in text:
+        raise ParseError("binary content: NUL bytes in a text document")
+    return text
 
 
 # --- HTTP ----------------------------------------------------------------------------------

@@ -287,17 +287,6 @@ def spotted_rows(engine: Engine, *, as_of: dt.datetime | None = None) -> list[Sp
     return sorted(current.values(), key=lambda r: (r.loss_date, r.item_id))
 
 
-def latest_confirmed_date(conn: Connection, source: str) -> dt.date | None:
-    """The newest date a confirmed-loss source has stored (where a live sync resumes)."""
-    if source == "warspotting":
-        value = conn.execute(select(func.max(W.c.loss_date))).scalar()
-    else:
-        value = conn.execute(
-            select(func.max(T.c.as_of)).where(T.c.source == source, T.c.quarantined.is_(False))
-        ).scalar()
-    return value if isinstance(value, dt.date) else None
-
-
 def confirmed_stats(conn: Connection, source: str) -> tuple[int, Any, Any, int] | None:
     """(rows, first date, last date, quarantined) of a confirmed-loss source; None for the
     others (their rows are observations)."""
@@ -320,7 +309,6 @@ __all__ = [
     "OryxRow",
     "SpottedRow",
     "item_digest",
-    "latest_confirmed_date",
     "oryx_rows",
     "spotted_rows",
     "upsert_confirmed",

@@ -5,6 +5,9 @@ Nothing is created at import time: callers pass a URL (from :class:`~losswatch.s
 
 from __future__ import annotations
 
+import fcntl
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +15,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
@@ -83,10 +86,49 @@ def alembic_config(engine: Engine) -> Config:
     return config
 
 
+# pg_advisory_lock's key for migrations: any constant, the same in every losswatch process
+MIGRATION_LOCK_KEY = 0x105_5_3A7C
+
+
+@contextmanager
+def migration_lock(engine: Engine) -> Iterator[None]:
+    """Hold the store's migration lock: two processes opening a brand-new store (two syncs
+    started by cron at once) then migrate one after the other, and the second finds the schema
+    up to date, instead of failing with ``database is locked`` or a duplicate
+    ``alembic_version`` row. PostgreSQL: a session advisory lock (released if the holder dies).
+    SQLite: an flock on ``<file>.migrate-lock`` beside the store (likewise). In-memory SQLite
+    has no other process to wait for."""
+    if engine.dialect.name == "postgresql":
+        with engine.connect() as conn:
+            conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+            try:
+                yield
+            finally:
+                conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK_KEY})
+                conn.commit()
+        return
+    database = engine.url.database if engine.dialect.name == "sqlite" else None
+    if not database or database == ":memory:":
+        yield
+        return
+    path = Path(database).expanduser()
+    with open(path.with_name(path.name + ".migrate-lock"), "a+b") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)  # waits; released on close or when the holder dies
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def upgrade(engine: Engine) -> None:
-    """Apply every pending migration (idempotent)."""
+    """Apply every pending migration (idempotent), under :func:`migration_lock` unless the
+    schema is already current (every command opens the store: the common case takes no lock)."""
     try:
-        command.upgrade(alembic_config(engine), "head")
+        current, head = schema_version(engine)
+        if current == head:
+            return
+        with migration_lock(engine):
+            command.upgrade(alembic_config(engine), "head")
     except SQLAlchemyError as exc:
         raise StoreError(f"could not migrate the store: {exc}") from exc
 

@@ -106,7 +106,7 @@ def _canonical_present(engine: Engine) -> Finding:
 
 def _monotonic(engine: Engine) -> Finding:
     """Canonical cumulative values never fall except on listed official corrections."""
-    from losswatch.reconcile.rules import correction_days
+    from losswatch.models import correction_days
     from losswatch.store.queries import canonical_values
 
     allowed = {

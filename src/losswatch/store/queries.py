@@ -277,12 +277,41 @@ def bundled_snapshot_made_at(engine: Engine) -> str | None:
         ).scalar()
 
 
-def category_counts(engine: Engine) -> dict[str, int]:
-    with engine.connect() as conn:
-        rows = conn.execute(
-            select(s.canonical.c.category, func.count()).group_by(s.canonical.c.category)
+def latest_report_date(engine: Engine, source: str) -> dt.date | None:
+    """The newest report date ``source`` has a (non-quarantined) observation for; a
+    confirmed-loss source (whose rows are not observations) resumes after its own newest date."""
+    # quarantined rows (a typo'd future date) must not stop the source asking for new days
+    observed = select(func.max(s.observations.c.report_date)).where(
+        s.observations.c.source == source, s.observations.c.quarantined.is_(False)
+    )
+    totals, items = s.confirmed_totals, s.warspotting_items
+    if source == "warspotting":
+        confirmed = select(func.max(items.c.loss_date))
+    else:
+        confirmed = select(func.max(totals.c.as_of)).where(
+            totals.c.source == source, totals.c.quarantined.is_(False)
         )
-        return {r[0]: r[1] for r in rows}
+    with engine.connect() as conn:
+        value = conn.execute(observed).scalar()
+        if value is None:
+            value = conn.execute(confirmed).scalar()
+    return value if isinstance(value, dt.date) else None
+
+
+def last_validators(engine: Engine, source: str, url: str) -> tuple[str | None, str | None]:
+    """The ETag and Last-Modified of the newest good snapshot of ``url`` (for a conditional GET)."""
+    with engine.connect() as conn:
+        row = conn.execute(
+            select(s.snapshots.c.etag, s.snapshots.c.last_modified)
+            .where(
+                s.snapshots.c.source == source,
+                s.snapshots.c.url == url,
+                s.snapshots.c.status == "ok",
+            )
+            .order_by(s.snapshots.c.id.desc())
+            .limit(1)
+        ).first()
+    return (row.etag, row.last_modified) if row else (None, None)
 
 
 def nearest_report_dates(engine: Engine, day: dt.date) -> tuple[dt.date | None, dt.date | None]:

@@ -13,12 +13,12 @@ import datetime as dt
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import Connection, Engine, bindparam, delete, insert, select, update
 
-from losswatch.errors import DataError, LosswatchError, ParseError
+from losswatch.errors import DataError, LosswatchError, ParseError, ValueOutOfRange
 from losswatch.models import ParsedFigure, ParseOutcome
 from losswatch.sources.base import RawDocument
 from losswatch.store import schema as s
@@ -38,6 +38,7 @@ class IngestResult:
     quarantined: int = 0
     errors: list[str] = field(default_factory=list)
     rejected: list[str] = field(default_factory=list)  # quarantined restatements, not stored
+    out_of_range: int = 0  # figures beyond the 64-bit columns: quarantined without their value
     findings: list[str] = field(default_factory=list)  # e.g. a day stated twice, differently
     touched_dates: set[dt.date] = field(default_factory=set)
 
@@ -91,6 +92,24 @@ def insert_snapshot(
     return int(
         conn.execute(insert(s.snapshots).values(**row).returning(s.snapshots.c.id)).scalar_one()
     )
+
+
+STORABLE = range(-(2**63), 2**63)  # the BIGINT columns of SQLite and PostgreSQL
+
+
+def _digits(value: int) -> str:
+    text = str(value)
+    return text if len(text) <= 24 else f"{text[:12]}... ({len(text.lstrip('-'))} digits)"
+
+
+def out_of_range_reason(figure: ParsedFigure) -> str | None:
+    """Why a figure cannot be stored at all: a count or increment beyond the 64-bit integer
+    columns (2^63 or more, 10^30...). Clear breakage: it is quarantined with this reason and
+    without its value, instead of the database refusing the whole source's transaction."""
+    for name, value in (("count", figure.value), ("increment", figure.stated_increment)):
+        if value is not None and value not in STORABLE:
+            return f"[{ValueOutOfRange.code}] {name} {_digits(value)} beyond the 64-bit range"
+    return None
 
 
 def quarantine_reason(
@@ -179,7 +198,7 @@ def _own_values(conn: Connection, source: str, figures: list[ParsedFigure]) -> t
             values[row.category][row.report_date] = row.value
     first: set[tuple[str, dt.date]] = set()
     for f in figures:  # a cell stated twice: the first statement, the one upsert_figures uses
-        if f.value is not None and (f.category, f.report_date) not in first:
+        if f.value is not None and f.value in STORABLE and (f.category, f.report_date) not in first:
             first.add((f.category, f.report_date))
             values[f.category][f.report_date] = f.value
     return stored, values
@@ -236,6 +255,7 @@ def upsert_figures(
     updated: list[dict[str, object]] = []
     touched: set[dt.date] = set()
     quarantined = 0
+    overflows: list[str] = []
     # Category by category, day by day, so that each day after a quarantined one is judged
     # against the last value that passed (a run of broken days is caught whole, the good day
     # after a spike passes).
@@ -244,7 +264,11 @@ def upsert_figures(
         for day in sorted(cells):
             fig = cells[day]
             previous = known.get(day - ONE_DAY)
-            reason = quarantine_reason(
+            reason = out_of_range_reason(fig)
+            if reason is not None:
+                overflows.append(f"{day} {category} ({fig.location}): {reason}")
+                fig = replace(fig, value=None, stated_increment=None)
+            reason = reason or quarantine_reason(
                 fig, today, own_previous=previous, own_next=known.get(day + ONE_DAY)
             )
             old = stored.get(day)
@@ -304,6 +328,12 @@ def upsert_figures(
     result.changed_observations += len(updated)
     result.quarantined += quarantined
     result.touched_dates |= touched
+    if overflows:
+        result.out_of_range += len(overflows)
+        result.errors.append(
+            f"{len(overflows)} figures beyond the store's range quarantined: "
+            + "; ".join(overflows[:20])
+        )
     if revised:
         conn.execute(
             insert(s.revisions).values(source=source, new_snapshot_id=snapshot_id, changed_at=now),
@@ -407,7 +437,7 @@ def record_sync_run(
     """One row per source per sync, in its own transaction (also when the sync failed)."""
     if error is not None:
         status = "failed"
-    elif result.failed or result.rejected or result.findings:
+    elif result.failed or result.rejected or result.out_of_range or result.findings:
         status = "partial"
     elif result.snapshots == 0:
         status = "unchanged"
@@ -429,6 +459,8 @@ def record_sync_run(
         if error
         else ParseError.code
         if result.failed
+        else ValueOutOfRange.code
+        if result.out_of_range
         else (DataError.code if result.rejected or result.findings else None)
     )
     message = error.message if error else ("; ".join(notes) or None)

@@ -10,12 +10,19 @@ from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
 from losswatch import categories
-from losswatch.api.deps import EngineDep, SnapshotDep
-from losswatch.api.routes.confirmed import confirmed_data, confirmed_key, summary_rows
-from losswatch.confirmed_view import CREDIT, category_view, move_sentence
+from losswatch.views.confirmed import (
+    CREDIT,
+    category_view,
+    confirmed_data,
+    confirmed_key,
+    move_sentence,
+    summary_rows,
+)
+from losswatch.views.dates import parse_day
+from losswatch.views.deps import EngineDep, SnapshotDep
 from losswatch.web import pages
 from losswatch.web.i18n import pick_lang
-from losswatch.web.routes import Text, parse_day
+from losswatch.web.routes import Text
 from losswatch.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -35,11 +42,7 @@ def confirmed_page(
     code = pick_lang(lang)
     key = confirmed_key(category or "tanks")
     first, last = parse_day(start, "from"), parse_day(end, "to")
-    data = confirmed_data(snapshot, engine)
-    view = snapshot.memo(
-        ("confirmed-page", key, first, last),
-        lambda: category_view(data, key, start=first, end=last),
-    )
+    view = category_view(confirmed_data(snapshot, engine), key, start=first, end=last)
     summary = summary_rows(snapshot, engine)
     query = "&".join(f"{k}={v.isoformat()}" for k, v in (("from", first), ("to", last)) if v)
     move = view["move"]
@@ -55,8 +58,9 @@ def confirmed_page(
             "api_url": f"/api/v1/confirmed/{key}" + (f"?{query}" if query else ""),
             "start": first.isoformat() if first else "",
             "end": last.isoformat() if last else "",
-            "move_sentence": move_sentence(key, move, code) if move else "",  # type: ignore[arg-type]
+            "move_sentence": move_sentence(key, move, code) if isinstance(move, dict) else "",
             "credit": CREDIT,
         },
         lang=code,
+        public=True,  # a pure function of the data version and the URL: the cache keeps it
     )

@@ -1,7 +1,7 @@
 """What each dashboard page shows, built from the same read models as the JSON API.
 
-No SQL and no arithmetic on figures here: values come from :mod:`losswatch.api.present`,
-:mod:`losswatch.api.explore`, :mod:`losswatch.views` and :mod:`losswatch.analytics`; this module
+No SQL and no arithmetic on figures here: values come from :mod:`losswatch.views.present`,
+:mod:`losswatch.views.explore`, :mod:`losswatch.views` and :mod:`losswatch.analytics`; this module
 only picks, labels and orders them for the templates.
 """
 
@@ -11,8 +11,8 @@ import datetime as dt
 from typing import Any
 
 from losswatch import categories
-from losswatch.api.cache import Snapshot
 from losswatch.claims.model import CheckReport
+from losswatch.views.snapshot import Snapshot
 
 
 def web_link(url: str | None) -> str | None:
@@ -35,13 +35,8 @@ def today_extras(snapshot: Snapshot, report_date: dt.date, lang: str) -> dict[st
 
     series = snapshot.series
     loss_day = report_date - dt.timedelta(days=1)
-    records = snapshot.memo(
-        ("web-records", loss_day), lambda: all_time_records(series, as_of=loss_day)
-    )
-    reached = snapshot.memo(
-        ("web-milestones", report_date),
-        lambda: milestones(series, as_of=report_date, forecast=False),
-    )
+    records = all_time_records(series, as_of=loss_day)
+    reached = milestones(series, as_of=report_date, forecast=False)
     return {
         "records": [r | {"label": label_of(r["category"], lang)} for r in records],
         "milestones": [

@@ -9,19 +9,26 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Annotated
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from fastapi import APIRouter, Form, Query, Request
 from markupsafe import Markup
 from starlette.responses import RedirectResponse, Response
 
 from losswatch import categories
-from losswatch.api import explore, present
-from losswatch.api.article import article_from
-from losswatch.api.deps import ClockDep, EngineDep, FetcherDep, SnapshotDep, kyiv_today, page_link
-from losswatch.api.models import DATE_MESSAGE, in_range
-from losswatch.api.routes.insights import audit_payload, brief_for
-from losswatch.errors import InvalidDate, NotFound
+from losswatch.errors import CrossOrigin, NotFound
+from losswatch.views import explore, present
+from losswatch.views.check_input import article_from
+from losswatch.views.dates import parse_day
+from losswatch.views.deps import (
+    ClockDep,
+    EngineDep,
+    FetcherDep,
+    SnapshotDep,
+    kyiv_today,
+    page_link,
+)
+from losswatch.views.insights import audit_payload, brief_for
 from losswatch.web import pages
 from losswatch.web.checks import Submission
 from losswatch.web.i18n import pick_lang, translator
@@ -29,19 +36,6 @@ from losswatch.web.templating import render
 
 router = APIRouter(include_in_schema=False)
 Text = Annotated[str | None, Query(max_length=100)]
-
-
-def parse_day(value: str | None, name: str = "date") -> dt.date | None:
-    """A date of the query or form, in the API's range (:data:`~losswatch.api.models.Day`)."""
-    if not value:
-        return None
-    try:
-        day = dt.date.fromisoformat(value)
-    except ValueError:
-        day = None
-    if day is None or not in_range(day):
-        raise InvalidDate(f"{name}: {DATE_MESSAGE}")
-    return day
 
 
 def _iso(day: dt.date | None) -> str:
@@ -73,6 +67,7 @@ def today_page(
             **pages.today_extras(snapshot, day, code),
         },
         lang=code,
+        public=True,
     )
 
 
@@ -92,12 +87,7 @@ def explore_page(
     keys = explore.parse_categories(",".join(category) or None)
     chosen = kind or "cumulative"
     first, last = parse_day(start, "from"), parse_day(end, "to")
-    table = snapshot.memo(
-        ("explore", keys, chosen, first, last, code),
-        lambda: explore.explore_table(
-            snapshot.series, keys, chosen, start=first, end=last, lang=code
-        ),
-    )
+    table = explore.explore_table(snapshot.series, keys, chosen, start=first, end=last, lang=code)
     query = [("categories", ",".join(keys)), ("kind", chosen), ("lang", code)]
     query += [(k, v.isoformat()) for k, v in (("from", first), ("to", last)) if v]
     api_url = "/api/v1/explore?" + urlencode(query)
@@ -118,6 +108,7 @@ def explore_page(
             "last_date": _iso(snapshot.series.latest_date),
         },
         lang=code,
+        public=True,
     )
 
 
@@ -150,6 +141,7 @@ def audit_page(
             "choices": [(c.key, pages.label_of(c.key, code)) for c in categories.CATEGORIES],
         },
         lang=code,
+        public=True,
     )
 
 
@@ -161,7 +153,21 @@ def check_form(request: Request, lang: Text = None) -> Response:
         "check.html",
         {"result": None, "form": {"text": "", "url": "", "article_date": ""}},
         lang=pick_lang(lang),
+        public=True,
     )
+
+
+def same_origin(request: Request) -> None:
+    """Refuse a form posted from another site (CSRF): browsers name the page's origin in
+    ``Origin`` (or at least ``Referer``) and say ``Sec-Fetch-Site``; it must be this host.
+    A client that sends none of them (curl, a script) is no browser being tricked."""
+    if request.headers.get("sec-fetch-site") == "cross-site":
+        raise CrossOrigin("this form can only be sent from the dashboard's own pages")
+    origin = request.headers.get("origin") or request.headers.get("referer")
+    if origin and urlsplit(origin).netloc.lower() != request.headers.get("host", "").lower():
+        raise CrossOrigin(
+            f"this form can only be sent from the dashboard's own pages, not {origin[:100]}"
+        )
 
 
 @router.post("/check")
@@ -174,6 +180,7 @@ def check_submit(
     lang: Annotated[str, Form(max_length=5)] = "en",
 ) -> Response:
     """Store the submission (fetching the URL first) and redirect to its permalink."""
+    same_origin(request)
     code = pick_lang(lang)
     day = parse_day(article_date, "article_date")
     article = article_from(text, url, fetch)  # the API's rule: text or URL, not both
@@ -193,12 +200,7 @@ def check_result(request: Request, key: str, snapshot: SnapshotDep, lang: Text =
         raise NotFound(translator(code)("expired"))
     from losswatch.claims.render import as_html
 
-    report = snapshot.memo(
-        ("check", key),
-        lambda: check_article(
-            submission.text, snapshot.series, article_date=submission.article_date
-        ),
-    )
+    report = check_article(submission.text, snapshot.series, article_date=submission.article_date)
     return render(
         request,
         "check.html",

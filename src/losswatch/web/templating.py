@@ -16,6 +16,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.requests import Request
 from starlette.responses import Response
 
+from losswatch.views.deps import CACHE_CONTROL
 from losswatch.web.i18n import days, pick_lang, translator
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -75,8 +76,13 @@ def render(
     *,
     status: int = 200,
     lang: str | None = None,
+    public: bool = False,
 ) -> Response:
-    """Render ``name`` with the context every page needs (language, nav, switch link)."""
+    """Render ``name`` with the context every page needs (language, nav, switch link).
+
+    ``public``: the page is a pure function of the data version and its URL, so it says
+    ``Cache-Control: public`` and the response cache keeps it (never a page with a user's text).
+    """
     code = pick_lang(lang if lang is not None else request.query_params.get("lang"))
     other = "en" if code == "uk" else "uk"
     page = {
@@ -89,7 +95,10 @@ def render(
         "other_lang_url": switch_lang_url(request, other),
     }
     templates: Jinja2Templates = request.app.state.templates
-    return templates.TemplateResponse(request, name, page | context, status_code=status)
+    response = templates.TemplateResponse(request, name, page | context, status_code=status)
+    if public:
+        response.headers["Cache-Control"] = CACHE_CONTROL
+    return response
 
 
 def render_problem(request: Request, problem: dict[str, Any]) -> Response:

@@ -1,9 +1,9 @@
 """POST /api/v1/check: article text (or a URL to fetch it from) in, one verdict per figure out.
 
-Exactly one of ``text`` and ``url`` must be given (:func:`~losswatch.api.article.article_from`,
-shared with the dashboard's form). A URL is fetched by :mod:`losswatch.fetch_article` (public
-addresses only, size and time capped). The check itself is a pure function of the text and the
-series.
+Exactly one of ``text`` and ``url`` must be given
+(:func:`~losswatch.views.check_input.article_from`, shared with the dashboard's form). A URL is
+fetched by :mod:`losswatch.guarded_fetch` (public addresses only, size and time capped).
+The check itself is a pure function of the text and the series.
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from __future__ import annotations
 from fastapi import APIRouter
 from starlette.responses import Response
 
-from losswatch.api.article import article_from
 from losswatch.api.deps import EngineDep, FetcherDep, SnapshotDep, dumps, envelope
 from losswatch.api.models import CheckRequest, Dict, Envelope
 from losswatch.api.problems import responses
+from losswatch.views.check_input import article_from
 
 router = APIRouter(prefix="/api/v1", tags=["check"])
 
@@ -25,18 +25,13 @@ def check(
 ) -> Response:
     """Check every loss figure of an article against the canonical series (a figure attributed
     to Oryx or WarSpotting against that source's own series)."""
-    from losswatch.api.routes.confirmed import confirmed_data
     from losswatch.claims import check_article
+    from losswatch.claims.confirmed import other_series_for
     from losswatch.claims.render import as_json
-    from losswatch.confirmed_check import attributed_source
-    from losswatch.confirmed_view import estimator_series
+    from losswatch.views.confirmed import estimators_of
 
     article = article_from(body.text, body.url, fetch)
-    others = None
-    if attributed_source(article.text) is not None:  # built once per data version
-        others = snapshot.memo(
-            ("estimator-series",), lambda: estimator_series(confirmed_data(snapshot, engine))
-        )
+    others = other_series_for(article.text, lambda: estimators_of(snapshot, engine))
     report = check_article(
         article.text,
         snapshot.series,

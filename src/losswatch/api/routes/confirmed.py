@@ -1,7 +1,7 @@
 """Claimed vs confirmed: the General Staff's running totals beside Oryx's and WarSpotting's.
 
-One read of the confirmed-loss tables per data version (memoised on the snapshot, like the
-audit), then each view is a pure function of it.
+The read model (:mod:`losswatch.views.confirmed`, shared with the dashboard's page) reads the
+confirmed-loss tables once per data version; each view is a pure function of that read.
 """
 
 from __future__ import annotations
@@ -9,44 +9,20 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
-from sqlalchemy import Engine
 from starlette.responses import Response
 
-from losswatch import categories
-from losswatch.api.cache import Snapshot
 from losswatch.api.deps import EngineDep, SnapshotDep, cached_response, envelope
 from losswatch.api.models import Day, Dict, Envelope
 from losswatch.api.problems import responses
-from losswatch.confirmed_view import (
+from losswatch.views.confirmed import (
     CREDIT,
-    ConfirmedData,
     category_view,
-    load_confirmed,
-    summary_view,
+    confirmed_data,
+    confirmed_key,
+    summary_rows,
 )
-from losswatch.errors import NotFound
 
 router = APIRouter(prefix="/api/v1", tags=["confirmed"])
-
-
-def confirmed_data(snapshot: Snapshot, engine: Engine) -> ConfirmedData:
-    """The confirmed-loss rows beside the snapshot's series, read once per data version."""
-    return snapshot.memo(("confirmed-data",), lambda: load_confirmed(engine, snapshot.series))
-
-
-def summary_rows(snapshot: Snapshot, engine: Engine) -> list[dict[str, object]]:
-    """The newest comparison of every category (the API and the dashboard share it)."""
-    return snapshot.memo(
-        ("confirmed-summary",), lambda: summary_view(confirmed_data(snapshot, engine))
-    )
-
-
-def confirmed_key(category: str) -> str:
-    """The category key, if Oryx has a counterpart for it; coded 404s otherwise."""
-    key = categories.get(category).key
-    if key not in categories.confirmed_keys("oryx"):
-        raise NotFound(f"{key!r} has no Oryx counterpart")
-    return key
 
 
 @router.get("/confirmed", response_model=Envelope[list[Dict]], responses=responses(304))

@@ -1,7 +1,7 @@
 """Downloads: exports (CSV, JSON, Parquet, Data Package), chart images and the Atom/RSS feed.
 
-Each file is built once per data version (memoised bytes), carries the same ETag rules as the
-JSON endpoints, and exports come with ``Content-Disposition: attachment``.
+Each file carries the same ETag rules as the JSON endpoints (so the response cache keeps it once
+per data version), and exports come with ``Content-Disposition: attachment``.
 """
 
 from __future__ import annotations
@@ -17,7 +17,9 @@ from losswatch.api.deps import (
     EngineDep,
     SnapshotDep,
     cached_response,
+    conditional_headers,
     link_base,
+    not_modified,
 )
 from losswatch.api.models import Day
 from losswatch.api.problems import responses
@@ -57,19 +59,12 @@ def export(
     """The canonical series as a file: long (one row per cell) or wide (one row per day)."""
     from losswatch.exports import export_bytes
 
-    def build() -> tuple[bytes, str, str]:
-        return export_bytes(engine, fmt, table=table)
-
-    data, media_type, filename = snapshot.memo(("export", fmt, table), build)
-    return cached_response(
-        request,
-        snapshot,
-        ("export-bytes", fmt, table),
-        lambda: data,
-        raw=True,
-        media_type=media_type,
-        extra_headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-    )
+    headers = conditional_headers(snapshot, ("export", fmt, table))
+    if not_modified(request, headers):
+        return Response(status_code=304, headers=headers)
+    data, media_type, filename = export_bytes(engine, fmt, table=table)
+    headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return Response(data, media_type=media_type, headers=headers)
 
 
 @router.get(

@@ -7,37 +7,22 @@ for them.
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
-from sqlalchemy import Engine
 from starlette.responses import Response
 
 from losswatch import categories
-from losswatch.api.cache import Snapshot
 from losswatch.api.deps import EngineDep, SnapshotDep, cached_response, envelope
 from losswatch.api.models import Day, Dict, Envelope
 from losswatch.api.problems import responses
-from losswatch.views import audit_view
+from losswatch.views.insights import audit_payload, brief_for
 
 router = APIRouter(prefix="/api/v1", tags=["insights"])
 Lang = Annotated[str, Query(pattern="^(en|uk)$", description="en or uk.")]
 ReportDate = Annotated[
     Day | None, Query(alias="date", description="Report date, YYYY-MM-DD (default: the latest).")
 ]
-
-
-def audit_payload(snapshot: Snapshot, engine: Engine, since: dt.date | None) -> Dict:
-    """The audit view, read once per data version (it scans every canonical cell).
-
-    ``since`` only narrows the cells (reliability and corrections cover everything, as in
-    :func:`~losswatch.views.audit_view`), so it is applied to the memoised full view.
-    """
-    full: Dict = snapshot.memo(("audit",), lambda: audit_view(engine))
-    if since is None:
-        return full
-    return full | {"cells": [c for c in full["cells"] if c["report_date"] >= since.isoformat()]}
 
 
 @router.get("/audit", response_model=Envelope[Dict], responses=responses(304, 400))
@@ -99,20 +84,6 @@ def summary(request: Request, snapshot: SnapshotDep, report_date: ReportDate = N
         ("summary", report_date),
         lambda: envelope(latest_summary(snapshot.series, report_date=report_date), snapshot),
     )
-
-
-def brief_for(snapshot: Snapshot, report_date: dt.date | None, lang: str, engine: Engine) -> Any:
-    """The brief object (memoised: the API's JSON and the Today page share it), with the
-    claimed-vs-confirmed sentence when a ratio moved notably."""
-    from losswatch.api.routes.confirmed import confirmed_data
-    from losswatch.brief import make_brief
-    from losswatch.confirmed_view import with_confirmed
-
-    def build() -> Any:
-        made = make_brief(snapshot.series, report_date=report_date, lang=lang)
-        return with_confirmed(made, confirmed_data(snapshot, engine))
-
-    return snapshot.memo(("brief", report_date, lang), build)
 
 
 @router.get("/brief", response_model=Envelope[Dict], responses=responses(304, 400, 404))

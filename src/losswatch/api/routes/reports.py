@@ -14,7 +14,6 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from losswatch import categories
-from losswatch.api import explore, present
 from losswatch.api.deps import (
     ClockDep,
     EngineDep,
@@ -37,7 +36,7 @@ from losswatch.api.models import (
 )
 from losswatch.api.problems import responses
 from losswatch.errors import NotFound
-from losswatch.views import day_view
+from losswatch.views import day_view, explore, present
 
 router = APIRouter(prefix="/api/v1", tags=["reports"])
 
@@ -189,12 +188,7 @@ def explore_endpoint(
     keys = explore.parse_categories(categories_)
 
     def table() -> explore.ExploreTable:
-        return snapshot.memo(
-            ("explore", keys, kind, start, end, lang),
-            lambda: explore.explore_table(
-                snapshot.series, keys, kind, start=start, end=end, lang=lang
-            ),
-        )
+        return explore.explore_table(snapshot.series, keys, kind, start=start, end=end, lang=lang)
 
     key = ("explore", keys, kind, start, end, lang, format)
     if format == "csv":

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from losswatch.errors import UsageError
-from losswatch.fetch_article import FetchedArticle
+from losswatch.guarded_fetch import FetchedArticle
 
 
 @dataclass(frozen=True)

@@ -16,9 +16,9 @@ from collections.abc import Callable
 
 from losswatch import categories
 from losswatch.analytics import confirmed as an
+from losswatch.analytics.confirmed import ConfirmedData
 from losswatch.claims.model import Claim, Outcome, Verdict
 from losswatch.claims.verdicts import compare
-from losswatch.confirmed_view import ConfirmedData
 from losswatch.series import Series
 
 SOURCES = {"oryx": "Oryx", "warspotting": "WarSpotting"}
@@ -104,11 +104,10 @@ def _true_on(data: ConfirmedData, key: str, value: int, until: dt.date) -> dt.da
     return next((p.date for p in reversed(points) if p.confirmed == value), None)
 
 
-def other_series_for(text: str, load: Callable[[], ConfirmedData]) -> dict[str, Series] | None:
-    """The estimators' series for ``check_article(other_series=...)``, built only when ``text``
-    names Oryx or WarSpotting (reading them costs a second; most articles never do)."""
+def other_series_for(text: str, load: Callable[[], dict[str, Series]]) -> dict[str, Series] | None:
+    """The estimators' series for ``check_article(other_series=...)``: ``load()`` (for example
+    :func:`losswatch.analytics.confirmed.estimator_series` of the stored rows), called only when
+    ``text`` names Oryx or WarSpotting (reading them costs a second; most articles never do)."""
     if attributed_source(text) is None:
         return None
-    from losswatch.confirmed_view import estimator_series
-
-    return estimator_series(load())
+    return load()

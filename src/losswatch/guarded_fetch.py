@@ -8,8 +8,14 @@ any IPv4 address an IPv6 one carries (IPv4-mapped, 6to4 2002::/16, Teredo), unle
 ``settings.allow_private_urls``; the connection then goes to the address that
 was checked (Host header and TLS SNI keep the name), so a second DNS answer cannot swap it
 (DNS rebinding); redirects are followed by hand and each hop is checked again. The body is
-streamed and capped at ``settings.fetch_max_bytes``, the whole fetch at ``settings.http_timeout``
-seconds, and only text/html or text/plain is accepted.
+streamed and only text/html or text/plain is accepted.
+
+Limits (issue 14): one deadline of ``settings.http_timeout`` seconds for the whole fetch - every
+connect, every redirect, every read of headers and body is given only the time left (a network
+backend that shortens each socket operation's timeout), so a server trickling a byte at a time
+cannot stretch it; the body is decompressed here, chunk by bounded chunk, and refused as soon as
+the *decoded* size passes ``settings.fetch_max_bytes`` (a gzip bomb never inflates in memory);
+the article's text is held to the checker's cap (``MAX_ARTICLE_CHARS``, as pasted text).
 
 Errors: :class:`~losswatch.errors.FetchRefused` (the URL or the answer is not allowed),
 :class:`~losswatch.errors.BadContentType`, :class:`~losswatch.errors.SourceError` (network,
@@ -23,10 +29,12 @@ import datetime as dt
 import ipaddress
 import socket
 import time
-from collections.abc import Callable
+import zlib
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import httpcore
 import httpx
 
 from losswatch.errors import BadContentType, FetchRefused, SourceError
@@ -106,13 +114,17 @@ def fetch_article(
     resolver: Resolver = socket.getaddrinfo,
 ) -> FetchedArticle:
     """Download ``url`` safely and extract the article's text and date."""
+    from losswatch.claims.check import ensure_checkable_size
+
     raw, content_type, final_url = _download(url, settings, transport, resolver)
     text = _decode(raw, _charset(content_type))
     if content_type.startswith("text/plain"):
+        ensure_checkable_size(text)
         return FetchedArticle(final_url, text, None, content_type)
     from losswatch.claims.article import extract_article_text
 
     body, date = extract_article_text(text)
+    ensure_checkable_size(body)
     return FetchedArticle(final_url, body, date, content_type)
 
 
@@ -139,14 +151,87 @@ def _decode(raw: bytes, charset: str) -> str:
         return raw.decode("utf-8", errors="replace")
 
 
+class _DeadlineStream(httpcore.NetworkStream):
+    """A socket stream whose every read and write gets at most the time left until
+    ``deadline``: httpcore's own timeouts are per operation, so a byte every 19 s under a 20 s
+    timeout would otherwise never time out."""
+
+    def __init__(self, inner: httpcore.NetworkStream, deadline: float) -> None:
+        self.inner, self.deadline = inner, deadline
+
+    def _left(self, timeout: float | None, error: type[Exception]) -> float:
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise error("the fetch's deadline has passed")
+        return left if timeout is None else min(timeout, left)
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self.inner.read(max_bytes, self._left(timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self.inner.write(buffer, self._left(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self.inner.close()
+
+    def start_tls(
+        self,
+        ssl_context: Any,
+        server_hostname: str | None = None,
+        timeout: float | None = None,
+    ) -> httpcore.NetworkStream:
+        left = self._left(timeout, httpcore.ConnectTimeout)
+        return _DeadlineStream(
+            self.inner.start_tls(ssl_context, server_hostname, left), self.deadline
+        )
+
+    def get_extra_info(self, info: str) -> Any:
+        return self.inner.get_extra_info(info)
+
+
+class _DeadlineBackend(httpcore.SyncBackend):
+    """The sync network backend, its connections held to one deadline (see _DeadlineStream)."""
+
+    def __init__(self, deadline: float) -> None:
+        self.deadline = deadline
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise httpcore.ConnectTimeout("the fetch's deadline has passed")
+        timeout = left if timeout is None else min(timeout, left)
+        stream = super().connect_tcp(host, port, timeout, local_address, socket_options)
+        return _DeadlineStream(stream, self.deadline)
+
+
+def _deadline_transport(deadline: float) -> httpx.HTTPTransport:
+    transport = httpx.HTTPTransport()
+    transport._pool._network_backend = _DeadlineBackend(deadline)  # no public hook for it
+    return transport
+
+
 def _download(
     url: str, settings: Settings, transport: httpx.BaseTransport | None, resolver: Resolver
 ) -> tuple[bytes, str, str]:
     deadline = time.monotonic() + settings.http_timeout
     timeout = httpx.Timeout(settings.http_timeout)
-    headers = {"User-Agent": settings.user_agent, "Accept": "text/html, text/plain;q=0.9"}
+    headers = {
+        "User-Agent": settings.user_agent,
+        "Accept": "text/html, text/plain;q=0.9",
+        "Accept-Encoding": "gzip, deflate",  # what _decoded can inflate chunk by chunk
+    }
     with httpx.Client(
-        transport=transport, timeout=timeout, follow_redirects=False, headers=headers
+        transport=transport or _deadline_transport(deadline),
+        timeout=timeout,
+        follow_redirects=False,
+        headers=headers,
     ) as client:
         current = url
         for _ in range(MAX_REDIRECTS + 1):
@@ -156,7 +241,7 @@ def _download(
                 response = client.send(request, stream=True)
             except httpx.TimeoutException as exc:
                 raise SourceError(
-                    f"{parsed.host} did not answer within {settings.http_timeout:g} s"
+                    f"fetching {parsed.host} took longer than {settings.http_timeout:g} s"
                 ) from exc
             except httpx.HTTPError as exc:
                 raise SourceError(f"could not fetch {parsed.host}: {exc}") from exc
@@ -204,16 +289,43 @@ def _read(
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
         raise FetchRefused(f"the article is {int(declared):,} bytes; the limit is {limit:,}")
+    encoding = response.headers.get("content-encoding", "identity").strip().lower()
+    raw: Iterable[bytes] = response.iter_raw()
+    if response.is_stream_consumed:  # a transport that read (and decoded) the body already
+        raw, encoding = [response.content], "identity"
     chunks: list[bytes] = []
     size = 0
     try:
-        for chunk in response.iter_bytes():
+        for chunk in _decoded(raw, encoding, limit):
             size += len(chunk)
             if size > limit:
                 raise FetchRefused(f"the article is larger than the {limit:,}-byte limit")
             if time.monotonic() > deadline:
                 raise SourceError(f"{parsed.host} took longer than {settings.http_timeout:g} s")
             chunks.append(chunk)
+    except httpx.TimeoutException as exc:
+        raise SourceError(
+            f"fetching {parsed.host} took longer than {settings.http_timeout:g} s"
+        ) from exc
     except httpx.HTTPError as exc:
         raise SourceError(f"reading from {parsed.host} failed: {exc}") from exc
     return b"".join(chunks)
+
+
+def _decoded(raw: Iterable[bytes], encoding: str, limit: int) -> Iterator[bytes]:
+    """The body's bytes, inflated here (gzip, deflate) at most ``limit + 1`` bytes at a time,
+    so a small compressed bomb is refused after ``limit`` bytes, not inflated whole first."""
+    if encoding in ("", "identity"):
+        yield from raw
+        return
+    if encoding not in ("gzip", "x-gzip", "deflate"):
+        raise FetchRefused(f"the article is sent with {encoding!r} encoding; gzip or none expected")
+    inflater = zlib.decompressobj(47 if "gzip" in encoding else zlib.MAX_WBITS)
+    try:
+        for data in raw:
+            while data:
+                yield inflater.decompress(data, limit + 1)
+                data = inflater.unconsumed_tail
+        yield inflater.flush()
+    except zlib.error as exc:
+        raise SourceError(f"the article's {encoding} data is corrupt: {exc}") from exc

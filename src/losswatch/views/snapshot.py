@@ -1,10 +1,11 @@
 """The canonical series in memory, reloaded only when the store's data version changes.
 
 Requests must not hit the database for data that changes once a day: the series is loaded once
-per :func:`~losswatch.store.queries.data_version`, and derived results (rendered JSON bytes of
-"latest", the audit view, the brief...) are memoised on the snapshot they were computed from, so
-they vanish together when a sync changes the data. The version itself is re-read at most every
-``ttl`` seconds, because another process (``losswatch sync``) may write the store at any time.
+per :func:`~losswatch.store.queries.data_version`. The one cache of finished responses
+(:class:`losswatch.api.response_cache.ResponseCache`) keeps them on the snapshot they were made
+from, so they vanish together when a sync changes the data. The version itself is re-read at
+most every ``ttl`` seconds, because another process (``losswatch sync``) may write the store at
+any time.
 """
 
 from __future__ import annotations
@@ -15,44 +16,50 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy import Engine
 
 from losswatch.series import Series
 from losswatch.store import queries
 
-T = TypeVar("T")
-MEMO_SIZE = 256
+#: At most this many responses and this many bytes of them per data version (least recently
+#: used first out), so odd queries cannot fill the memory.
+MAX_RESPONSES = 256
+MAX_BYTES = 64 * 1024 * 1024
 
 
 @dataclass
 class Snapshot:
-    """One data version: the series, when it last changed, and what was derived from it."""
+    """One data version: the series, when it last changed, and the responses made from it."""
 
     version: str
     series: Series
     last_modified: dt.datetime | None
-    _memo: OrderedDict[Hashable, Any] = field(default_factory=OrderedDict, repr=False)
+    _kept: OrderedDict[Hashable, tuple[Any, int]] = field(default_factory=OrderedDict, repr=False)
+    _bytes: int = field(default=0, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
-    def memo(self, key: Hashable, build: Callable[[], T]) -> T:
-        """``build()`` once per key on this snapshot (bounded, so odd queries cannot fill RAM)."""
+    def kept(self, key: Hashable) -> Any | None:
+        """What :meth:`keep` stored under ``key`` on this snapshot, or None."""
         with self._lock:
-            if key in self._memo:
-                self._memo.move_to_end(key)
-                return self._memo[key]  # type: ignore[no-any-return]
-        value = build()
-        with self._lock:
-            self._memo[key] = value
-            while len(self._memo) > MEMO_SIZE:
-                self._memo.popitem(last=False)
-        return value
+            hit = self._kept.get(key)
+            if hit is None:
+                return None
+            self._kept.move_to_end(key)
+            return hit[0]
 
-    def peek(self, key: Hashable) -> Any | None:
-        """A memoised value without building it (the fast path of ``latest``)."""
+    def keep(self, key: Hashable, value: Any, size: int) -> None:
+        """Store ``value`` (``size`` bytes) under ``key``, dropping the least recently used."""
+        if size > MAX_BYTES:
+            return
         with self._lock:
-            return self._memo.get(key)
+            old = self._kept.pop(key, None)
+            self._bytes += size - (old[1] if old else 0)
+            self._kept[key] = (value, size)
+            while len(self._kept) > MAX_RESPONSES or self._bytes > MAX_BYTES:
+                _, (_, dropped) = self._kept.popitem(last=False)
+                self._bytes -= dropped
 
 
 class DataCache:
@@ -74,6 +81,10 @@ class DataCache:
         if snapshot is not None and self._monotonic() - self._checked_at < self.ttl:
             return snapshot
         return None
+
+    def loaded(self) -> Snapshot | None:
+        """The snapshot loaded last, however long ago its version was checked (no I/O)."""
+        return self._snapshot
 
     def current(self) -> Snapshot:
         """The snapshot of the store's current data version (may query and reload)."""

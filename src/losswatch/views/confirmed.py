@@ -1,43 +1,46 @@
 """The claimed-vs-confirmed read model shared by the CLI, the API, the dashboard and the brief.
 
-Loads what :mod:`losswatch.analytics.confirmed` needs from the store once, and shapes its
-results as plain dicts (JSON-ready), so every surface shows the same numbers.
+Loads what :mod:`losswatch.analytics.confirmed` needs from the store once (once per data
+version for the API and the dashboard: :func:`confirmed_data`), and shapes its results as plain
+dicts (JSON-ready), so every surface shows the same numbers.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
 
 from losswatch import categories
 from losswatch.analytics import confirmed as an
+from losswatch.analytics.confirmed import CREDIT, ConfirmedData, estimator_series
+from losswatch.errors import NotFound
 from losswatch.series import Series
-from losswatch.store.confirmed import SpottedRow, oryx_rows, spotted_rows
+from losswatch.store.confirmed import oryx_rows, spotted_rows
+from losswatch.views.snapshot import Snapshot
 
 if TYPE_CHECKING:
     from losswatch.brief import Brief
 
-CREDIT = (
-    "Confirmed losses: Oryx (oryxspioenkop.com), its history via scarnecchia/oryx_data "
-    "(CC-BY-4.0; daily totals derived by losswatch); WarSpotting (ukr.warspotting.net) via "
-    "lazar-bit/automated-warspotting-scraper (MIT)."
-)
+__all__ = [
+    "CREDIT",
+    "ConfirmedData",
+    "category_view",
+    "confirmed_data",
+    "confirmed_key",
+    "estimators_of",
+    "load_confirmed",
+    "move_sentence",
+    "summary_rows",
+    "summary_view",
+    "with_confirmed",
+]
 
-
-@dataclass
-class ConfirmedData:
-    """The canonical series, Oryx's rows and WarSpotting's current records, in memory."""
-
-    series: Series
-    index: an.OryxIndex
-    items: list[SpottedRow]
-
-    @property
-    def has_oryx(self) -> bool:
-        return bool(self.index.by_series)
+#: The bytes a kept read model is counted as against the snapshot's budget, per row it holds.
+_ROW_BYTES = 200
 
 
 def load_confirmed(engine: Engine, series: Series | None = None) -> ConfirmedData:
@@ -48,6 +51,57 @@ def load_confirmed(engine: Engine, series: Series | None = None) -> ConfirmedDat
         an.OryxIndex(oryx_rows(engine)),
         spotted_rows(engine),
     )
+
+
+def _kept(
+    snapshot: Snapshot, key: str, build: Callable[[], Any], rows: Callable[[Any], int]
+) -> Any:
+    """``build()`` once per data version: kept on the snapshot beside its finished responses
+    (and dropped with them), counted as ``rows(value)`` rows of :data:`_ROW_BYTES`."""
+    name = ("views.confirmed", key)
+    value = snapshot.kept(name)
+    if value is None:
+        value = build()
+        snapshot.keep(name, value, _ROW_BYTES * max(rows(value), 1))
+    return value
+
+
+def confirmed_data(snapshot: Snapshot, engine: Engine) -> ConfirmedData:
+    """The confirmed-loss rows beside the snapshot's series, read once per data version."""
+    data: ConfirmedData = _kept(
+        snapshot,
+        "data",
+        lambda: load_confirmed(engine, snapshot.series),
+        lambda d: len(d.items) + sum(len(v) for v in d.index.by_series.values()),
+    )
+    return data
+
+
+def summary_rows(snapshot: Snapshot, engine: Engine) -> list[dict[str, object]]:
+    """The newest comparison of every category (the API and the dashboard share it)."""
+    rows: list[dict[str, object]] = _kept(
+        snapshot, "summary", lambda: summary_view(confirmed_data(snapshot, engine)), len
+    )
+    return rows
+
+
+def estimators_of(snapshot: Snapshot, engine: Engine) -> dict[str, Series]:
+    """Oryx's and WarSpotting's series for the claim checker, built once per data version."""
+    series: dict[str, Series] = _kept(
+        snapshot,
+        "estimators",
+        lambda: estimator_series(confirmed_data(snapshot, engine)),
+        lambda s: sum(len(x.dates()) * len(categories.KEYS) for x in s.values()),
+    )
+    return series
+
+
+def confirmed_key(category: str) -> str:
+    """The category key, if Oryx has a counterpart for it; coded 404s otherwise."""
+    key = categories.get(category).key
+    if key not in categories.confirmed_keys("oryx"):
+        raise NotFound(f"{key!r} has no Oryx counterpart")
+    return key
 
 
 def _move(move: an.RatioMove | None) -> dict[str, object] | None:
@@ -168,44 +222,3 @@ def with_confirmed(brief: Brief, data: ConfirmedData) -> Brief:
         paragraphs=(*brief.paragraphs, (sentence,)),
         facts=brief.facts | {"confirmed_move": sentence},
     )
-
-
-def estimator_series(data: ConfirmedData) -> dict[str, Series]:
-    """Oryx's and WarSpotting's own running totals as series of the General Staff's categories,
-    one value a day (each carried forward from its last change), for the claim checker's
-    ``check_article(other_series=...)``: a figure attributed to Oryx is checked against these."""
-    from losswatch.models import CanonicalValue, Status
-
-    values: list[CanonicalValue] = []
-    for source in ("oryx", "warspotting"):
-        for key in categories.confirmed_keys(source):
-            values += [
-                CanonicalValue(day, key, value, Status.SINGLE_SOURCE, source, supporting=(source,))
-                for day, value in _daily(data, source, key)
-            ]
-    by_source: dict[str, list[CanonicalValue]] = {"oryx": [], "warspotting": []}
-    for cv in values:
-        by_source[cv.rule].append(cv)
-    return {name: Series.from_values(vals) for name, vals in by_source.items()}
-
-
-def _daily(data: ConfirmedData, source: str, key: str) -> list[tuple[dt.date, int]]:
-    if source == "oryx":
-        points = an.confirmed_series(data.series, data.index, key)
-        known = {p.date: p.confirmed for p in points}
-    else:
-        counts = an.spotted_daily(data.items, key)
-        running, known = 0, {}
-        for day in sorted(counts):
-            running += counts[day]
-            known[day] = running
-    if not known:
-        return []
-    out: list[tuple[dt.date, int]] = []
-    # carried forward to the newest report too: "on or before" is what a dated claim asks
-    day, last, value = min(known), max(max(known), data.series.latest_date or min(known)), 0
-    while day <= last:
-        value = known.get(day, value)
-        out.append((day, value))
-        day += dt.timedelta(days=1)
-    return out

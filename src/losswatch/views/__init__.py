@@ -13,29 +13,12 @@ from losswatch.errors import NotFound
 from losswatch.models import CanonicalValue, Status
 from losswatch.reconcile.audit import audit_cells, explain, reliability
 from losswatch.store import queries
+from losswatch.store.canonical import canonical_row
 
 
 def cell_dict(cv: CanonicalValue) -> dict[str, Any]:
-    return {
-        "report_date": cv.report_date.isoformat(),
-        "loss_day": cv.loss_day.isoformat(),
-        "category": cv.category,
-        "value": cv.value,
-        "increment": cv.increment,
-        "status": cv.status.value,
-        "rule": cv.rule,
-        "supporting": list(cv.supporting),
-        "dissent": [
-            {
-                "source": d.source,
-                "value": d.value,
-                "stated_increment": d.stated_increment,
-                "flags": list(d.flags),
-            }
-            for d in cv.dissent
-        ],
-        "flags": list(cv.flags),
-    }
+    """A canonical cell as the API and the exports show it: its stored row, dates as ISO."""
+    return _jsonable(canonical_row(cv))
 
 
 def disputed(cv: CanonicalValue | None) -> bool:
