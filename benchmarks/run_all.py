@@ -109,6 +109,7 @@ def sections(max_scale: int) -> list[tuple[str, str, str, Callable[[], str]]]:
     import bench_load
     import bench_long_input
     import bench_reconcile
+    import claims_table
 
     return [
         (
@@ -130,6 +131,12 @@ def sections(max_scale: int) -> list[tuple[str, str, str, Callable[[], str]]]:
             "2. Claim checking vs quantulum3",
             (bench_claims.__doc__ or "").split("\n\n")[1].replace("\n", " "),
             bench_claims.run,
+        ),
+        (
+            "claims-quality",
+            "2a. Claim checker quality per language and kind (dev, dev2, held out)",
+            (claims_table.__doc__ or "").split("\n\n")[1].replace("\n", " "),
+            claims_table.run,
         ),
         (
             "long-input",

@@ -16,7 +16,9 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "losswatch"
 #: Each top-level part of the package and its layer: a part may import parts of its own layer
 #: or of a lower one, never of a higher one.
 LAYERS: dict[str, int] = {
-    **dict.fromkeys(("errors", "settings", "categories", "models", "series", "console"), 0),
+    **dict.fromkeys(
+        ("errors", "settings", "categories", "models", "series", "console", "timefmt"), 0
+    ),
     "sources": 1,
     "store": 2,
     **dict.fromkeys(("reconcile", "pipeline", "rebuild", "bundled"), 3),

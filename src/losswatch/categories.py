@@ -52,6 +52,12 @@ class Category:
         return self.uk[0]
 
     @property
+    def label_uk_nominative(self) -> str:
+        """The Ukrainian label on its own (a card, a table row): ``label_uk`` is the genitive
+        the report's sentence uses ("знищено ... танків"); a heading needs "танки"."""
+        return NOMINATIVE_UK.get(self.key, self.label_uk)
+
+    @property
     def retired(self) -> bool:
         return self.last_report is not None
 
@@ -61,6 +67,19 @@ class Category:
             return False
         return self.last_report is None or report_date <= self.last_report
 
+
+NOMINATIVE_UK = {
+    "personnel": "особовий склад",
+    "tanks": "танки",
+    "afv": "бойові броньовані машини",
+    "artillery": "артилерійські системи",
+    "aircraft": "літаки",
+    "helicopters": "гелікоптери",
+    "vehicles_fuel_tanks": "автомобільна техніка та автоцистерни",
+    "military_auto": "автомобільна техніка",
+    "fuel_tanks": "цистерни з ПММ",
+    "pow": "полонені",
+}  # where the first ``uk`` name is genitive; the others are nominative already
 
 WAR_START = D("2022-02-24")  # the full-scale invasion: day 1 of the war's day count
 START = D("2022-02-25")  # the first morning report

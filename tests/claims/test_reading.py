@@ -125,6 +125,39 @@ def test_the_presidents_figure_is_checked_only_where_it_agrees(series: Series) -
 # --- stale quotes ----------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Russia has lost 190,000 soldiers killed so far, according to the president. "
+            "Up to 480,000 together with the wounded.",
+            None,
+        ),
+        (
+            "Laut Selenskyj sind bisher 190.000 russische Soldaten gefallen. "
+            "Bis zu 480.000 mit den Verwundeten.",
+            "de",
+        ),
+        (
+            "Загиблими, за словами президента, росіяни втратили 190 000 військових. "
+            "До 480 000 – разом із пораненими.",
+            "uk",
+        ),
+    ],
+)
+def test_a_short_fragment_goes_on_with_the_speakers_figure(
+    text: str, lang: str | None, series: Series
+) -> None:
+    found = _found(text, series, lang=lang)
+    assert ("personnel", 480000, Scope.CUMULATIVE, N) in found, found
+
+
+def test_a_short_fragment_after_the_general_staffs_figure_is_not_read(series: Series) -> None:
+    text = "Russia has lost 404,000 troops, the General Staff said. Up to 480,000 by summer."
+    found = _found(text, series)
+    assert all(v != 480000 for _, v, _, _ in found), found
+
+
 def test_a_group_of_figures_quoting_a_report_two_days_old_is_supported(series: Series) -> None:
     text = "Russia has lost 401,350 troops, 6,476 tanks and 12,145 armoured vehicles."
     report = check_article(text, series, article_date=D)
@@ -405,3 +438,22 @@ def test_an_estimators_own_series_plugs_in(series: Series) -> None:
     plugged = check_article(text, series, article_date=D, other_series={"oryx": oryx})
     assert [v.outcome for v in plugged.verdicts] == [S, S]
     assert plugged.verdicts[0].explanation.startswith("checked against oryx's own series")
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "Russia's losses so far: tanks (6,498), armoured vehicles (12,232 or so)."),
+        ("de", "Russlands Verluste bisher: Panzer (6498), gepanzerte Fahrzeuge (12.232)."),
+        ("uk", "Втрати ворога: танків (6498), бойових броньованих машин (12 232)."),
+        ("fr", "Pertes russes : chars (6 498), véhicules blindés (12 232)."),
+        ("pl", "Straty Rosji: czołgi (6498), bojowe wozy opancerzone (12 232)."),
+    ],
+)
+def test_a_figure_in_brackets_after_its_noun_is_that_nouns(
+    lang: str, text: str, series: Series
+) -> None:
+    """'tanks (6,498)': the figure in brackets is the noun's, not the previous sentence's
+    topic (the brief's note on disputed cells is written this way)."""
+    found = _found("The General Staff reported on Monday. " + text, series, lang=lang)
+    assert [(cat, value) for cat, value, _, _ in found] == [("tanks", 6498), ("afv", 12232)]

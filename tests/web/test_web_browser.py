@@ -7,6 +7,7 @@ test-artifacts/ (gitignored).
 
 from __future__ import annotations
 
+import re
 import socket
 import threading
 import time
@@ -153,3 +154,71 @@ def test_api_docs_list_the_operations(page: tuple[Any, list[str]], live_url: str
     assert tab.locator(".errors-wrapper").count() == 0  # "does not specify a valid version"
     shoot(tab, "api-docs")
     assert problems == []
+
+
+# --- Ukrainian pages and phone width (issue 18) ------------------------------------------------
+
+ALLOWED_LATIN = {"losswatch", "api", "json", "csv", "rss", "atom", "openapi", "utc", "z"}
+HIDE_NOT_UKRAINIAN = """() => {
+  // English on purpose (lang=en), code (category/source keys, rules), the user's own text
+  document.querySelectorAll('[lang=en], code, .article, .user-text, script').forEach(e => e.remove());
+  return document.body.innerText;
+}"""
+
+
+def english_words(text: str) -> list[str]:
+    """Latin-script words that are not in the allowlist (URLs and ISO stamps removed first)."""
+    text = re.sub(r"https?://\S+|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", " ", text)
+    return [w for w in re.findall(r"[A-Za-z]{2,}", text) if w.lower() not in ALLOWED_LATIN]
+
+
+def check_result(tab: Any, live_url: str, text: str, lang: str) -> None:
+    tab.goto(f"{live_url}/check?lang={lang}", wait_until="load")
+    tab.locator("#text").fill(text)
+    tab.locator("form.check-form button[type=submit]").click()
+    tab.wait_for_url("**/check/*")
+
+
+@pytest.mark.parametrize(
+    "path", ["/?lang=uk", "/explore?lang=uk", "/audit?lang=uk", "/check?lang=uk", "result"]
+)
+def test_ukrainian_pages_show_no_english(
+    page: tuple[Any, list[str]], live_url: str, huffpost: str, path: str
+) -> None:
+    tab, problems = page
+    if path == "result":
+        check_result(tab, live_url, huffpost, "uk")
+    else:
+        tab.goto(live_url + path, wait_until="load")
+    if path.startswith("/explore"):
+        tab.wait_for_selector("#chart .plot-container svg.main-svg", timeout=15_000)
+    name = "uk-" + (path.strip("/?").split("?")[0] or "today")
+    shoot(tab, name)
+    shown = tab.evaluate(HIDE_NOT_UKRAINIAN)
+    assert english_words(shown) == []
+    assert "\u202f" in shown or path == "/check?lang=uk"  # uk thousands: 1 000, never 1,000
+    assert problems == []
+
+
+@pytest.mark.parametrize("which", ["audit", "result", "audit-uk"])
+def test_phone_width_tables_fit_without_sideways_scrolling(
+    browser: Any, live_url: str, huffpost: str, which: str
+) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    tab = context.new_page()
+    try:
+        if which == "result":
+            check_result(tab, live_url, huffpost, "en")
+        else:
+            tab.goto(f"{live_url}/audit{'?lang=uk' if which.endswith('uk') else ''}")
+        tab.locator("table.data tbody tr").first.scroll_into_view_if_needed()
+        shoot(tab, f"phone-{which}")
+        assert tab.evaluate("document.documentElement.scrollWidth") <= 390
+        cells = tab.locator("table.data td")
+        assert cells.count() > 0
+        for i in range(min(cells.count(), 12)):
+            box = cells.nth(i).bounding_box()
+            assert box is not None and box["width"] > 0
+            assert box["x"] >= 0 and box["x"] + box["width"] <= 390, (i, box)
+    finally:
+        context.close()

@@ -20,6 +20,7 @@ from fastapi import Depends, Request
 from starlette.responses import Response
 
 from losswatch.errors import Unauthorized
+from losswatch.timefmt import iso_text
 from losswatch.views.deps import (
     CACHE_CONTROL,
     FALLBACK_BASE_URL,
@@ -87,7 +88,7 @@ def dumps(payload: Any) -> bytes:
 
 def _default(value: Any) -> Any:
     if isinstance(value, dt.date | dt.datetime):
-        return value.isoformat()
+        return iso_text(value)
     if isinstance(value, set | frozenset | tuple):
         return list(value)
     raise TypeError(f"not JSON serialisable: {type(value).__name__}")

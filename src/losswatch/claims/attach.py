@@ -449,6 +449,26 @@ def orphans(
             readings, term = before[-1].readings, before[-1].term
         elif verb_after and previous and previous[-1].readings:
             readings, term = previous[-1].readings, previous[-1].term
+        elif _fragment_after_source(masked, previous):
+            readings, term = previous[-1].readings, previous[-1].term
+            drafts.append(
+                Draft(n.start, n.end, n.start, n.end, n.value, readings, term, via="fragment")
+            )
+            continue
         else:
             continue
         drafts.append(Draft(n.start, n.end, n.start, n.end, n.value, readings, term, via="topic"))
+
+
+#: A sentence of at most this many words, with no category word and no loss verb, continues
+#: the one before it ("Up to 500,000 - including the wounded.").
+FRAGMENT_WORDS = 8
+
+
+def _fragment_after_source(masked: str, previous: list[Claim]) -> bool:
+    """A short verbless fragment right after a figure someone other than the General Staff
+    gave (the president, an estimate) goes on with that speaker's figure: it takes its
+    category and speaker, so it is judged as theirs, never as the General Staff's."""
+    if not previous or not previous[-1].readings or previous[-1].attributed_to is None:
+        return False
+    return len(masked.split()) <= FRAGMENT_WORDS

@@ -111,7 +111,21 @@ def _sentence_claims(s: _Sentence, lex: Lexicon, previous: list[Claim]) -> list[
     claims = _respectively(claims, phrases, s, lex)
     if claims:
         claims = _attributed(claims, attribution.sources(norm, lex), s)
+        claims = [_speaker_of_fragment(c, previous) for c in claims]
     return _records(claims, phrases, s)
+
+
+def _speaker_of_fragment(c: Claim, previous: list[Claim]) -> Claim:
+    """A fragment's figure ("Up to 500,000 - with the wounded.") is the previous speaker's."""
+    if c.via != "fragment" or c.attributed_to is not None or not previous:
+        return c
+    last = previous[-1]
+    return replace(
+        c,
+        attributed_to=last.attributed_to,
+        attribution_text=last.attribution_text,
+        scope=Scope.CUMULATIVE if last.scope is Scope.CUMULATIVE else c.scope,
+    )
 
 
 @functools.cache

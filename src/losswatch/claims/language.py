@@ -255,7 +255,7 @@ def _compile(data: dict[str, Any]) -> Lexicon:
             flags,
         ),
         link_tail_re=re.compile(
-            f"(?:[\\s:\\-–—)]|{L}{_letter_first(links)}(?:{_alternation(links) or '(?!x)x'}){R})*$",
+            f"(?:[\\s:\\-–—()]|{L}{_letter_first(links)}(?:{_alternation(links) or '(?!x)x'}){R})*$",
             flags,
         ),
         qualifier_tail_re=finder(qual_alternatives, after=")\\s*[:\\-–—]?\\s*$"),

@@ -121,6 +121,7 @@ class Claim:
             "parenthesis": "a number in brackets after a figure of that category",
             "inclusion": 'part of the figure before it ("including")',
             "topic": "the category the sentence (or the one before) is about",
+            "fragment": "a short fragment going on with the figure (and speaker) before it",
             "record": "the day's figure the record phrase refers to",
             "list_label": "the label of the list line",
             "respectively": 'paired in order with the categories ("respectively")',

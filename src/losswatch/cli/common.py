@@ -17,6 +17,7 @@ from sqlalchemy import Engine
 from losswatch.console import out
 from losswatch.errors import InvalidDate
 from losswatch.settings import Settings, load_settings
+from losswatch.timefmt import iso_text
 
 
 @dataclass
@@ -72,7 +73,12 @@ JsonFlag = Annotated[bool, typer.Option("--json", hidden=True, help="Same as --f
 
 def print_json(payload: Any) -> None:
     """``payload`` as JSON on stdout (dates as ISO strings)."""
-    out.print_json(json.dumps(payload, default=str))
+    out.print_json(json.dumps(payload, default=_as_text))
+
+
+def _as_text(value: Any) -> Any:
+    """Moments and dates in the one timestamp format; anything else (a path) as its text."""
+    return iso_text(value) if isinstance(value, dt.date) else str(value)
 
 
 def parse_date(value: str | None, *, name: str = "date") -> dt.date | None:

@@ -26,6 +26,7 @@ from losswatch.cli.common import (
 )
 from losswatch.console import err, out
 from losswatch.errors import SourceError, UsageError
+from losswatch.timefmt import iso_text
 
 if TYPE_CHECKING:
     from losswatch.pipeline import SyncSummary
@@ -187,7 +188,7 @@ def sources(
             str(r["observations"]),
             str(r["first_date"] or "-"),
             str(r["last_date"] or "-"),
-            str(r["last_success"] or "never")[:19],
+            iso_text(r["last_success"]) if r["last_success"] else "never",
             str(r["last_status"] or "-"),
             (r["last_error"] or "-")[:80],
         )

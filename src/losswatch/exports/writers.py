@@ -8,12 +8,12 @@ dates ``YYYY-MM-DD``, datetimes ISO 8601 in UTC with ``Z``, empty CSV cells for 
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import json
 from typing import Any
 
 from losswatch.exports.tables import Table
+from losswatch.timefmt import iso_text
 
 MEDIA_TYPES = {
     "csv": "text/csv; charset=utf-8",
@@ -23,11 +23,7 @@ MEDIA_TYPES = {
 
 
 def _text(value: Any) -> Any:
-    if isinstance(value, dt.datetime):
-        return value.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
+    return iso_text(value)
 
 
 def to_csv(table: Table) -> bytes:

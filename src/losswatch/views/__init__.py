@@ -14,6 +14,7 @@ from losswatch.models import CanonicalValue, Status
 from losswatch.reconcile.audit import audit_cells, explain, reliability
 from losswatch.store import queries
 from losswatch.store.canonical import canonical_row
+from losswatch.timefmt import iso_text
 
 
 def cell_dict(cv: CanonicalValue) -> dict[str, Any]:
@@ -111,15 +112,10 @@ def audit_view(engine: Engine, *, since: dt.date | None = None) -> dict[str, Any
 
 
 def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
-    """Dates and datetimes as ISO strings; datetimes always in UTC with an offset (SQLite
+    """Dates and datetimes as ISO strings; datetimes always as UTC ``...Z`` stamps (SQLite
     hands them back naive, PostgreSQL aware: the output must not depend on the backend)."""
 
-    def iso(value: Any) -> Any:
-        if isinstance(value, dt.datetime):
-            return (value if value.tzinfo else value.replace(tzinfo=dt.UTC)).isoformat()
-        return value.isoformat() if isinstance(value, dt.date) else value
-
-    return {k: iso(v) for k, v in row.items()}
+    return {k: iso_text(v) for k, v in row.items()}
 
 
 STALE_AFTER_DAYS = 2  # a morning report older than this means the sync is not keeping up

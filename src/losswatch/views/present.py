@@ -15,6 +15,7 @@ from losswatch import categories
 from losswatch.errors import NotFound, UsageError
 from losswatch.models import Status
 from losswatch.series import Series
+from losswatch.timefmt import utc_stamp
 from losswatch.views import cell_dict
 
 WAR_START = categories.WAR_START
@@ -121,7 +122,7 @@ def latest_report(
         "today_kyiv": today.isoformat(),
         "todays_report_out": latest >= today,
         "age_days": (today - latest).days,
-        "synced_at": synced_at.isoformat() if synced_at else None,
+        "synced_at": utc_stamp(synced_at) if synced_at else None,
         "report_url": public_url(series.report_urls.get(date)),
         "values": cards,
     }

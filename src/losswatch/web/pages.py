@@ -25,7 +25,7 @@ def label_of(key: str | None, lang: str) -> str:
     if key is None or key not in categories.BY_KEY:
         return key or "–"
     cat = categories.BY_KEY[key]
-    return cat.label_uk if lang == "uk" else cat.label_en
+    return cat.label_uk_nominative if lang == "uk" else cat.label_en
 
 
 def today_extras(snapshot: Snapshot, report_date: dt.date, lang: str) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.requests import Request
 from starlette.responses import Response
 
+from losswatch import categories
 from losswatch.views.deps import CACHE_CONTROL
 from losswatch.web.i18n import days, pick_lang, translator
 
@@ -31,14 +32,20 @@ NAV += (("confirmed", "/confirmed"),)  # issue 17: Claimed vs confirmed
 
 
 def fmt_number(value: Any, lang: str = "en") -> str:
-    """12 345 (uk, narrow no-break space) or 12,345 (en); a dash for None."""
+    """12 345,5 (uk: narrow no-break space for thousands, comma decimals) or 12,345.5 (en);
+    a dash for None. The one place the dashboard formats a number."""
     if value is None:
         return "–"
-    if isinstance(value, float):
-        text = f"{value:,.1f}"
-    else:
-        text = f"{int(value):,}"
-    return text.replace(",", "\u202f") if lang == "uk" else text
+    text = f"{value:,.1f}" if isinstance(value, float) else f"{int(value):,}"
+    if lang != "uk":
+        return text
+    return text.replace(",", "\u202f").replace(".", ",")
+
+
+def cat_label(key: str, lang: str = "en") -> str:
+    """A category's label standing alone (nominative in Ukrainian)."""
+    cat = categories.get(key)
+    return cat.label_uk_nominative if lang == "uk" else cat.label_en
 
 
 def fmt_increment(value: int | None, lang: str = "en") -> str:
@@ -59,6 +66,7 @@ def make_templates() -> Jinja2Templates:
     env.filters["num"] = fmt_number
     env.filters["inc"] = fmt_increment
     env.filters["days"] = days
+    env.filters["cat_label"] = cat_label
     return Jinja2Templates(env=env)
 
 

@@ -35,11 +35,14 @@
     var layout = {
       margin: { t: 48, r: 16, b: 56, l: 64 },
       legend: { orientation: "h", x: 0, y: 1.02, yanchor: "bottom" },
-      xaxis: { title: { text: table.columns[0].label } },
-      yaxis: { rangemode: "tozero", separatethousands: true },
+      xaxis: { title: { text: box.getAttribute("data-x-title") || table.columns[0].label } },
+      yaxis: { rangemode: "tozero", separatethousands: true, automargin: true,
+               title: { text: box.getAttribute("data-y-title") || "" } },
+      separators: box.getAttribute("data-separators") || ".,",
       barmode: "group",
       font: { family: "system-ui, sans-serif" }
     };
+    if (box.getAttribute("data-tickformat")) { layout.xaxis.tickformat = box.getAttribute("data-tickformat"); }
     box.textContent = "";
     window.Plotly.newPlot(box, traces(table), layout, { responsive: true, displaylogo: false });
   }
@@ -53,7 +56,7 @@
     .catch(function (err) {
       var p = document.createElement("p");
       p.className = "nojs";
-      p.textContent = "Chart unavailable (" + err.message + "); the table below has the data.";
+      p.textContent = (box.getAttribute("data-error") || "Chart unavailable.") + " (" + err.message + ")";
       box.textContent = "";
       box.appendChild(p);
     });
