@@ -4,7 +4,7 @@
 (function () {
   "use strict";
   var box = document.getElementById("confirmed-chart");
-  if (!box || typeof window.Plotly === "undefined") { return; }
+  if (!box || typeof window.Plotly === "undefined" || !window.losswatchChart) { return; }
 
   function line(points, field, name, axis) {
     return {
@@ -33,17 +33,5 @@
     window.Plotly.newPlot(box, traces, layout, { responsive: true, displaylogo: false });
   }
 
-  fetch(box.getAttribute("data-src"), { headers: { Accept: "application/json" } })
-    .then(function (r) {
-      if (!r.ok) { throw new Error("HTTP " + r.status); }
-      return r.json();
-    })
-    .then(draw)
-    .catch(function (err) {
-      var p = document.createElement("p");
-      p.className = "nojs";
-      p.textContent = "Chart unavailable (" + err.message + "); the table below has the data.";
-      box.textContent = "";
-      box.appendChild(p);
-    });
+  window.losswatchChart(box, draw);
 })();
