@@ -66,8 +66,20 @@ def test_sources_lists_every_source(real_store_url: str) -> None:
         "orc_losses",
         "russianwarship",
         "minfin",
+        "oryx",
+        "oryx_history",
+        "oryx_archive",
+        "warspotting",
     }
-    assert all(r["observations"] > 0 and r["last_status"] == "ok" for r in rows)
+    live_only = {"oryx_archive"}  # the Internet Archive backfill has no recorded files
+    assert all(
+        r["observations"] > 0 and r["last_status"] == "ok"
+        for r in rows
+        if r["source"] not in live_only
+    )
+    counts = {r["source"]: (r["observations"], r["last_status"]) for r in rows}
+    assert counts["oryx_archive"] == (0, "unchanged")
+    assert counts["oryx"][0] == 50 and counts["warspotting"][0] == 20932
 
 
 def test_doctor_passes_on_the_real_store(real_store_url: str) -> None:
@@ -80,7 +92,7 @@ def test_doctor_passes_on_the_real_store(real_store_url: str) -> None:
     [
         (["show", "2022-13-01"], "invalid-date", 2),
         (["show", "2022-10-26", "--as-of", "yesterday"], "invalid-date", 2),
-        (["sync", "--source", "oryx"], "unknown-source", 2),
+        (["sync", "--source", "no-such-source"], "unknown-source", 2),
         (["sync", "--every", "soon"], "bad-request", 2),
     ],
 )
@@ -146,7 +158,7 @@ def test_config_masks_the_api_token(monkeypatch: pytest.MonkeyPatch) -> None:
 DATA_COMMANDS = ("sources", "show", "audit", "categories", "config", "doctor", "check", "brief")
 
 
-@pytest.mark.parametrize("name", [*DATA_COMMANDS, "feed", "export"])
+@pytest.mark.parametrize("name", [*DATA_COMMANDS, "feed", "export", "confirmed"])
 def test_every_data_command_has_the_one_format_option(name: str) -> None:
     """Like sqlite-utils' output options: the same ``--format``/``-f`` with listed choices."""
     command = typer.main.get_command(app).commands[name]  # type: ignore[attr-defined]

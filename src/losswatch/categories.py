@@ -8,9 +8,13 @@ one place means the parsers, the reconciler, the claim checker and the API canno
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import functools
+import io
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from importlib import resources
 
 from losswatch.errors import UnknownCategory
 
@@ -368,3 +372,59 @@ LABEL_INDEX: dict[str, str] = _label_index(CATEGORIES)
 def for_label(label: str) -> str | None:
     """The category key of an official-report label in English or Ukrainian, or None."""
     return LABEL_INDEX.get(normalize_label(label))
+
+
+# --- confirmed losses (issue 17): Oryx and WarSpotting categories -> the General Staff's --------
+
+
+@dataclass(frozen=True)
+class ConfirmedLabel:
+    """One category name of a confirmed-loss source, with its lineage and counterpart.
+
+    ``series`` is the name the source's category carries today (renames fold into it);
+    ``category`` the General Staff's key it counts toward, or None when it has no counterpart.
+    The table itself is data (``data/confirmed-categories.csv``) so it can be read and diffed.
+    """
+
+    source: str
+    name: str
+    series: str
+    category: str | None
+    note: str = ""
+
+
+@functools.lru_cache(maxsize=1)
+def confirmed_labels() -> tuple[ConfirmedLabel, ...]:
+    """The mapping table, read once from the package data."""
+    text = resources.files("losswatch").joinpath("data/confirmed-categories.csv").read_text()
+    rows = csv.DictReader(io.StringIO(text))
+    return tuple(
+        ConfirmedLabel(r["source"], r["name"], r["series"], r["category"] or None, r["note"])
+        for r in rows
+    )
+
+
+def _fold(name: str) -> str:
+    return " ".join(name.replace("\u00a0", " ").split()).casefold()
+
+
+def confirmed_label(source: str, name: str) -> ConfirmedLabel | None:
+    """The mapping row of ``source``'s category ``name`` (case and spacing ignored)."""
+    wanted = _fold(name)
+    for label in confirmed_labels():
+        if label.source == source and _fold(label.name) == wanted:
+            return label
+    return None
+
+
+def confirmed_series_for(source: str, key: str) -> tuple[str, ...]:
+    """The source's category series (current names) that sum into the General Staff's ``key``."""
+    get(key)
+    names = (lb.series for lb in confirmed_labels() if lb.source == source and lb.category == key)
+    return tuple(dict.fromkeys(names))
+
+
+def confirmed_keys(source: str = "oryx") -> tuple[str, ...]:
+    """The General Staff's categories that have a counterpart at ``source``, in table order."""
+    mapped = {lb.category for lb in confirmed_labels() if lb.source == source and lb.category}
+    return tuple(k for k in KEYS if k in mapped)

@@ -38,6 +38,9 @@ class ParseOutcome:
     figures: list[ParsedFigure]
     warnings: list[str] = field(default_factory=list)
     corrections: list[Correction] = field(default_factory=list)
+    # confirmed-loss sources (Oryx, WarSpotting) state none of the figures above, only these
+    confirmed_totals: list[ConfirmedTotal] = field(default_factory=list)
+    spotted_items: list[SpottedItem] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -116,3 +119,36 @@ class CanonicalValue:
     def loss_day(self) -> dt.date:
         """The day the increase happened: the morning report covers the previous day."""
         return self.report_date - dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class ConfirmedTotal:
+    """Oryx's visually confirmed total of one category on one date, by status (issue 17).
+
+    ``equipment`` is the category's current Oryx name (renames folded), ``raw_name`` the name as
+    that document wrote it. ``total`` is Oryx's stated total (it may differ from the statuses'
+    sum; the parser warns when it does).
+    """
+
+    as_of: dt.date
+    equipment: str
+    raw_name: str
+    total: int
+    destroyed: int = 0
+    damaged: int = 0
+    abandoned: int = 0
+    captured: int = 0
+    location: str = ""
+
+
+@dataclass(frozen=True)
+class SpottedItem:
+    """One WarSpotting record: an item lost on ``loss_date``, as the source showed it then."""
+
+    item_id: int
+    loss_date: dt.date
+    type: str
+    model: str
+    status: str
+    nearest_location: str | None = None
+    unit: str | None = None

@@ -10,6 +10,7 @@ killed between the two is completed by the next one.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,7 @@ from losswatch.settings import Settings
 from losswatch.sources import all_adapters, get_adapter
 from losswatch.sources.base import Adapter, LiveRequest, RawDocument, fetch
 from losswatch.store.bulk import gc_paused
+from losswatch.store.confirmed import upsert_confirmed
 from losswatch.store.lock import store_lock
 from losswatch.store.queries import last_validators, latest_report_date
 from losswatch.store.writes import (
@@ -99,6 +101,15 @@ def ingest_documents(
             )
             upsert_figures(conn, adapter.name, snapshot_id, outcome.figures, result, today=today)
             upsert_corrections(conn, adapter.name, snapshot_id, outcome)
+            upsert_confirmed(
+                conn,
+                adapter.name,
+                snapshot_id,
+                outcome,
+                result,
+                seen_at=raw.fetched_at,
+                today=today or utcnow().date(),
+            )
             result.snapshots += 1
         mark_reconcile_pending(conn, result.touched_dates)
 
@@ -123,6 +134,8 @@ def fetch_live(
     while queue and pages < MAX_PAGES:
         request: LiveRequest = queue.pop(0)
         pages += 1
+        if pages > 1 and adapter.request_interval:
+            time.sleep(adapter.request_interval)  # a paged API, asked politely
         etag, modified = last_validators(engine, adapter.name, request.url)
         try:
             raw = fetch(

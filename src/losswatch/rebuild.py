@@ -21,6 +21,7 @@ from losswatch.errors import ParseError, RebuildRefused
 from losswatch.reconcile import reconcile_store
 from losswatch.sources import get_adapter
 from losswatch.sources.base import RawDocument
+from losswatch.store.confirmed import upsert_confirmed
 from losswatch.store.lock import store_lock
 from losswatch.store.reparse import (
     clear_parsed,
@@ -68,6 +69,15 @@ def rebuild_store(engine: Engine) -> dict[str, int]:
                     conn, row.source, row.id, outcome.figures, result, seen_at=row.fetched_at
                 )
                 upsert_corrections(conn, row.source, row.id, outcome)
+                upsert_confirmed(
+                    conn,
+                    row.source,
+                    row.id,
+                    outcome,
+                    result,
+                    seen_at=row.fetched_at,
+                    today=dt.date.max - dt.timedelta(days=2),
+                )
             observations = count_rows(conn, "observations")
             if observations < stored:  # raising rolls the whole re-parse back
                 raise RebuildRefused(

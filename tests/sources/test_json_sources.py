@@ -169,9 +169,13 @@ def test_registry_knows_every_source_and_rejects_others() -> None:
         "orc_losses",
         "russianwarship",
         "minfin",
+        "oryx",
+        "oryx_history",
+        "oryx_archive",
+        "warspotting",
     }
     with pytest.raises(UnknownSource):
-        get_adapter("oryx")
+        get_adapter("no-such-source")
 
 
 def test_the_cached_field_lookup_answers_as_the_category_table() -> None:

@@ -111,6 +111,22 @@ def test_explore_chart_draws(page: tuple[Any, list[str]], live_url: str) -> None
     assert problems == []
 
 
+def test_confirmed_chart_draws_claimed_confirmed_and_the_ratio(
+    page: tuple[Any, list[str]], live_url: str
+) -> None:
+    tab, problems = page
+    tab.goto(f"{live_url}/confirmed?category=tanks", wait_until="load")
+    tab.wait_for_selector("#confirmed-chart .plot-container svg.main-svg", timeout=15_000)
+    assert tab.locator("#confirmed-chart .scatterlayer .trace").count() == 3
+    assert (
+        tab.locator("table.data caption")
+        .first.inner_text()
+        .endswith("529 dates with an Oryx figure")
+    )
+    shoot(tab, "confirmed")
+    assert problems == []
+
+
 def test_check_form_marks_the_four_figures_supported(
     page: tuple[Any, list[str]], live_url: str, huffpost: str
 ) -> None:

@@ -36,7 +36,7 @@ from losswatch.api.middleware import (
     SecurityHeaders,
 )
 from losswatch.api.response_cache import ResponseCache
-from losswatch.api.routes import admin, check, files, insights, reports
+from losswatch.api.routes import admin, check, confirmed, files, insights, reports
 from losswatch.errors import NotFound
 from losswatch.settings import Settings
 from losswatch.store.engine import open_store
@@ -88,7 +88,7 @@ def create_app(
     app.state.clock = clock or _utcnow
 
     respond = problems.install(app, html=web.render_problem)
-    for module in (reports, insights, check, files, admin):
+    for module in (reports, insights, check, files, admin, confirmed):
         app.include_router(module.router)
     app.include_router(admin.health_router)
     for prefix in v2.PREFIXES:  # /api/v1 aliases: the upstream's older paths, same bodies

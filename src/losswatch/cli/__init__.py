@@ -63,7 +63,7 @@ def _root(
 def _register() -> None:
     from losswatch.cli import data  # noqa: F401  (commands register on import)
 
-    for optional in ("check", "publish", "serve"):
+    for optional in ("check", "publish", "serve", "confirmed"):
         try:
             __import__(f"losswatch.cli.{optional}")
         except ModuleNotFoundError as exc:

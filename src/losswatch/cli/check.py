@@ -61,9 +61,15 @@ def check(
 
     text, page_date, url = read_article(source, state(ctx).settings)
     article_date = parse_date(date) or page_date
-    report = check_article(
-        text, load_series(state(ctx).engine()), article_date=article_date, lang=lang
-    )
+    from losswatch.analytics.confirmed import estimator_series
+    from losswatch.claims.confirmed import other_series_for
+    from losswatch.views.confirmed import load_confirmed
+
+    engine = state(ctx).engine()
+    series = load_series(engine)
+    # a figure attributed to Oryx or WarSpotting is checked against that source (issue 17)
+    others = other_series_for(text, lambda: estimator_series(load_confirmed(engine, series)))
+    report = check_article(text, series, article_date=article_date, lang=lang, other_series=others)
     if fmt == "text":
         write_plain(render.as_text(report))
     elif fmt == "json":

@@ -59,6 +59,7 @@ def _format_option(help: str = "Output format") -> Any:
 # Click lists them in --help and refuses any other value as a usage error (exit code 2).
 TextOrJson = Annotated[Literal["text", "json"], _format_option()]
 AuditFormat = Annotated[Literal["text", "json", "csv"], _format_option()]
+ConfirmedFormat = AuditFormat  # a table too: text, JSON or CSV
 BriefFormat = Annotated[Literal["text", "markdown", "html", "json"], _format_option()]
 CheckFormat = Annotated[Literal["text", "json", "html", "claimreview"], _format_option()]
 FeedFormat = Annotated[Literal["atom", "rss"], _format_option("Feed format")]

@@ -53,8 +53,10 @@ def brief(
 ) -> None:
     """A few publishable sentences on one report: totals, increases, records, milestones."""
     from losswatch.brief import make_brief
+    from losswatch.views.confirmed import load_confirmed, with_confirmed
 
-    made = make_brief(_series(ctx), parse_date(date), lang)
+    made = make_brief(series := _series(ctx), parse_date(date), lang)
+    made = with_confirmed(made, load_confirmed(state(ctx).engine(), series))  # issue 17
     rendered = {
         "text": made.to_text,
         "markdown": made.to_markdown,

@@ -14,6 +14,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from losswatch.exports.confirmed import SOURCES as CONFIRMED_SOURCES
 from losswatch.exports.tables import Table
 from losswatch.exports.writers import to_csv
 
@@ -44,6 +45,12 @@ SOURCES = [
 ]
 
 
+def _extra_licenses(tables: list[Table]) -> list[dict[str, str]]:
+    """The resources' own licences (CC-BY-4.0 for the Oryx history), once each."""
+    found = {lic["name"]: lic for t in tables for lic in t.licenses}
+    return list(found.values())
+
+
 def schema(table: Table) -> dict[str, Any]:
     """The Table Schema of ``table``."""
     out: dict[str, Any] = {
@@ -66,8 +73,8 @@ def descriptor(tables: list[Table], *, created: dt.date | None = None) -> dict[s
         "losswatch: the canonical series (wide and long), daily increases by "
         "loss day, the audit of disputed cells and the provenance of every raw "
         "document.",
-        "licenses": LICENSES,
-        "sources": SOURCES,
+        "licenses": LICENSES + _extra_licenses(tables),
+        "sources": SOURCES + (CONFIRMED_SOURCES if any(t.licenses for t in tables) else []),
         "keywords": ["Ukraine", "Russia", "war", "losses", "General Staff"],
         "resources": [
             {
@@ -80,6 +87,7 @@ def descriptor(tables: list[Table], *, created: dt.date | None = None) -> dict[s
                 "encoding": "utf-8",
                 "profile": "tabular-data-resource",
                 "schema": schema(t),
+                **({"licenses": t.licenses} if t.licenses else {}),
             }
             for t in tables
         ],

@@ -40,6 +40,7 @@ class Table:
     fields: list[Field]
     rows: list[dict[str, Any]] = field(default_factory=list)
     primary_key: tuple[str, ...] = ()
+    licenses: list[dict[str, str]] = field(default_factory=list)  # beyond the package's own
 
     @property
     def columns(self) -> list[str]:
@@ -265,6 +266,7 @@ def provenance_table(engine: Engine) -> Table:
 
 
 TABLES: tuple[str, ...] = ("wide", "long", "daily", "audit", "provenance")
+TABLES += ("confirmed", "oryx_totals", "warspotting_daily")  # issue 17, exports/confirmed.py
 
 
 def build_tables(engine: Engine, names: tuple[str, ...] = TABLES) -> list[Table]:
@@ -277,5 +279,16 @@ def build_tables(engine: Engine, names: tuple[str, ...] = TABLES) -> list[Table]
         "daily": lambda: daily_table(series),
         "audit": lambda: audit_table(values),
         "provenance": lambda: provenance_table(engine),
+        **_confirmed_builders(engine, series),
     }
     return [builders[name]() for name in names]
+
+
+def _confirmed_builders(engine: Engine, series: Series) -> dict[str, Callable[[], Table]]:
+    from losswatch.exports import confirmed
+
+    return {
+        "confirmed": lambda: confirmed.confirmed_table(series, engine),
+        "oryx_totals": lambda: confirmed.oryx_table(engine),
+        "warspotting_daily": lambda: confirmed.warspotting_table(engine),
+    }

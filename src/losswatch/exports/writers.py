@@ -43,13 +43,14 @@ def to_json(table: Table) -> bytes:
 
 
 def to_parquet(table: Table) -> bytes:
-    """Parquet with typed columns (date32, int64, timestamp[us, UTC], string)."""
+    """Parquet with typed columns (date32, int64, float64, timestamp[us, UTC], string)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     types = {
         "date": pa.date32(),
         "integer": pa.int64(),
+        "number": pa.float64(),
         "string": pa.string(),
         "boolean": pa.bool_(),
         "datetime": pa.timestamp("us", tz="UTC"),

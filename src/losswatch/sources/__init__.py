@@ -14,6 +14,11 @@ REGISTRY: dict[str, str] = {
     "orc_losses": "losswatch.sources.orc_losses:OrcLosses",
     "russianwarship": "losswatch.sources.russianwarship:RussianWarship",
     "minfin": "losswatch.sources.minfin:Minfin",
+    # confirmed losses (issue 17): they state no General Staff figure, see store/confirmed.py
+    "oryx": "losswatch.sources.oryx:OryxPage",
+    "oryx_history": "losswatch.sources.oryx_history:OryxHistory",
+    "oryx_archive": "losswatch.sources.oryx:OryxArchive",
+    "warspotting": "losswatch.sources.warspotting:WarSpotting",
 }
 NAMES: tuple[str, ...] = tuple(REGISTRY)
 #: The General Staff's own texts: the only sources whose "(+N)" is a statement, not arithmetic

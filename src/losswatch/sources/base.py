@@ -60,6 +60,7 @@ class Adapter:
     quirks: ClassVar[str] = ""
     recorded_dir: ClassVar[str]  # folder name under a --from-dir tree
     recorded_glob: ClassVar[str] = "*"
+    request_interval: float = 0.0  # seconds between two live requests (a polite paged API)
 
     def parse(self, raw: RawDocument) -> ParseOutcome:
         raise NotImplementedError

@@ -178,18 +178,23 @@ def corrections(engine: Engine) -> list[dict[str, Any]]:
 def sources_status(engine: Engine) -> list[dict[str, Any]]:
     """Per source: last successful sync, last run and its error, date range and row count."""
     from losswatch.sources import NAMES
+    from losswatch.store.confirmed import confirmed_stats
 
     out: list[dict[str, Any]] = []
     with engine.connect() as conn:
         for name in NAMES:
-            stats = conn.execute(
-                select(
-                    func.count(),
-                    func.min(s.observations.c.report_date),
-                    func.max(s.observations.c.report_date),
-                    func.sum(func.cast(s.observations.c.quarantined, Integer)),
-                ).where(s.observations.c.source == name)
-            ).one()
+            stats: Any = confirmed_stats(conn, name)  # Oryx, WarSpotting: their own tables
+            stats = (
+                stats
+                or conn.execute(
+                    select(
+                        func.count(),
+                        func.min(s.observations.c.report_date),
+                        func.max(s.observations.c.report_date),
+                        func.sum(func.cast(s.observations.c.quarantined, Integer)),
+                    ).where(s.observations.c.source == name)
+                ).one()
+            )
             last_ok = conn.execute(
                 select(func.max(s.sync_runs.c.finished_at)).where(
                     s.sync_runs.c.source == name,
@@ -273,14 +278,23 @@ def bundled_snapshot_made_at(engine: Engine) -> str | None:
 
 
 def latest_report_date(engine: Engine, source: str) -> dt.date | None:
-    """The newest report date ``source`` has a (non-quarantined) observation for."""
+    """The newest report date ``source`` has a (non-quarantined) observation for; a
+    confirmed-loss source (whose rows are not observations) resumes after its own newest date."""
+    # quarantined rows (a typo'd future date) must not stop the source asking for new days
+    observed = select(func.max(s.observations.c.report_date)).where(
+        s.observations.c.source == source, s.observations.c.quarantined.is_(False)
+    )
+    totals, items = s.confirmed_totals, s.warspotting_items
+    if source == "warspotting":
+        confirmed = select(func.max(items.c.loss_date))
+    else:
+        confirmed = select(func.max(totals.c.as_of)).where(
+            totals.c.source == source, totals.c.quarantined.is_(False)
+        )
     with engine.connect() as conn:
-        # quarantined rows (a typo'd future date) must not stop the source asking for new days
-        value = conn.execute(
-            select(func.max(s.observations.c.report_date)).where(
-                s.observations.c.source == source, s.observations.c.quarantined.is_(False)
-            )
-        ).scalar()
+        value = conn.execute(observed).scalar()
+        if value is None:
+            value = conn.execute(confirmed).scalar()
     return value if isinstance(value, dt.date) else None
 
 

@@ -16,8 +16,15 @@ from losswatch.store import schema as s
 
 
 def clear_parsed(conn: Connection) -> None:
-    """Delete every observation, revision and correction (raw snapshots stay)."""
-    for table in (s.revisions, s.corrections, s.observations):
+    """Delete every observation, revision, correction and confirmed-loss row (raw snapshots
+    stay)."""
+    for table in (
+        s.revisions,
+        s.corrections,
+        s.observations,
+        s.confirmed_totals,
+        s.warspotting_items,
+    ):
         conn.execute(delete(table))
 
 

@@ -153,3 +153,53 @@ meta = Table(
     Column("key", String(60), primary_key=True),
     Column("value", Text, nullable=False),
 )
+
+# --- confirmed losses (issue 17): what Oryx and WarSpotting confirmed by photo or video -------
+
+#: Oryx's category totals by status, one row per (source, date, Oryx category). ``source`` is the
+#: adapter that read it (the live page, the Internet Archive's copies, the history CSVs);
+#: ``equipment`` is Oryx's category under its current name (renames folded, see
+#: :mod:`losswatch.confirmed_mapping`), ``raw_name`` the header as written that day.
+confirmed_totals = Table(
+    "confirmed_totals",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("source", String(40), nullable=False),
+    Column("as_of", Date, nullable=False),
+    Column("equipment", String(120), nullable=False),
+    Column("raw_name", Text, nullable=False),
+    Column("total", BigInteger, nullable=False),
+    Column("destroyed", BigInteger, nullable=False),
+    Column("damaged", BigInteger, nullable=False),
+    Column("abandoned", BigInteger, nullable=False),
+    Column("captured", BigInteger, nullable=False),
+    Column("snapshot_id", Integer, ForeignKey("snapshots.id"), nullable=False, index=True),
+    Column("first_seen_at", DateTime(timezone=True), nullable=False),
+    Column("quarantined", Boolean, nullable=False, default=False),
+    Column("quarantine_reason", Text),
+    UniqueConstraint("source", "as_of", "equipment", name="uq_confirmed_totals_cell"),
+)
+Index("ix_confirmed_totals_equipment", confirmed_totals.c.equipment, confirmed_totals.c.as_of)
+
+#: WarSpotting's per-item records, one row per distinct version of an item: WarSpotting re-types
+#: and re-dates past records, so a changed record adds a version instead of overwriting the old
+#: one; ``first_seen_at``/``last_seen_at`` say when each version was what the source showed.
+warspotting_items = Table(
+    "warspotting_items",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("item_id", BigInteger, nullable=False),
+    Column("loss_date", Date, nullable=False),
+    Column("type", String(120), nullable=False),
+    Column("model", Text, nullable=False),
+    Column("status", String(40), nullable=False),
+    Column("nearest_location", Text),
+    Column("unit", Text),
+    Column("digest", String(64), nullable=False),
+    Column("first_snapshot_id", Integer, ForeignKey("snapshots.id"), nullable=False),
+    Column("last_snapshot_id", Integer, ForeignKey("snapshots.id"), nullable=False),
+    Column("first_seen_at", DateTime(timezone=True), nullable=False),
+    Column("last_seen_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("item_id", "digest", name="uq_warspotting_items_version"),
+)
+Index("ix_warspotting_items_date", warspotting_items.c.loss_date)

@@ -27,8 +27,11 @@ def audit_payload(snapshot: Snapshot, engine: Engine, since: dt.date | None) -> 
     return full | {"cells": [c for c in full["cells"] if c["report_date"] >= since.isoformat()]}
 
 
-def brief_for(snapshot: Snapshot, report_date: dt.date | None, lang: str) -> Any:
-    """The brief object (the API's JSON and the Today page show the same)."""
+def brief_for(snapshot: Snapshot, report_date: dt.date | None, lang: str, engine: Engine) -> Any:
+    """The brief object (the API's JSON and the Today page show the same), with the
+    claimed-vs-confirmed sentence when a ratio moved notably."""
     from losswatch.brief import make_brief
+    from losswatch.views.confirmed import confirmed_data, with_confirmed
 
-    return make_brief(snapshot.series, report_date=report_date, lang=lang)
+    made = make_brief(snapshot.series, report_date=report_date, lang=lang)
+    return with_confirmed(made, confirmed_data(snapshot, engine))

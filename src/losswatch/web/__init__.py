@@ -27,7 +27,7 @@ def plotly_js() -> Path:
 
 def mount(app: FastAPI) -> None:
     """Add the pages, their templates, the submission store and the static files to ``app``."""
-    from losswatch.web import routes
+    from losswatch.web import confirmed, routes
 
     app.state.templates = make_templates()
     app.state.submissions = SubmissionStore()
@@ -43,3 +43,4 @@ def mount(app: FastAPI) -> None:
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(routes.router)
+    app.include_router(confirmed.router)

@@ -240,3 +240,40 @@ def translator(lang: str) -> Callable[..., str]:
         return text.format(**values) if values else text
 
     return translate
+
+
+# The Claimed vs confirmed page (issue 17), kept apart so the table above stays easy to merge.
+CONFIRMED_STRINGS: dict[str, dict[str, str]] = {
+    "en": {
+        "confirmed": "Claimed vs confirmed",
+        "confirmed_intro": "The General Staff's running total beside the losses Oryx confirmed "
+        "by photo or video, on every date Oryx has a figure, and the ratio of the two.",
+        "claimed": "Claimed (General Staff)",
+        "confirmed_oryx": "Confirmed (Oryx)",
+        "ratio": "Ratio claimed / confirmed",
+        "destroyed": "Destroyed",
+        "damaged": "Damaged",
+        "abandoned": "Abandoned",
+        "captured": "Captured",
+        "oryx_categories": "Oryx categories counted",
+        "oryx_dates": "dates with an Oryx figure",
+        "confirmed_all": "Every category: the newest Oryx date",
+    },
+    "uk": {
+        "confirmed": "Заявлено і підтверджено",
+        "confirmed_intro": "Загальні втрати за даними Генштабу поруч із втратами, які Oryx "
+        "підтвердив фото чи відео, на кожну дату з даними Oryx, і їхнє співвідношення.",
+        "claimed": "Заявлено (Генштаб)",
+        "confirmed_oryx": "Підтверджено (Oryx)",
+        "ratio": "Співвідношення заявлених до підтверджених",
+        "destroyed": "Знищено",
+        "damaged": "Пошкоджено",
+        "abandoned": "Покинуто",
+        "captured": "Захоплено",
+        "oryx_categories": "Враховані категорії Oryx",
+        "oryx_dates": "дат із даними Oryx",
+        "confirmed_all": "Усі категорії: остання дата Oryx",
+    },
+}
+for _lang, _strings in CONFIRMED_STRINGS.items():
+    STRINGS[_lang].update(_strings)

@@ -44,14 +44,19 @@ def _iso(day: dt.date | None) -> str:
 
 @router.get("/")
 def today_page(
-    request: Request, snapshot: SnapshotDep, clock: ClockDep, date: Text = None, lang: Text = None
+    request: Request,
+    engine: EngineDep,
+    snapshot: SnapshotDep,
+    clock: ClockDep,
+    date: Text = None,
+    lang: Text = None,
 ) -> Response:
     """Today: the latest report (or ``?date=``) as cards, records, milestones, the brief."""
     code = pick_lang(lang)
     today = kyiv_today(clock)
     report = present.latest_report(snapshot.series, today, snapshot.last_modified, parse_day(date))
     day = dt.date.fromisoformat(report["report_date"])
-    brief = brief_for(snapshot, day, code)
+    brief = brief_for(snapshot, day, code, engine)
     return render(
         request,
         "today.html",

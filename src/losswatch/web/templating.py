@@ -22,7 +22,13 @@ from losswatch.web.i18n import days, pick_lang, translator
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
-NAV = (("today", "/"), ("explore", "/explore"), ("audit", "/audit"), ("check", "/check"))
+NAV: tuple[tuple[str, str], ...] = (
+    ("today", "/"),
+    ("explore", "/explore"),
+    ("audit", "/audit"),
+    ("check", "/check"),
+)
+NAV += (("confirmed", "/confirmed"),)  # issue 17: Claimed vs confirmed
 
 
 def fmt_number(value: Any, lang: str = "en") -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 from starlette.responses import Response
 
-from losswatch.api.deps import FetcherDep, SnapshotDep, dumps, envelope
+from losswatch.api.deps import EngineDep, FetcherDep, SnapshotDep, dumps, envelope
 from losswatch.api.models import CheckRequest, Dict, Envelope
 from losswatch.api.problems import responses
 from losswatch.views.check_input import article_from
@@ -20,17 +20,24 @@ router = APIRouter(prefix="/api/v1", tags=["check"])
 
 
 @router.post("/check", response_model=Envelope[Dict], responses=responses(400, 404, 413, 502))
-def check(body: CheckRequest, snapshot: SnapshotDep, fetch: FetcherDep) -> Response:
-    """Check every loss figure of an article against the canonical series."""
+def check(
+    body: CheckRequest, engine: EngineDep, snapshot: SnapshotDep, fetch: FetcherDep
+) -> Response:
+    """Check every loss figure of an article against the canonical series (a figure attributed
+    to Oryx or WarSpotting against that source's own series)."""
     from losswatch.claims import check_article
+    from losswatch.claims.confirmed import other_series_for
     from losswatch.claims.render import as_json
+    from losswatch.views.confirmed import estimators_of
 
     article = article_from(body.text, body.url, fetch)
+    others = other_series_for(article.text, lambda: estimators_of(snapshot, engine))
     report = check_article(
         article.text,
         snapshot.series,
         article_date=body.article_date or article.date,
         lang=body.lang,
+        other_series=others,
     )
     payload = envelope(as_json(report), snapshot, url=article.url)
     return Response(dumps(payload), media_type="application/json")

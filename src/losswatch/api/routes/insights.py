@@ -88,12 +88,16 @@ def summary(request: Request, snapshot: SnapshotDep, report_date: ReportDate = N
 
 @router.get("/brief", response_model=Envelope[Dict], responses=responses(304, 400, 404))
 def brief(
-    request: Request, snapshot: SnapshotDep, report_date: ReportDate = None, lang: Lang = "en"
+    request: Request,
+    engine: EngineDep,
+    snapshot: SnapshotDep,
+    report_date: ReportDate = None,
+    lang: Lang = "en",
 ) -> Response:
     """The written brief of a report: the day's figures in context, in English or Ukrainian."""
     return cached_response(
         request,
         snapshot,
         ("brief", report_date, lang),
-        lambda: envelope(brief_for(snapshot, report_date, lang).to_dict(), snapshot),
+        lambda: envelope(brief_for(snapshot, report_date, lang, engine).to_dict(), snapshot),
     )

@@ -4,7 +4,7 @@
 (function () {
   "use strict";
   var box = document.getElementById("chart");
-  if (!box || typeof window.Plotly === "undefined") { return; }
+  if (!box || typeof window.Plotly === "undefined" || !window.losswatchChart) { return; }
 
   function columnsOf(table) {
     var index = table.columns[0];
@@ -47,17 +47,5 @@
     window.Plotly.newPlot(box, traces(table), layout, { responsive: true, displaylogo: false });
   }
 
-  fetch(box.getAttribute("data-src"), { headers: { Accept: "application/json" } })
-    .then(function (r) {
-      if (!r.ok) { throw new Error("HTTP " + r.status); }
-      return r.json();
-    })
-    .then(draw)
-    .catch(function (err) {
-      var p = document.createElement("p");
-      p.className = "nojs";
-      p.textContent = (box.getAttribute("data-error") || "Chart unavailable.") + " (" + err.message + ")";
-      box.textContent = "";
-      box.appendChild(p);
-    });
+  window.losswatchChart(box, draw);
 })();
