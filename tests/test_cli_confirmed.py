@@ -92,4 +92,4 @@ def test_losswatch_check_reads_oryx_figures_against_oryx(real_store_url: str) ->
     )
     assert result.exit_code == 1, result.output
     (verdict,) = json.loads(result.stdout)["verdicts"]
-    assert verdict["verdict"] == "contradicted" and "oryx" in verdict["explanation"]
+    assert verdict["verdict"] == "contradicted" and "Oryx" in verdict["explanation"]

@@ -73,7 +73,7 @@ def test_the_claim_checkers_hook_checks_oryx_figures_against_oryx(data: Confirme
         "Oryx has confirmed 1,907 Russian tanks.", data.series, article_date=day, other_series=other
     )
     (verdict,) = report.verdicts
-    assert verdict.outcome is Outcome.SUPPORTED and "oryx" in verdict.explanation
+    assert verdict.outcome is Outcome.SUPPORTED and "Oryx" in verdict.explanation
     later = check_article(
         "According to Oryx, 4,300 tanks have been destroyed.",
         data.series,

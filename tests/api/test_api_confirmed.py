@@ -53,6 +53,6 @@ def test_the_brief_carries_the_ratio_sentence(client: TestClient) -> None:
 def test_check_reads_a_figure_attributed_to_oryx_against_oryx(client: TestClient) -> None:
     body = {"text": "Oryx has confirmed 1,907 Russian tanks.", "article_date": "2023-04-25"}
     verdicts = client.post("/api/v1/check", json=body).json()["data"]["verdicts"]
-    assert [v["verdict"] for v in verdicts] == ["supported"] and "oryx" in verdicts[0][
+    assert [v["verdict"] for v in verdicts] == ["supported"] and "Oryx" in verdicts[0][
         "explanation"
     ]

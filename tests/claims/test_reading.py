@@ -437,7 +437,9 @@ def test_an_estimators_own_series_plugs_in(series: Series) -> None:
     assert [v.outcome for v in plain.verdicts] == [N, S]
     plugged = check_article(text, series, article_date=D, other_series={"oryx": oryx})
     assert [v.outcome for v in plugged.verdicts] == [S, S]
-    assert plugged.verdicts[0].explanation.startswith("checked against oryx's own series")
+    assert plugged.verdicts[0].explanation.startswith(
+        "checked against Oryx's photo-confirmed count"
+    )
 
 
 @pytest.mark.parametrize(

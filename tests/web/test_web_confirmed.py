@@ -25,3 +25,13 @@ def test_ukrainian_texts_and_a_range(web: TestClient) -> None:
 def test_errors_are_problem_pages(web: TestClient) -> None:
     assert web.get("/confirmed?category=personnel").status_code == 404
     assert web.get("/confirmed?from=2025-13-01").status_code == 400
+
+
+def test_the_check_page_reads_a_figure_attributed_to_oryx_against_oryx(web: TestClient) -> None:
+    """The dashboard's Check form checks as the API does: Oryx's figure against Oryx's series."""
+    data = {"text": "Oryx has confirmed 1,907 Russian tanks.", "article_date": "2023-04-25"}
+    page = web.post("/check", data=data)
+    assert page.status_code == 200
+    html = page.text.replace("&#39;", "'").replace("&#x27;", "'")
+    assert "checked against Oryx's photo-confirmed count: supported" in html
+    assert "1 figure: 1 supported" in html

@@ -24,11 +24,13 @@ from losswatch.views.snapshot import Snapshot
 
 if TYPE_CHECKING:
     from losswatch.brief import Brief
+    from losswatch.claims.model import CheckReport
 
 __all__ = [
     "CREDIT",
     "ConfirmedData",
     "category_view",
+    "check_text",
     "confirmed_data",
     "confirmed_key",
     "estimators_of",
@@ -94,6 +96,25 @@ def estimators_of(snapshot: Snapshot, engine: Engine) -> dict[str, Series]:
         lambda s: sum(len(x.dates()) * len(categories.KEYS) for x in s.values()),
     )
     return series
+
+
+def check_text(
+    text: str,
+    snapshot: Snapshot,
+    engine: Engine,
+    *,
+    article_date: dt.date | None = None,
+    lang: str | None = None,
+) -> CheckReport:
+    """Check an article as the API and the dashboard's Check page both do: against the
+    canonical series, and a figure attributed to Oryx or WarSpotting against that source's."""
+    from losswatch.claims import check_article
+    from losswatch.claims.confirmed import other_series_for
+
+    others = other_series_for(text, lambda: estimators_of(snapshot, engine))
+    return check_article(
+        text, snapshot.series, article_date=article_date, lang=lang, other_series=others
+    )
 
 
 def confirmed_key(category: str) -> str:

@@ -190,9 +190,12 @@ def check_submit(
 
 
 @router.get("/check/{key}")
-def check_result(request: Request, key: str, snapshot: SnapshotDep, lang: Text = None) -> Response:
-    """A check result, highlighted in the text, at a stable address."""
-    from losswatch.claims import check_article
+def check_result(
+    request: Request, key: str, snapshot: SnapshotDep, engine: EngineDep, lang: Text = None
+) -> Response:
+    """A check result, highlighted in the text, at a stable address (a figure attributed to
+    Oryx or WarSpotting checked against that source's series, as the API does)."""
+    from losswatch.views.confirmed import check_text
 
     code = pick_lang(lang)
     submission = request.app.state.submissions.get(key)
@@ -200,7 +203,7 @@ def check_result(request: Request, key: str, snapshot: SnapshotDep, lang: Text =
         raise NotFound(translator(code)("expired"))
     from losswatch.claims.render import as_html
 
-    report = check_article(submission.text, snapshot.series, article_date=submission.article_date)
+    report = check_text(submission.text, snapshot, engine, article_date=submission.article_date)
     return render(
         request,
         "check.html",

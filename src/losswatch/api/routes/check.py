@@ -25,19 +25,16 @@ def check(
 ) -> Response:
     """Check every loss figure of an article against the canonical series (a figure attributed
     to Oryx or WarSpotting against that source's own series)."""
-    from losswatch.claims import check_article
-    from losswatch.claims.confirmed import other_series_for
     from losswatch.claims.render import as_json
-    from losswatch.views.confirmed import estimators_of
+    from losswatch.views.confirmed import check_text
 
     article = article_from(body.text, body.url, fetch)
-    others = other_series_for(article.text, lambda: estimators_of(snapshot, engine))
-    report = check_article(
+    report = check_text(
         article.text,
-        snapshot.series,
+        snapshot,
+        engine,
         article_date=body.article_date or article.date,
         lang=body.lang,
-        other_series=others,
     )
     payload = envelope(as_json(report), snapshot, url=article.url)
     return Response(dumps(payload), media_type="application/json")
