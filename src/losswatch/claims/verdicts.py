@@ -236,7 +236,8 @@ def check_claim(claim: Claim, ctx: Context) -> Verdict:
     who = claim.attributed_to
     if who is not None and who in ctx.others:
         own = _check_claim(claim, replace(ctx, figures=ctx.others[who], urls={}, others={}))
-        return replace(own, explanation=f"checked against {_ESTIMATOR_TEXT.get(who, who)}: {own.explanation}")
+        whose = _ESTIMATOR_TEXT.get(who, who)
+        return replace(own, explanation=f"checked against {whose}: {own.explanation}")
     if who is not None and who != attribution.GENERAL_STAFF and who != "president":
         return _unchecked(
             claim, f"attributed to {_ESTIMATOR_TEXT.get(who, who)}, not the General Staff"
